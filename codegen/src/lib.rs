@@ -1,0 +1,17 @@
+//! Generates Rust from WSDL 1.1 + XSD: types, async SOAP 1.1 clients and
+//! server traits that call `soap-runtime`.
+//!
+//! The pipeline is staged; every stage is public and testable on its own:
+//! [`parse`] → [`resolve`] → [`model`] → [`emit`] → [`format`]. [`Config`]
+//! runs all of them (for `build.rs`), and the `soapgen` command wraps it.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod config;
+pub mod emit;
+pub mod format;
+pub mod model;
+pub mod parse;
+pub mod resolve;
+
+pub use config::Config;

@@ -1,0 +1,29 @@
+//! The facade generated code calls. Everything generated code names is
+//! re-exported here, so generated files need `use ::soap_runtime::rt;` and
+//! nothing else. Not meant to be used by hand, but stable like the rest.
+
+pub use rust_decimal::Decimal;
+
+pub use crate::client::{Client, ClientBuilder, Error};
+pub use crate::envelope;
+pub use crate::error::{DecodeError, EncodeError, FacetError, ValueError};
+pub use crate::facets::{Facets, Pattern};
+pub use crate::fault::{Fault, FaultDetail, NoFault};
+pub use crate::server;
+pub use crate::transport::{HttpTransport, Transport};
+pub use crate::value::{
+    collapse_ws, AnyXml, Base64Binary, Date, DateTime, Duration, HexBinary, Nillable, QName,
+    SimpleType, Time,
+};
+pub use crate::xml::{
+    decode_document, encode_document, DecodeOptions, Decoded, FieldName, FieldSlot, FieldValue,
+    Operation, Reader, Start, Writer, XmlType,
+};
+
+/// A boxed, sendable future (what [`server::Dispatch::dispatch`] returns).
+pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
+#[cfg(feature = "serde")]
+pub use crate::value::serde_opt_nillable;
+#[cfg(feature = "serde")]
+pub use serde::{self, Deserialize, Serialize};
