@@ -1,1 +1,8 @@
-fn main(){}
+//! Typed async client, business rules and an offline simulator for Resurs
+//! Bank's After Shop Service API (SOAP).
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+#[path = "generated_stub.rs"]
+mod generated;
+pub use generated::*;

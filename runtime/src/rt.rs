@@ -6,18 +6,22 @@ pub use rust_decimal::Decimal;
 
 pub use crate::client::{Client, ClientBuilder, Error};
 pub use crate::envelope;
-pub use crate::error::{DecodeError, EncodeError, FacetError, ValueError};
+pub use crate::diag::{Diagnostic, DiagnosticKind};
+pub use crate::envelope::Operation;
+pub use crate::error::{
+    DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, FacetError, FacetKind, ValueError,
+};
 pub use crate::facets::{Facets, Pattern};
 pub use crate::fault::{Fault, FaultDetail, NoFault};
 pub use crate::server;
 pub use crate::transport::{HttpTransport, Transport};
 pub use crate::value::{
-    collapse_ws, AnyXml, Base64Binary, Date, DateTime, Duration, HexBinary, Nillable, QName,
-    SimpleType, Time,
+    collapse_ws, AnyXml, Base64Binary, Date, DateTime, Duration, HexBinary, Namespaces, Nillable,
+    QName, SimpleType, Time,
 };
 pub use crate::xml::{
     decode_document, encode_document, DecodeOptions, Decoded, FieldName, FieldSlot, FieldValue,
-    Operation, Reader, Start, Writer, XmlType,
+    Reader, Start, Writer, XmlType,
 };
 
 /// A boxed, sendable future (what [`server::Dispatch::dispatch`] returns).

@@ -1,1 +1,101 @@
-fn main(){}
+//! `aftershop`: command-line tools for Resurs Bank's After Shop service.
+//!
+//! * `aftershop simulate --listen 127.0.0.1:8080 [--fixtures FILE]` serves the
+//!   offline simulator until Ctrl-C.
+#![forbid(unsafe_code)]
+
+use std::error::Error;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use resurs_aftershop::simulator::{FixtureError, Fixtures, Simulator, StartError};
+
+/// Command-line tools for Resurs Bank's After Shop service.
+#[derive(Debug, Parser)]
+#[command(name = "aftershop", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the offline After Shop simulator (AfterShopFlowService and
+    /// ShopFlowService at Resurs's paths) until Ctrl-C.
+    Simulate(SimulateArgs),
+}
+
+/// Arguments of `aftershop simulate`.
+#[derive(Debug, Args)]
+struct SimulateArgs {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// JSON array of payments to book at start (default: the built-in demo set).
+    #[arg(long, value_name = "FILE")]
+    fixtures: Option<PathBuf>,
+}
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error(transparent)]
+    Fixtures(#[from] FixtureError),
+    #[error(transparent)]
+    Start(#[from] StartError),
+    #[error("cannot start the async runtime: {0}")]
+    Runtime(#[source] std::io::Error),
+    #[error("cannot write to stdout: {0}")]
+    Stdout(#[source] std::io::Error),
+    #[error("cannot wait for Ctrl-C: {0}")]
+    Signal(#[source] std::io::Error),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Simulate(args) => simulate(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let mut message = format!("aftershop: {error}");
+            let mut source = error.source();
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn simulate(args: SimulateArgs) -> Result<(), CliError> {
+    let fixtures = match &args.fixtures {
+        Some(path) => Fixtures::from_file(path)?,
+        None => Fixtures::Demo,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(CliError::Runtime)?;
+    runtime.block_on(async {
+        let simulator = Simulator::builder()
+            .fixtures(fixtures)
+            .listen(args.listen)
+            .start()
+            .await?;
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "listening on {}", simulator.url()).map_err(CliError::Stdout)?;
+        stdout.flush().map_err(CliError::Stdout)?;
+        drop(stdout);
+        let waited = tokio::signal::ctrl_c().await;
+        simulator.stop().await;
+        waited.map_err(CliError::Signal)
+    })
+}

@@ -33,6 +33,26 @@ pub struct QName {
     pub local: String,
 }
 
+impl QName {
+    /// A name in namespace `ns`.
+    pub fn new(ns: Option<&str>, local: &str) -> Self {
+        QName {
+            ns: ns.map(str::to_owned),
+            local: local.to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for QName {
+    /// Clark notation: `{namespace}local`, or `local` in no namespace.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.ns {
+            Some(ns) => write!(f, "{{{ns}}}{}", self.local),
+            None => f.write_str(&self.local),
+        }
+    }
+}
+
 /// The namespace of XML Schema itself.
 pub const XSD_NS: &str = "http://www.w3.org/2001/XMLSchema";
 

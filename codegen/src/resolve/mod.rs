@@ -1,2 +1,27 @@
+//! The resolve stage: binds every QName of the parsed documents, expands
+//! group references, applies form defaults and merges WSDL operations with
+//! their bindings, producing [`Resolved`].
+
+mod builtins;
+mod doc;
+mod error;
+mod index;
 pub mod ir;
+mod resolver;
+mod schema;
+mod wsdl;
+
+pub use builtins::{is_builtin, BUILTINS};
+pub use error::{ResolveError, ResolveErrors};
 pub use ir::*;
+
+use crate::parse::Documents;
+
+/// Binds `docs` into the component and service model; all problems are
+/// collected and returned together.
+pub fn resolve(docs: &Documents) -> Result<Resolved, ResolveErrors> {
+    let mut resolver = resolver::Resolver::new(docs);
+    resolver.schemas();
+    resolver.wsdls();
+    resolver.finish()
+}

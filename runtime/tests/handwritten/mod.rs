@@ -30,13 +30,28 @@ pub mod types {
             rt::SimpleType::check_facets(&value)?;
             Ok(value)
         }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
+        /// The wrapped value.
+        pub fn value(&self) -> &String {
             &self.0
         }
         /// The wrapped value.
         pub fn into_inner(self) -> String {
             self.0
+        }
+        /// The value as text.
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+    }
+    impl AsRef<String> for Id {
+        fn as_ref(&self) -> &String {
+            &self.0
+        }
+    }
+    impl TryFrom<String> for Id {
+        type Error = rt::FacetError;
+        fn try_from(value: String) -> Result<Self, Self::Error> {
+            Self::new(value)
         }
     }
     impl rt::SimpleType for Id {
@@ -533,13 +548,13 @@ pub mod shop {
         }
         fn dispatch(&self, index: usize, request: rt::server::Request) -> rt::BoxFuture<'_, rt::server::Response> {
             match index {
-                0 => Box::pin(rt::server::handle(request, &GET_ORDER, |req| async move {
+                0 => Box::pin(rt::server::handle(request, &GET_ORDER, move |req| async move {
                     self.0
                         .get_order(req)
                         .await
                         .map(|r#return| super::msg::GetOrderResponse { r#return })
                 })),
-                1 => Box::pin(rt::server::handle(request, &CANCEL_ORDER, |req| async move {
+                1 => Box::pin(rt::server::handle(request, &CANCEL_ORDER, move |req| async move {
                     self.0
                         .cancel_order(req)
                         .await

@@ -1,0 +1,53 @@
+//! Errors of the model stage.
+
+use crate::resolve::Location;
+
+/// One problem found while building the model.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ModelError {
+    /// A built-in this generator has no mapping for.
+    #[error("{location}: unknown XSD built-in type `{name}`")]
+    UnknownBuiltin {
+        /// The local name.
+        name: String,
+        /// Where it is used.
+        location: Location,
+    },
+    /// A reference the resolve stage left unbound.
+    #[error("{location}: `{name}` does not name a type of this run")]
+    UnknownType {
+        /// The reference, `{ns}local`.
+        name: String,
+        /// Where it is used.
+        location: Location,
+    },
+    /// A construct this generator does not support.
+    #[error("{location}: unsupported: {what}")]
+    Unsupported {
+        /// What.
+        what: String,
+        /// Where.
+        location: Location,
+    },
+    /// A configuration setting that names something that does not exist.
+    #[error("{location}: configuration: {what}")]
+    Config {
+        /// What is wrong.
+        what: String,
+        /// The place the setting refers to.
+        location: Location,
+    },
+}
+
+/// Every problem the model stage found.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", display_all(.0))]
+pub struct ModelErrors(pub Vec<ModelError>);
+
+fn display_all(errors: &[ModelError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}

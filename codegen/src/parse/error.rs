@@ -1,0 +1,178 @@
+//! Errors of the parse stage.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One problem found while reading input files.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ParseError {
+    /// The file could not be read.
+    #[error("{}: cannot read: {message}", file.display())]
+    Io {
+        /// The file.
+        file: PathBuf,
+        /// The OS error.
+        message: String,
+    },
+    /// The file is larger than [`Limits::max_file_size`](super::Limits::max_file_size).
+    #[error("{}: file is {size} bytes, more than the limit of {limit}", file.display())]
+    TooLarge {
+        /// The file.
+        file: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// More files than [`Limits::max_files`](super::Limits::max_files).
+    #[error("{}: more than {limit} files are imported", file.display())]
+    TooManyFiles {
+        /// The file that would exceed the limit.
+        file: PathBuf,
+        /// The limit.
+        limit: usize,
+    },
+    /// The XML is not well-formed (or not UTF-8).
+    #[error("{}:{line}:{col}: malformed XML: {message}", file.display())]
+    XmlSyntax {
+        /// The file.
+        file: PathBuf,
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        col: u32,
+        /// What is wrong.
+        message: String,
+    },
+    /// The document has a DTD (`<!DOCTYPE`), refused for untrusted input.
+    #[error("{}:{line}:{col}: DTDs are refused", file.display())]
+    DtdRefused {
+        /// The file.
+        file: PathBuf,
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        col: u32,
+    },
+    /// More XML nodes than [`Limits::max_nodes`](super::Limits::max_nodes).
+    #[error("{}: more than {limit} XML nodes", file.display())]
+    TooManyNodes {
+        /// The file.
+        file: PathBuf,
+        /// The limit.
+        limit: u32,
+    },
+    /// Elements nested deeper than [`Limits::max_depth`](super::Limits::max_depth).
+    #[error("{}:{line}:{col}: elements nested deeper than {limit}", file.display())]
+    TooDeep {
+        /// The file.
+        file: PathBuf,
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        col: u32,
+        /// The limit.
+        limit: u32,
+    },
+    /// A `schemaLocation`/`location` that names no local file.
+    #[error("{}:{line}:{col}: cannot resolve location `{url}` to a local file (relative path, `xsd=` parameter or location map)", importing_file.display())]
+    UnresolvedLocation {
+        /// The file containing the import.
+        importing_file: PathBuf,
+        /// 1-based line of the import.
+        line: u32,
+        /// 1-based column of the import.
+        col: u32,
+        /// The location as written.
+        url: String,
+    },
+    /// The root element is neither `wsdl:definitions` nor `xs:schema`.
+    #[error("{}:{line}:{col}: root element `{root}` is neither wsdl:definitions nor xs:schema", file.display())]
+    NotWsdlOrXsd {
+        /// The file.
+        file: PathBuf,
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        col: u32,
+        /// The root element's name.
+        root: String,
+    },
+    /// A required attribute is missing.
+    #[error("{}:{line}:{col}: `{element}` has no `{attribute}` attribute", file.display())]
+    MissingAttribute {
+        /// The file.
+        file: PathBuf,
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        col: u32,
+        /// The element's local name.
+        element: String,
+        /// The attribute.
+        attribute: String,
+    },
+    /// A construct this generator does not support (e.g. `xs:redefine`).
+    #[error("{}:{line}:{col}: unsupported: {construct}", file.display())]
+    UnsupportedConstruct {
+        /// The file.
+        file: PathBuf,
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        col: u32,
+        /// What it is.
+        construct: String,
+    },
+}
+
+/// All problems of the parse stage, one per line when displayed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ParseErrors(pub Vec<ParseError>);
+
+impl ParseErrors {
+    /// The errors, in the order found.
+    pub fn iter(&self) -> std::slice::Iter<'_, ParseError> {
+        self.0.iter()
+    }
+
+    /// Number of errors.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for ParseErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "error: {e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseErrors {}
+
+impl IntoIterator for ParseErrors {
+    type Item = ParseError;
+    type IntoIter = std::vec::IntoIter<ParseError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a ParseErrors {
+    type Item = &'a ParseError;
+    type IntoIter = std::slice::Iter<'a, ParseError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}

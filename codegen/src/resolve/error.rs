@@ -1,0 +1,230 @@
+//! Errors of the resolve stage.
+
+use std::fmt;
+
+use super::ir::Location;
+
+/// One problem found while binding the documents.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ResolveError {
+    /// `type=`, `base=`, `itemType=`, `memberTypes=` names no type.
+    #[error("{at}: unknown type `{name}`")]
+    UnknownType {
+        /// The name, `{namespace}local`.
+        name: String,
+        /// Where it is referenced.
+        at: Location,
+    },
+    /// `ref=` or a WSDL part's `element=` names no global element.
+    #[error("{at}: unknown element `{name}`")]
+    UnknownElement {
+        /// The name, `{namespace}local`.
+        name: String,
+        /// Where it is referenced.
+        at: Location,
+    },
+    /// `xs:attribute ref=` names no global attribute.
+    #[error("{at}: unknown attribute `{name}`")]
+    UnknownAttribute {
+        /// The name, `{namespace}local`.
+        name: String,
+        /// Where it is referenced.
+        at: Location,
+    },
+    /// `xs:group ref=` names no group.
+    #[error("{at}: unknown group `{name}`")]
+    UnknownGroup {
+        /// The name, `{namespace}local`.
+        name: String,
+        /// Where it is referenced.
+        at: Location,
+    },
+    /// `xs:attributeGroup ref=` names no attribute group.
+    #[error("{at}: unknown attribute group `{name}`")]
+    UnknownAttributeGroup {
+        /// The name, `{namespace}local`.
+        name: String,
+        /// Where it is referenced.
+        at: Location,
+    },
+    /// `message=` names no WSDL message.
+    #[error("{at}: unknown message `{name}`")]
+    UnknownMessage {
+        /// The name, `{namespace}local`.
+        name: String,
+        /// Where it is referenced.
+        at: Location,
+    },
+    /// A port's `binding=` names no binding.
+    #[error("{at}: unknown binding `{name}`")]
+    UnknownBinding {
+        /// The name, `{namespace}local`.
+        name: String,
+        /// Where it is referenced.
+        at: Location,
+    },
+    /// A binding's `type=` names no portType.
+    #[error("{at}: unknown portType `{name}`")]
+    UnknownPortType {
+        /// The name, `{namespace}local`.
+        name: String,
+        /// Where it is referenced.
+        at: Location,
+    },
+    /// A QName uses a prefix that is not declared.
+    #[error("{at}: undeclared namespace prefix `{prefix}` in `{qname}`")]
+    UnknownPrefix {
+        /// The prefix.
+        prefix: String,
+        /// The QName as written.
+        qname: String,
+        /// Where.
+        at: Location,
+    },
+    /// Two different declarations of the same kind and name.
+    #[error("{at}: duplicate {kind} `{name}` (first declared at {first})")]
+    DuplicateDefinition {
+        /// What kind of component (`complexType`, `message`...).
+        kind: String,
+        /// The name, `{namespace}local`.
+        name: String,
+        /// The second declaration.
+        at: Location,
+        /// The first declaration.
+        first: Location,
+    },
+    /// An rpc style, an encoded use, a `type=` part or a message that is not
+    /// one element part.
+    #[error("{at}: not document/literal: {reason}")]
+    NotDocumentLiteral {
+        /// What is wrong.
+        reason: String,
+        /// Where.
+        at: Location,
+    },
+    /// A service with ports but none bound with SOAP 1.1.
+    #[error("{at}: service `{service}` has no SOAP 1.1 port")]
+    NoSoap11Port {
+        /// The service.
+        service: String,
+        /// Where it is declared.
+        at: Location,
+    },
+    /// A portType operation the binding does not bind.
+    #[error("{at}: binding `{binding}` has no operation `{operation}`")]
+    MissingBindingOperation {
+        /// The operation.
+        operation: String,
+        /// The binding.
+        binding: String,
+        /// The portType operation.
+        at: Location,
+    },
+    /// A definition that refers to itself where that is not allowed.
+    #[error("{at}: circular {kind} `{name}`")]
+    Circular {
+        /// What kind of component.
+        kind: String,
+        /// The name, `{namespace}local`.
+        name: String,
+        /// Where the cycle closes.
+        at: Location,
+    },
+    /// A required attribute is missing.
+    #[error("{at}: `{element}` needs a `{attribute}` attribute")]
+    MissingAttribute {
+        /// The element's local name.
+        element: String,
+        /// The attribute.
+        attribute: String,
+        /// Where.
+        at: Location,
+    },
+    /// An attribute value that does not parse (`minOccurs="x"`...).
+    #[error("{at}: invalid {attribute}=\"{value}\"")]
+    InvalidValue {
+        /// The attribute (or facet).
+        attribute: String,
+        /// The value as written.
+        value: String,
+        /// Where.
+        at: Location,
+    },
+    /// A simple type is required but the name is a complex type.
+    #[error("{at}: `{name}` is a complex type where a simple type is required")]
+    NotSimpleType {
+        /// The name, `{namespace}local`.
+        name: String,
+        /// Where.
+        at: Location,
+    },
+    /// `xs:include` of a schema with a different target namespace.
+    #[error("{at}: included schema has target namespace `{found}`, expected `{expected}`")]
+    IncludeNamespaceMismatch {
+        /// The includer's namespace.
+        expected: String,
+        /// The included schema's namespace.
+        found: String,
+        /// The include.
+        at: Location,
+    },
+    /// A construct this generator does not support.
+    #[error("{at}: unsupported: {construct}")]
+    Unsupported {
+        /// What it is.
+        construct: String,
+        /// Where.
+        at: Location,
+    },
+}
+
+/// All problems of the resolve stage, one per line when displayed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ResolveErrors(pub Vec<ResolveError>);
+
+impl ResolveErrors {
+    /// The errors, in the order found.
+    pub fn iter(&self) -> std::slice::Iter<'_, ResolveError> {
+        self.0.iter()
+    }
+
+    /// Number of errors.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for ResolveErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "error: {e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ResolveErrors {}
+
+impl IntoIterator for ResolveErrors {
+    type Item = ResolveError;
+    type IntoIter = std::vec::IntoIter<ResolveError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a ResolveErrors {
+    type Item = &'a ResolveError;
+    type IntoIter = std::slice::Iter<'a, ResolveError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}

@@ -1,0 +1,145 @@
+//! The resolver's state and QName binding.
+
+use std::collections::HashSet;
+
+use super::builtins::is_builtin;
+use super::error::{ResolveError, ResolveErrors};
+use super::index::{Entry, Index};
+use super::ir::{Location, QName, Resolved, TypeRef, XSD_NS};
+use crate::parse::{ComponentKind, Documents, Namespaces, Pos, QNameText};
+
+/// The XML namespace (`xml:` prefix, always bound).
+pub(crate) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+
+pub(crate) struct Resolver<'d> {
+    pub(crate) docs: &'d Documents,
+    pub(crate) index: Index<'d>,
+    pub(crate) errors: Vec<ResolveError>,
+    pub(crate) out: Resolved,
+    /// Components being resolved right now (cycle detection).
+    pub(crate) active: HashSet<(ComponentKind, QName)>,
+}
+
+impl<'d> Resolver<'d> {
+    pub(crate) fn new(docs: &'d Documents) -> Self {
+        let mut errors = Vec::new();
+        let index = Index::build(docs, &mut errors);
+        let out = Resolved {
+            files: docs.files.iter().map(|f| f.path.clone()).collect(),
+            ..Resolved::default()
+        };
+        Resolver {
+            docs,
+            index,
+            errors,
+            out,
+            active: HashSet::new(),
+        }
+    }
+
+    pub(crate) fn finish(self) -> Result<Resolved, ResolveErrors> {
+        if self.errors.is_empty() {
+            Ok(self.out)
+        } else {
+            Err(ResolveErrors(self.errors))
+        }
+    }
+
+    pub(crate) fn at(&self, inst: usize, pos: Pos) -> Location {
+        self.index.instances[inst].location(pos)
+    }
+
+    /// Binds a QName written in schema instance `inst`.
+    pub(crate) fn schema_qname(&mut self, inst: usize, q: &QNameText) -> Option<QName> {
+        let instance = &self.index.instances[inst];
+        let chameleon_ns = instance.is_chameleon().then_some(instance.ns).flatten();
+        let at = instance.location(q.pos);
+        self.bind(&q.text, &q.namespaces, chameleon_ns, at)
+    }
+
+    /// Binds `text` with `namespaces`; an unprefixed name with no default
+    /// namespace goes to `no_ns_default` (the includer's, for chameleons).
+    pub(crate) fn bind(
+        &mut self,
+        text: &str,
+        namespaces: &Namespaces,
+        no_ns_default: Option<&str>,
+        at: Location,
+    ) -> Option<QName> {
+        let (prefix, local) = match text.split_once(':') {
+            Some((p, l)) => (Some(p), l),
+            None => (None, text),
+        };
+        let ns = match prefix {
+            Some("xml") => Some(XML_NS),
+            Some(p) => match namespaces.uri(Some(p)) {
+                Some(uri) => Some(uri),
+                None => {
+                    self.errors.push(ResolveError::UnknownPrefix {
+                        prefix: p.to_owned(),
+                        qname: text.to_owned(),
+                        at,
+                    });
+                    return None;
+                }
+            },
+            None => namespaces.uri(None).filter(|u| !u.is_empty()).or(no_ns_default),
+        };
+        Some(QName::new(ns, local))
+    }
+
+    /// A type reference from instance `inst`; errors are recorded and give `anyType`.
+    pub(crate) fn type_ref(&mut self, inst: usize, q: &QNameText) -> TypeRef {
+        let fallback = TypeRef::Builtin("anyType".into());
+        let Some(name) = self.schema_qname(inst, q) else { return fallback };
+        if name.ns.as_deref() == Some(XSD_NS) && is_builtin(&name.local) {
+            return TypeRef::Builtin(name.local);
+        }
+        if self.index.get(ComponentKind::ComplexType, &name).is_some() {
+            return TypeRef::Complex(name);
+        }
+        if self.index.get(ComponentKind::SimpleType, &name).is_some() {
+            return TypeRef::Simple(name);
+        }
+        self.errors.push(ResolveError::UnknownType {
+            name: name.to_string(),
+            at: self.at(inst, q.pos),
+        });
+        fallback
+    }
+
+    /// Like [`type_ref`](Self::type_ref) but the type must be simple.
+    pub(crate) fn simple_type_ref(&mut self, inst: usize, q: &QNameText) -> TypeRef {
+        let r = self.type_ref(inst, q);
+        match r {
+            TypeRef::Complex(name) => {
+                self.errors.push(ResolveError::NotSimpleType {
+                    name: name.to_string(),
+                    at: self.at(inst, q.pos),
+                });
+                TypeRef::Builtin("anySimpleType".into())
+            }
+            TypeRef::Builtin(b) if b == "anyType" => TypeRef::Builtin("anySimpleType".into()),
+            other => other,
+        }
+    }
+
+    /// Looks up a referenced component, reporting `unknown` when absent.
+    pub(crate) fn lookup(
+        &mut self,
+        inst: usize,
+        kind: ComponentKind,
+        q: &QNameText,
+        unknown: fn(String, Location) -> ResolveError,
+    ) -> Option<(QName, Entry<'d>)> {
+        let name = self.schema_qname(inst, q)?;
+        match self.index.get(kind, &name) {
+            Some(entry) => Some((name, entry)),
+            None => {
+                let at = self.at(inst, q.pos);
+                self.errors.push(unknown(name.to_string(), at));
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,373 @@
+//! WSDL services: ports, bindings and portType operations merged, messages
+//! reduced to their element part.
+
+use std::collections::HashMap;
+
+use super::error::ResolveError;
+use super::ir::{
+    Documentation, FaultDecl, Location, MessagePart, Operation, Port, QName, Service, Wsdl,
+};
+use super::resolver::Resolver;
+use crate::parse::{self, Pos, Protocol, QNameText, WsdlDoc};
+
+/// The named definitions of one WSDL document.
+#[derive(Default)]
+struct Tables<'d> {
+    messages: HashMap<&'d str, &'d parse::Message>,
+    port_types: HashMap<&'d str, &'d parse::PortType>,
+    bindings: HashMap<&'d str, &'d parse::Binding>,
+}
+
+impl<'d> Resolver<'d> {
+    /// Resolves the services of every WSDL document.
+    pub(crate) fn wsdls(&mut self) {
+        let docs = self.docs;
+        let tables: Vec<Tables<'d>> = docs.wsdls.iter().map(|w| self.tables(w)).collect();
+        for (i, w) in docs.wsdls.iter().enumerate() {
+            let scope = self.scope(i);
+            let mut services = Vec::new();
+            for s in &w.services {
+                if let Some(service) = self.service(w, s, &scope, &tables) {
+                    services.push(service);
+                }
+            }
+            self.out.wsdls.push(Wsdl {
+                file: self.file(w).to_path_buf(),
+                name: w.name.clone(),
+                target_ns: w.target_ns.clone(),
+                doc: Documentation::markdown(&w.docs),
+                services,
+            });
+        }
+    }
+
+    fn file(&self, w: &WsdlDoc) -> &'d std::path::Path {
+        &self.docs.files[w.file].path
+    }
+
+    fn wsdl_at(&self, w: &WsdlDoc, pos: Pos) -> Location {
+        Location {
+            file: self.file(w).to_path_buf(),
+            line: pos.line,
+            col: pos.col,
+        }
+    }
+
+    /// Name tables of `w`, reporting duplicates.
+    fn tables(&mut self, w: &'d WsdlDoc) -> Tables<'d> {
+        let mut t = Tables::default();
+        let dup = |kind: &str, name: &str, at: Pos, first: Pos, errors: &mut Vec<ResolveError>| {
+            errors.push(ResolveError::DuplicateDefinition {
+                kind: kind.to_owned(),
+                name: QName::new(Some(&w.target_ns), name).to_string(),
+                at: self_location(self.docs, w, at),
+                first: self_location(self.docs, w, first),
+            });
+        };
+        for m in &w.messages {
+            if let Some(first) = t.messages.insert(&m.name, m) {
+                dup("message", &m.name, m.pos, first.pos, &mut self.errors);
+            }
+        }
+        for p in &w.port_types {
+            if let Some(first) = t.port_types.insert(&p.name, p) {
+                dup("portType", &p.name, p.pos, first.pos, &mut self.errors);
+            }
+        }
+        for b in &w.bindings {
+            if let Some(first) = t.bindings.insert(&b.name, b) {
+                dup("binding", &b.name, b.pos, first.pos, &mut self.errors);
+            }
+        }
+        t
+    }
+
+    /// `i` and the WSDLs it imports, transitively, in breadth-first order.
+    fn scope(&self, i: usize) -> Vec<usize> {
+        let mut scope = vec![i];
+        let mut next = 0;
+        while next < scope.len() {
+            let w = &self.docs.wsdls[scope[next]];
+            next += 1;
+            for import in &w.imports {
+                let Some(j) = import.file.and_then(|f| self.docs.files[f].wsdl) else { continue };
+                if !scope.contains(&j) {
+                    scope.push(j);
+                }
+            }
+        }
+        scope
+    }
+
+    fn wsdl_qname(&mut self, w: &WsdlDoc, q: &QNameText) -> Option<QName> {
+        let at = self.wsdl_at(w, q.pos);
+        self.bind(&q.text, &q.namespaces, None, at)
+    }
+
+    /// Finds a definition named `q` in the documents of `scope`.
+    fn find<'t, T: 'd>(
+        &self,
+        name: &QName,
+        scope: &[usize],
+        tables: &'t [Tables<'d>],
+        pick: impl Fn(&'t Tables<'d>) -> &'t HashMap<&'d str, &'d T>,
+    ) -> Option<(usize, &'d T)> {
+        scope.iter().find_map(|&j| {
+            let w = &self.docs.wsdls[j];
+            if name.ns.as_deref() != Some(w.target_ns.as_str()) {
+                return None;
+            }
+            pick(&tables[j]).get(name.local.as_str()).map(|t| (j, *t))
+        })
+    }
+
+    fn service(
+        &mut self,
+        w: &'d WsdlDoc,
+        s: &'d parse::Service,
+        scope: &[usize],
+        tables: &[Tables<'d>],
+    ) -> Option<Service> {
+        let mut ports = Vec::new();
+        let mut soap11 = false;
+        for p in &s.ports {
+            let Some(q) = p.binding.as_ref() else {
+                self.errors.push(ResolveError::MissingAttribute {
+                    element: "port".into(),
+                    attribute: "binding".into(),
+                    at: self.wsdl_at(w, p.pos),
+                });
+                continue;
+            };
+            let Some(binding_name) = self.wsdl_qname(w, q) else { continue };
+            let Some((bw, binding)) = self.find(&binding_name, scope, tables, |t| &t.bindings) else {
+                self.errors.push(ResolveError::UnknownBinding {
+                    name: binding_name.to_string(),
+                    at: self.wsdl_at(w, q.pos),
+                });
+                continue;
+            };
+            if binding.protocol != Protocol::Soap11 {
+                continue;
+            }
+            soap11 = true;
+            if let Some(port) = self.port(w, p, &self.docs.wsdls[bw], binding, binding_name, scope, tables) {
+                ports.push(port);
+            }
+        }
+        if !soap11 && !s.ports.is_empty() {
+            self.errors.push(ResolveError::NoSoap11Port {
+                service: s.name.clone(),
+                at: self.wsdl_at(w, s.pos),
+            });
+            return None;
+        }
+        Some(Service {
+            name: s.name.clone(),
+            doc: Documentation::markdown(&s.docs),
+            ports,
+            location: self.wsdl_at(w, s.pos),
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn port(
+        &mut self,
+        w: &'d WsdlDoc,
+        p: &'d parse::Port,
+        bw: &'d WsdlDoc,
+        binding: &'d parse::Binding,
+        binding_name: QName,
+        scope: &[usize],
+        tables: &[Tables<'d>],
+    ) -> Option<Port> {
+        let binding_rpc = binding.style.as_deref() == Some("rpc");
+        if binding_rpc {
+            self.errors.push(ResolveError::NotDocumentLiteral {
+                reason: format!("binding `{}` has style=\"rpc\"", binding.name),
+                at: self.wsdl_at(bw, binding.style_pos),
+            });
+        }
+        let Some(pt_q) = binding.port_type.as_ref() else {
+            self.errors.push(ResolveError::MissingAttribute {
+                element: "binding".into(),
+                attribute: "type".into(),
+                at: self.wsdl_at(bw, binding.pos),
+            });
+            return None;
+        };
+        let pt_name = self.wsdl_qname(bw, pt_q)?;
+        let Some((pw, port_type)) = self.find(&pt_name, &self.scope_of(bw, scope), tables, |t| &t.port_types) else {
+            self.errors.push(ResolveError::UnknownPortType {
+                name: pt_name.to_string(),
+                at: self.wsdl_at(bw, pt_q.pos),
+            });
+            return None;
+        };
+        let pw = &self.docs.wsdls[pw];
+        let binding_ops: HashMap<&str, &parse::BindingOperation> =
+            binding.operations.iter().map(|o| (o.name.as_str(), o)).collect();
+        let mut operations = Vec::new();
+        for op in &port_type.operations {
+            let Some(bop) = binding_ops.get(op.name.as_str()) else {
+                self.errors.push(ResolveError::MissingBindingOperation {
+                    operation: op.name.clone(),
+                    binding: binding.name.clone(),
+                    at: self.wsdl_at(pw, op.pos),
+                });
+                continue;
+            };
+            if !binding_rpc && bop.style.as_deref() == Some("rpc") {
+                self.errors.push(ResolveError::NotDocumentLiteral {
+                    reason: format!("operation `{}` has style=\"rpc\"", op.name),
+                    at: self.wsdl_at(bw, bop.pos),
+                });
+            }
+            for (use_, pos) in &bop.uses {
+                if let Some(u) = use_.as_deref().filter(|u| *u != "literal") {
+                    self.errors.push(ResolveError::NotDocumentLiteral {
+                        reason: format!("operation `{}` has use=\"{u}\"", op.name),
+                        at: self.wsdl_at(bw, *pos),
+                    });
+                }
+            }
+            if let Some(operation) = self.operation(pw, op, bop, scope, tables) {
+                operations.push(operation);
+            }
+        }
+        Some(Port {
+            name: p.name.clone(),
+            address: p.address.clone(),
+            binding: binding_name,
+            port_type: pt_name,
+            doc: Documentation::markdown(&port_type.docs),
+            operations,
+            location: self.wsdl_at(w, p.pos),
+        })
+    }
+
+    /// The lookup scope for names written in `w`: its own imports first.
+    fn scope_of(&self, w: &WsdlDoc, fallback: &[usize]) -> Vec<usize> {
+        match self.docs.wsdls.iter().position(|x| std::ptr::eq(x, w)) {
+            Some(i) => {
+                let mut s = self.scope(i);
+                s.extend(fallback.iter().filter(|j| !s.contains(j)).collect::<Vec<_>>());
+                s
+            }
+            None => fallback.to_vec(),
+        }
+    }
+
+    fn operation(
+        &mut self,
+        pw: &'d WsdlDoc,
+        op: &'d parse::PortTypeOperation,
+        bop: &parse::BindingOperation,
+        scope: &[usize],
+        tables: &[Tables<'d>],
+    ) -> Option<Operation> {
+        let scope = self.scope_of(pw, scope);
+        let Some(input_q) = op.input.as_ref() else {
+            self.errors.push(ResolveError::Unsupported {
+                construct: format!("operation `{}` without input (notification)", op.name),
+                at: self.wsdl_at(pw, op.pos),
+            });
+            return None;
+        };
+        let input = self.message_part(pw, input_q, &scope, tables);
+        let output = op.output.as_ref().map(|q| self.message_part(pw, q, &scope, tables));
+        let mut faults = Vec::new();
+        for f in &op.faults {
+            let Some(q) = f.message.as_ref() else {
+                self.errors.push(ResolveError::MissingAttribute {
+                    element: "fault".into(),
+                    attribute: "message".into(),
+                    at: self.wsdl_at(pw, f.pos),
+                });
+                continue;
+            };
+            if let Some(part) = self.message_part(pw, q, &scope, tables) {
+                faults.push(FaultDecl {
+                    name: f.name.clone(),
+                    doc: Documentation::markdown(&f.docs),
+                    part,
+                });
+            }
+        }
+        Some(Operation {
+            name: op.name.clone(),
+            doc: Documentation::markdown(&op.docs),
+            soap_action: bop.soap_action.clone().unwrap_or_default(),
+            input: input?,
+            output: match output {
+                Some(o) => Some(o?),
+                None => None,
+            },
+            faults,
+            location: self.wsdl_at(pw, op.pos),
+        })
+    }
+
+    /// The single element part of the message `q` names.
+    fn message_part(
+        &mut self,
+        w: &'d WsdlDoc,
+        q: &QNameText,
+        scope: &[usize],
+        tables: &[Tables<'d>],
+    ) -> Option<MessagePart> {
+        let name = self.wsdl_qname(w, q)?;
+        let Some((mw, message)) = self.find(&name, scope, tables, |t| &t.messages) else {
+            self.errors.push(ResolveError::UnknownMessage {
+                name: name.to_string(),
+                at: self.wsdl_at(w, q.pos),
+            });
+            return None;
+        };
+        let mw = &self.docs.wsdls[mw];
+        let [part] = message.parts.as_slice() else {
+            self.errors.push(ResolveError::NotDocumentLiteral {
+                reason: format!(
+                    "message `{}` has {} parts; document/literal needs exactly one element part",
+                    message.name,
+                    message.parts.len()
+                ),
+                at: self.wsdl_at(mw, message.pos),
+            });
+            return None;
+        };
+        let Some(element_q) = part.element.as_ref() else {
+            let reason = if part.ty.is_some() {
+                format!("part `{}` of message `{}` uses type=, not element=", part.name, message.name)
+            } else {
+                format!("part `{}` of message `{}` has no element=", part.name, message.name)
+            };
+            self.errors.push(ResolveError::NotDocumentLiteral {
+                reason,
+                at: self.wsdl_at(mw, part.pos),
+            });
+            return None;
+        };
+        let element = self.wsdl_qname(mw, element_q)?;
+        if !self.out.elements.contains_key(&element) {
+            self.errors.push(ResolveError::UnknownElement {
+                name: element.to_string(),
+                at: self.wsdl_at(mw, element_q.pos),
+            });
+            return None;
+        }
+        Some(MessagePart {
+            message: name,
+            part: part.name.clone(),
+            element,
+        })
+    }
+}
+
+fn self_location(docs: &parse::Documents, w: &WsdlDoc, pos: Pos) -> Location {
+    Location {
+        file: docs.files[w.file].path.clone(),
+        line: pos.line,
+        col: pos.col,
+    }
+}

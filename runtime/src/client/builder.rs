@@ -1,0 +1,230 @@
+//! [`ClientBuilder`]: endpoint, credentials, timeouts, limits, TLS roots, decoding.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use http::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::{HeaderMap, Uri};
+use rustls::pki_types::CertificateDer;
+
+use super::endpoint::{parse_endpoint, redact_url};
+use super::{Client, Config, Credentials, DiagnosticsHook};
+use crate::transport::{HttpTransport, HttpTransportOptions, TlsConfigError, Transport};
+
+/// The default limit for a response body: 16 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+
+/// The default `User-Agent`.
+pub const DEFAULT_USER_AGENT: &str = concat!("soap-runtime/", env!("CARGO_PKG_VERSION"));
+
+/// Why a [`Client`] could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// The endpoint is not an absolute URL (credentials in it are hidden here).
+    #[error("invalid endpoint URL '{url}': {reason}")]
+    InvalidUrl {
+        /// The URL, with any password replaced by `***`.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The endpoint's scheme is neither `http` nor `https`.
+    #[error("unsupported URL scheme '{scheme}' (expected http or https)")]
+    UnsupportedScheme {
+        /// The scheme found.
+        scheme: String,
+    },
+    /// A header value (user agent, credentials) contains characters HTTP does not allow.
+    #[error("invalid value for header {header}")]
+    InvalidHeader {
+        /// The header name.
+        header: &'static str,
+    },
+    /// The TLS configuration could not be built (e.g. an invalid root certificate).
+    #[error(transparent)]
+    Tls(#[from] TlsConfigError),
+}
+
+/// Configures a [`Client`]: `ClientBuilder::new(url).basic_auth(u, p).timeout(d).build()?`.
+///
+/// Credentials in the URL (`https://user:pass@host/…`) are taken out of it and
+/// used for Basic auth unless [`basic_auth`](Self::basic_auth) is set.
+#[derive(Clone)]
+pub struct ClientBuilder {
+    endpoint: String,
+    credentials: Option<Credentials>,
+    connect_timeout: Option<Duration>,
+    timeout: Option<Duration>,
+    max_response_bytes: usize,
+    user_agent: String,
+    strict: bool,
+    root_certificates: Vec<CertificateDer<'static>>,
+    on_diagnostics: Option<DiagnosticsHook>,
+}
+
+impl ClientBuilder {
+    /// A builder for a client of `endpoint` (`http://` or `https://`).
+    pub fn new(endpoint: impl Into<String>) -> Self {
+        Self {
+            endpoint: endpoint.into(),
+            credentials: None,
+            connect_timeout: HttpTransportOptions::default().connect_timeout,
+            timeout: Some(Duration::from_secs(60)),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            strict: false,
+            root_certificates: Vec::new(),
+            on_diagnostics: None,
+        }
+    }
+
+    /// HTTP Basic authentication with `user` and `password`.
+    pub fn basic_auth(mut self, user: impl Into<String>, password: impl Into<String>) -> Self {
+        self.credentials = Some(Credentials::new(user, password));
+        self
+    }
+
+    /// HTTP Basic authentication with ready-made [`Credentials`].
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// Limit for setting up a connection (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Limit for the whole call, including reading the response body (default 60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// No limit for the whole call (the connect timeout still applies).
+    pub fn no_timeout(mut self) -> Self {
+        self.timeout = None;
+        self
+    }
+
+    /// The largest response body accepted (default 16 MiB).
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// The `User-Agent` header (default `soap-runtime/<version>`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Strict decoding: facet violations, missing required elements and
+    /// unknown elements are errors instead of diagnostics (default: lenient).
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Trusts `der` (a DER-encoded X.509 certificate) as a root, in addition
+    /// to the webpki (Mozilla) roots. Checked when the client is built.
+    pub fn add_root_certificate(mut self, der: impl Into<Vec<u8>>) -> Self {
+        self.root_certificates
+            .push(CertificateDer::from(der.into()));
+        self
+    }
+
+    /// Called with what the lenient decoder tolerated in each response that
+    /// had something to report (they are also logged with `tracing::warn!`).
+    pub fn on_diagnostics(mut self, hook: DiagnosticsHook) -> Self {
+        self.on_diagnostics = Some(hook);
+        self
+    }
+
+    /// Builds a client over a new [`HttpTransport`] (its own connection pool).
+    pub fn build(self) -> Result<Client, BuildError> {
+        let (endpoint, url_credentials) = parse_endpoint(&self.endpoint)?;
+        match endpoint.scheme_str() {
+            Some("http" | "https") => {}
+            other => {
+                return Err(BuildError::UnsupportedScheme {
+                    scheme: other.unwrap_or_default().to_owned(),
+                })
+            }
+        }
+        let transport = HttpTransport::new(&HttpTransportOptions {
+            connect_timeout: self.connect_timeout,
+            extra_root_certificates: self.root_certificates.clone(),
+            ..HttpTransportOptions::default()
+        })?;
+        self.finish(endpoint, url_credentials, transport)
+    }
+
+    /// Builds a client that sends through `transport` (e.g. a shared
+    /// [`HttpTransport`], or an in-memory one in tests). The connect timeout
+    /// and root certificates are the transport's business and ignored here.
+    pub fn build_with_transport<T: Transport>(self, transport: T) -> Result<Client<T>, BuildError> {
+        let (endpoint, url_credentials) = parse_endpoint(&self.endpoint)?;
+        self.finish(endpoint, url_credentials, transport)
+    }
+
+    fn finish<T: Transport>(
+        self,
+        endpoint: Uri,
+        url_credentials: Option<Credentials>,
+        transport: T,
+    ) -> Result<Client<T>, BuildError> {
+        let credentials = self.credentials.or(url_credentials);
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/xml; charset=utf-8"),
+        );
+        headers.insert(
+            USER_AGENT,
+            HeaderValue::from_str(&self.user_agent).map_err(|_| BuildError::InvalidHeader {
+                header: "User-Agent",
+            })?,
+        );
+        if let Some(credentials) = &credentials {
+            let value = credentials
+                .header_value()
+                .map_err(|_| BuildError::InvalidHeader {
+                    header: "Authorization",
+                })?;
+            headers.insert(AUTHORIZATION, value);
+        }
+        Ok(Client {
+            config: Arc::new(Config {
+                endpoint_label: endpoint.to_string(),
+                endpoint,
+                credentials,
+                headers,
+                timeout: self.timeout,
+                max_response_bytes: self.max_response_bytes,
+                strict: self.strict,
+                on_diagnostics: self.on_diagnostics,
+            }),
+            transport: Arc::new(transport),
+        })
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("endpoint", &redact_url(&self.endpoint))
+            .field("credentials", &self.credentials)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field("user_agent", &self.user_agent)
+            .field("strict", &self.strict)
+            .field("root_certificates", &self.root_certificates.len())
+            .field("on_diagnostics", &self.on_diagnostics.is_some())
+            .finish()
+    }
+}

@@ -1,0 +1,222 @@
+//! SOAP 1.1 envelopes: encoding requests and responses, decoding them, faults,
+//! and peeking at the operation element for routing.
+
+use crate::diag::DiagnosticKind;
+use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
+use crate::fault::{Fault, FaultDetail, SOAP11_NAMESPACE};
+use crate::value::{AnyXml, QName};
+use crate::xml::{DecodeOptions, Decoded, FieldName, Reader, Start, Writer, XmlType};
+
+/// The SOAP 1.2 envelope namespace (refused with a distinct error).
+pub const SOAP12_NAMESPACE: &str = "http://www.w3.org/2003/05/soap-envelope";
+
+/// One operation of a port: its name, `SOAPAction` and body elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The WSDL operation name.
+    pub name: &'static str,
+    /// The `SOAPAction` header value (may be empty).
+    pub soap_action: &'static str,
+    /// The request body element.
+    pub input: FieldName,
+    /// The response body element.
+    pub output: FieldName,
+}
+
+const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>";
+const TAIL: &str = "</soapenv:Body></soapenv:Envelope>";
+
+fn encode_envelope<T: XmlType>(element: &FieldName, body: &T) -> Result<Vec<u8>, EncodeError> {
+    let mut w = Writer::new(String::with_capacity(1024));
+    w.raw(HEAD);
+    w.bind(SOAP11_NAMESPACE, "soapenv");
+    w.field(element.ns, element.name, body)?;
+    w.raw(TAIL);
+    Ok(w.into_string().into_bytes())
+}
+
+/// Encodes a request envelope for `op` (facets checked: a violation is an error naming the path).
+pub fn encode_request<T: XmlType>(op: &Operation, body: &T) -> Result<Vec<u8>, EncodeError> {
+    encode_envelope(&op.input, body)
+}
+
+/// Encodes a response envelope for `op`.
+pub fn encode_response<T: XmlType>(op: &Operation, body: &T) -> Result<Vec<u8>, EncodeError> {
+    encode_envelope(&op.output, body)
+}
+
+/// Encodes a SOAP 1.1 fault envelope. A typed detail that fails its facets is left
+/// out (the fault itself is still sent); a raw detail is written as is.
+pub fn encode_fault<F: FaultDetail>(fault: &Fault<F>) -> Vec<u8> {
+    let mut w = Writer::new(String::with_capacity(512));
+    w.raw(HEAD);
+    w.bind(SOAP11_NAMESPACE, "soapenv");
+    w.raw("<soapenv:Fault>");
+    if fault.code.namespace.as_deref() == Some(SOAP11_NAMESPACE) {
+        w.raw("<faultcode>soapenv:");
+        let mut local = String::new();
+        crate::xml::escape_text(&mut local, &fault.code.local);
+        w.raw(&local);
+        w.raw("</faultcode>");
+    } else {
+        write_or_skip(&mut w, |w| w.field(None, "faultcode", &fault.code));
+    }
+    write_or_skip(&mut w, |w| w.field(None, "faultstring", &fault.string));
+    write_or_skip(&mut w, |w| w.field(None, "faultactor", &fault.actor));
+    if fault.detail.is_some() || fault.raw_detail.is_some() {
+        w.raw("<detail>");
+        if let Some(detail) = &fault.detail {
+            write_or_skip(&mut w, |w| detail.write_detail(w));
+        }
+        if let Some(raw) = &fault.raw_detail {
+            w.raw(raw.as_str());
+        }
+        w.raw("</detail>");
+    }
+    w.raw("</soapenv:Fault>");
+    w.raw(TAIL);
+    w.into_string().into_bytes()
+}
+
+/// Runs `write`; if it fails, takes back what it wrote.
+fn write_or_skip(w: &mut Writer, write: impl FnOnce(&mut Writer) -> Result<(), EncodeError>) {
+    let mark = w.mark();
+    if write(w).is_err() {
+        w.rewind(mark);
+    }
+}
+
+/// Decodes a response envelope of `op`: its output element, or a SOAP fault with
+/// the operation's typed detail. Diagnostics are attached.
+pub fn decode_response<T: XmlType, F: FaultDetail>(
+    op: &Operation,
+    xml: &[u8],
+    opts: &DecodeOptions,
+) -> Result<Decoded<Result<T, Fault<F>>>, DecodeError> {
+    let mut r = Reader::new(xml, opts)?;
+    let first = open_body(&mut r, &op.output)?;
+    let value = if first.is(Some(SOAP11_NAMESPACE), "Fault") {
+        Err(read_fault::<F>(&mut r, &first)?)
+    } else {
+        expect_element(&mut r, &first, &op.output)?;
+        Ok(T::read(&mut r, &first)?)
+    };
+    close_envelope(&mut r)?;
+    Ok(Decoded { value, diagnostics: r.into_diagnostics() })
+}
+
+/// Decodes a request envelope of `op` (server side).
+pub fn decode_request<T: XmlType>(op: &Operation, xml: &[u8], opts: &DecodeOptions) -> Result<Decoded<T>, DecodeError> {
+    let mut r = Reader::new(xml, opts)?;
+    let first = open_body(&mut r, &op.input)?;
+    expect_element(&mut r, &first, &op.input)?;
+    let value = T::read(&mut r, &first)?;
+    close_envelope(&mut r)?;
+    Ok(Decoded { value, diagnostics: r.into_diagnostics() })
+}
+
+/// The namespace and local name of the Body's first element (server routing).
+pub fn peek_operation(xml: &[u8], opts: &DecodeOptions) -> Result<QName, DecodeError> {
+    let mut r = Reader::new(xml, opts)?;
+    let first = open_body(&mut r, &FieldName::unqualified("an operation element"))?;
+    Ok(first.qname())
+}
+
+/// Reads through `<Envelope>`, an optional `<Header>` and `<Body>` to the Body's first element.
+fn open_body<'a>(r: &mut Reader<'a>, expected: &FieldName) -> Result<Start<'a>, DecodeError> {
+    let root = r.root()?;
+    if root.local_name() != "Envelope" {
+        let found = root.qname_display();
+        return Err(r.error_at(&root, DecodeErrorKind::NotAnEnvelope { found }));
+    }
+    if root.namespace() != Some(SOAP11_NAMESPACE) {
+        let found = root.namespace().unwrap_or_default().to_owned();
+        return Err(r.error_at(&root, DecodeErrorKind::WrongEnvelopeNamespace { found }));
+    }
+    loop {
+        let Some(child) = r.next_element()? else {
+            return Err(r.error(DecodeErrorKind::MissingBody));
+        };
+        if child.local_name() == "Body" && matches!(child.namespace(), Some(SOAP11_NAMESPACE) | None) {
+            break;
+        }
+        if !child.is(Some(SOAP11_NAMESPACE), "Header") {
+            let name = child.qname_display();
+            r.diagnostic(DiagnosticKind::UnknownElement(name));
+        }
+        r.skip(&child)?;
+    }
+    match r.next_element()? {
+        Some(first) => Ok(first),
+        None => Err(r.error(DecodeErrorKind::WrongOperation { expected: expected.to_string(), found: "nothing".into() })),
+    }
+}
+
+fn expect_element(r: &mut Reader<'_>, start: &Start<'_>, expected: &FieldName) -> Result<(), DecodeError> {
+    if start.is(expected.ns, expected.name) {
+        return Ok(());
+    }
+    let kind = DecodeErrorKind::WrongOperation { expected: expected.to_string(), found: start.qname_display() };
+    Err(r.error_at(start, kind))
+}
+
+/// Skips (and records) whatever follows the body element, then checks the document ends.
+fn close_envelope(r: &mut Reader<'_>) -> Result<(), DecodeError> {
+    for _ in 0..2 {
+        while let Some(extra) = r.next_element()? {
+            let name = extra.qname_display();
+            r.diagnostic(DiagnosticKind::UnknownElement(name));
+            r.skip(&extra)?;
+        }
+    }
+    r.finish()
+}
+
+static FAULT_FIELDS: [FieldName; 4] = [
+    FieldName::unqualified("faultcode"),
+    FieldName::unqualified("faultstring"),
+    FieldName::unqualified("faultactor"),
+    FieldName::unqualified("detail"),
+];
+
+fn read_fault<F: FaultDetail>(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Fault<F>, DecodeError> {
+    let mut code: Option<QName> = None;
+    let mut string: Option<String> = None;
+    let mut actor: Option<String> = None;
+    let mut detail = None;
+    let mut raw_detail: Option<AnyXml> = None;
+    while let Some((index, child)) = r.next_field(&FAULT_FIELDS)? {
+        match index {
+            0 => r.read_into(&mut code, &child)?,
+            1 => r.read_into(&mut string, &child)?,
+            2 => r.read_into(&mut actor, &child)?,
+            _ => read_detail(r, &mut detail, &mut raw_detail)?,
+        }
+    }
+    Ok(Fault {
+        code: r.required(code, start, "faultcode")?,
+        string: r.required(string, start, "faultstring")?,
+        actor,
+        detail,
+        raw_detail,
+    })
+}
+
+fn read_detail<F: FaultDetail>(r: &mut Reader<'_>, detail: &mut Option<F>, raw: &mut Option<AnyXml>) -> Result<(), DecodeError> {
+    while let Some(child) = r.next_element()? {
+        let known = F::elements().iter().position(|field| {
+            field.name == child.local_name() && (child.namespace() == field.ns || child.namespace().is_none())
+        });
+        match known {
+            Some(index) if detail.is_none() => *detail = Some(F::read_detail(index, r, &child)?),
+            _ => {
+                let xml = r.raw_element(&child)?;
+                match raw {
+                    Some(AnyXml(kept)) => kept.push_str(&xml),
+                    None => *raw = Some(AnyXml(xml)),
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,128 @@
+//! [`SimpleType`] for the Rust types XSD builtins map to: `String`, `bool`,
+//! integers, floats and `Decimal`.
+
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+
+use super::{collapse_ws, SimpleType};
+use crate::error::ValueError;
+
+impl SimpleType for String {
+    fn parse_text(text: &str) -> Result<Self, ValueError> {
+        Ok(text.to_owned())
+    }
+    fn write_text(&self, out: &mut String) -> Result<(), ValueError> {
+        out.push_str(self);
+        Ok(())
+    }
+}
+
+impl SimpleType for bool {
+    fn parse_text(text: &str) -> Result<Self, ValueError> {
+        match collapse_ws(text) {
+            "true" | "1" => Ok(true),
+            "false" | "0" => Ok(false),
+            _ => Err(ValueError::new("boolean", text)),
+        }
+    }
+    fn write_text(&self, out: &mut String) -> Result<(), ValueError> {
+        out.push_str(if *self { "true" } else { "false" });
+        Ok(())
+    }
+}
+
+macro_rules! integer {
+    ($($t:ty => $xsd:literal),* $(,)?) => {$(
+        impl SimpleType for $t {
+            fn parse_text(text: &str) -> Result<Self, ValueError> {
+                let t = collapse_ws(text);
+                let digits = t.strip_prefix('+').unwrap_or(t);
+                if digits.starts_with(['+', '-']) && t.starts_with('+') {
+                    return Err(ValueError::new($xsd, text));
+                }
+                digits.parse::<$t>().map_err(|e| ValueError::new($xsd, text).because(e.to_string()))
+            }
+            fn write_text(&self, out: &mut String) -> Result<(), ValueError> {
+                let _ = write!(out, "{self}");
+                Ok(())
+            }
+        }
+    )*};
+}
+
+integer!(
+    i8 => "byte", i16 => "short", i32 => "int", i64 => "long", i128 => "integer",
+    u8 => "unsignedByte", u16 => "unsignedShort", u32 => "unsignedInt", u64 => "unsignedLong",
+    u128 => "nonNegativeInteger",
+);
+
+macro_rules! float {
+    ($($t:ty => $xsd:literal),*) => {$(
+        impl SimpleType for $t {
+            fn parse_text(text: &str) -> Result<Self, ValueError> {
+                let t = collapse_ws(text);
+                match t {
+                    "INF" | "+INF" => return Ok(<$t>::INFINITY),
+                    "-INF" => return Ok(<$t>::NEG_INFINITY),
+                    "NaN" => return Ok(<$t>::NAN),
+                    _ => {}
+                }
+                // Rust also takes "inf", "nan", "infinity": not XSD.
+                if t.bytes().any(|b| b.is_ascii_alphabetic() && b != b'e' && b != b'E') {
+                    return Err(ValueError::new($xsd, text));
+                }
+                t.parse::<$t>().map_err(|e| ValueError::new($xsd, text).because(e.to_string()))
+            }
+            fn write_text(&self, out: &mut String) -> Result<(), ValueError> {
+                if self.is_nan() {
+                    out.push_str("NaN");
+                } else if self.is_infinite() {
+                    out.push_str(if *self > 0.0 { "INF" } else { "-INF" });
+                } else {
+                    let _ = write!(out, "{self}");
+                }
+                Ok(())
+            }
+        }
+    )*};
+}
+
+float!(f32 => "float", f64 => "double");
+
+impl SimpleType for Decimal {
+    fn parse_text(text: &str) -> Result<Self, ValueError> {
+        parse_decimal(text)
+    }
+    fn write_text(&self, out: &mut String) -> Result<(), ValueError> {
+        let _ = write!(out, "{self}");
+        Ok(())
+    }
+}
+
+/// XSD `decimal` lexical form → `Decimal`, scale as written (`25.00000` keeps 5).
+/// Accepts `+1.0`, `.5`, `5.`; refuses exponents; too many digits is an error.
+pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ValueError> {
+    let t = collapse_ws(text);
+    let err = || ValueError::new("decimal", text);
+    let (neg, unsigned) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) {
+        return Err(err());
+    }
+    let mut normal = String::with_capacity(unsigned.len() + 2);
+    if neg {
+        normal.push('-');
+    }
+    normal.push_str(if int.is_empty() { "0" } else { int });
+    if !frac.is_empty() {
+        normal.push('.');
+        normal.push_str(frac);
+    }
+    Decimal::from_str_exact(&normal).map_err(|e| err().because(e.to_string()))
+}

@@ -1,0 +1,188 @@
+//! The XML layer: a streaming namespace-aware [`Reader`] over `xmlparser`
+//! tokens, a [`Writer`] into one output buffer, and the traits generated types
+//! implement ([`XmlType`]) or use to dispatch on field shapes ([`FieldValue`],
+//! [`FieldSlot`]).
+
+mod escape;
+mod field;
+mod reader;
+mod writer;
+
+pub use field::{kind, FieldSlot, FieldValue};
+pub use reader::{Reader, Start};
+pub use writer::Writer;
+
+/// Appends `text` with the XML special characters escaped.
+pub(crate) fn escape_text(out: &mut String, text: &str) {
+    escape::escape_into(out, text, false);
+}
+
+pub use crate::envelope::Operation;
+
+use crate::diag::Diagnostic;
+use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
+use crate::value::{AnyXml, SimpleType};
+
+/// The namespace of `xsi:nil` and friends.
+pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// An element name as the schema declares it: namespace (`None` = unqualified) and local name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldName {
+    /// The namespace; `None` for an unqualified local element.
+    pub ns: Option<&'static str>,
+    /// The local name.
+    pub name: &'static str,
+}
+
+impl FieldName {
+    /// A name in `ns` (`None` = unqualified).
+    pub const fn new(ns: Option<&'static str>, name: &'static str) -> Self {
+        Self { ns, name }
+    }
+    /// A namespace-qualified name.
+    pub const fn qualified(ns: &'static str, name: &'static str) -> Self {
+        Self { ns: Some(ns), name }
+    }
+    /// An unqualified name.
+    pub const fn unqualified(name: &'static str) -> Self {
+        Self { ns: None, name }
+    }
+}
+
+impl std::fmt::Display for FieldName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.ns {
+            Some(ns) => write!(f, "{{{ns}}}{}", self.name),
+            None => f.write_str(self.name),
+        }
+    }
+}
+
+/// Limits and leniency of decoding. `Default` is lenient with sane limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeOptions {
+    /// Strict: a missing required element or a facet violation is an error
+    /// instead of a diagnostic. (Enum values the schema does not list stay
+    /// diagnostics: they decode into `Unknown(..)`.)
+    pub strict: bool,
+    /// The largest accepted message, in bytes (default 16 MiB).
+    pub max_size: usize,
+    /// The deepest accepted element nesting (default 64).
+    pub max_depth: usize,
+    /// The most elements accepted in one message (default 1,000,000).
+    pub max_elements: usize,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        Self {
+            strict: false,
+            max_size: 16 * 1024 * 1024,
+            max_depth: 64,
+            max_elements: 1_000_000,
+        }
+    }
+}
+
+impl DecodeOptions {
+    /// The defaults with `strict` on.
+    pub fn strict() -> Self {
+        Self { strict: true, ..Self::default() }
+    }
+}
+
+/// A decoded value and what the decoder tolerated on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded<T> {
+    /// The value.
+    pub value: T,
+    /// What was tolerated (unknown elements, missing required ones, facet violations...).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<T> Decoded<T> {
+    /// Applies `f` to the value, keeping the diagnostics.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Decoded<U> {
+        Decoded { value: f(self.value), diagnostics: self.diagnostics }
+    }
+}
+
+/// Element content of a type: complex types implement it (generated); every
+/// [`SimpleType`] has it through a blanket impl (text content).
+pub trait XmlType: Sized {
+    /// Writes the attributes into the open start tag.
+    fn write_attributes(&self, w: &mut Writer) -> Result<(), EncodeError> {
+        let _ = w;
+        Ok(())
+    }
+    /// Writes the content (child elements or text).
+    fn write_content(&self, w: &mut Writer) -> Result<(), EncodeError>;
+    /// Reads the element whose start tag is `start`, through its end tag.
+    fn read(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Self, DecodeError>;
+    /// Writes the whole element `name` (`index`: 1-based position in a list, 0
+    /// otherwise). Only types that carry their own element name ([`AnyXml`]) override it.
+    fn write_element(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str, index: usize) -> Result<(), EncodeError> {
+        w.element(ns, name, index, self)
+    }
+}
+
+impl XmlType for AnyXml {
+    fn write_content(&self, w: &mut Writer) -> Result<(), EncodeError> {
+        w.raw(&self.0);
+        Ok(())
+    }
+    fn read(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Self, DecodeError> {
+        r.raw_element(start).map(AnyXml)
+    }
+    fn write_element(&self, w: &mut Writer, _ns: Option<&'static str>, _name: &'static str, _index: usize) -> Result<(), EncodeError> {
+        w.raw(&self.0);
+        Ok(())
+    }
+}
+
+impl<T: SimpleType> XmlType for T {
+    fn write_attributes(&self, w: &mut Writer) -> Result<(), EncodeError> {
+        w.declare_value_namespace(self);
+        Ok(())
+    }
+    fn write_content(&self, w: &mut Writer) -> Result<(), EncodeError> {
+        w.text(self)
+    }
+    fn read(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Self, DecodeError> {
+        r.text(start)
+    }
+}
+
+/// Decodes a standalone document whose root is `name` in `ns` (`None` = no namespace).
+pub fn decode_document<T: XmlType>(
+    xml: &[u8],
+    ns: Option<&str>,
+    name: &str,
+    opts: &DecodeOptions,
+) -> Result<Decoded<T>, DecodeError> {
+    let mut r = Reader::new(xml, opts)?;
+    let root = r.root()?;
+    if !root.is(ns, name) {
+        let expected = match ns {
+            Some(ns) => format!("{{{ns}}}{name}"),
+            None => name.to_owned(),
+        };
+        let found = root.qname_display();
+        return Err(r.error_at(&root, DecodeErrorKind::WrongOperation { expected, found }));
+    }
+    let value = T::read(&mut r, &root)?;
+    r.finish()?;
+    Ok(Decoded { value, diagnostics: r.into_diagnostics() })
+}
+
+/// Encodes a standalone document with root `name` in `ns` (`None` = no namespace).
+pub fn encode_document<T: XmlType>(
+    value: &T,
+    ns: Option<&'static str>,
+    name: &'static str,
+) -> Result<String, EncodeError> {
+    let mut w = Writer::new(String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
+    w.field(ns, name, value)?;
+    Ok(w.into_string())
+}

@@ -1,0 +1,657 @@
+//! The streaming pull reader: `xmlparser` tokens in, namespaces resolved by URI,
+//! element path and limits kept, values parsed straight from borrowed text.
+
+use std::borrow::Cow;
+
+use xmlparser::{ElementEnd, StrSpan, Token, Tokenizer};
+
+use super::escape::{escape_into, unescape, BadReference};
+use super::{DecodeOptions, FieldName, FieldSlot, XSI_NAMESPACE};
+use crate::diag::{Diagnostic, DiagnosticKind};
+use crate::error::{DecodeError, DecodeErrorKind};
+use crate::value::{Namespaces, QName, SimpleType};
+
+const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// A start tag: its resolved namespace, local name, attributes and position.
+#[derive(Debug, Clone)]
+pub struct Start<'a> {
+    ns: Option<Cow<'a, str>>,
+    prefix: &'a str,
+    local: &'a str,
+    attrs: Vec<Attr<'a>>,
+    nil: bool,
+    pos: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Attr<'a> {
+    ns: Option<Cow<'a, str>>,
+    local: &'a str,
+    raw: &'a str,
+}
+
+impl<'a> Start<'a> {
+    /// The namespace URI (`None` = no namespace).
+    pub fn namespace(&self) -> Option<&str> {
+        self.ns.as_deref()
+    }
+    /// The local name.
+    pub fn local_name(&self) -> &'a str {
+        self.local
+    }
+    /// True if this is `name` in `ns`.
+    pub fn is(&self, ns: Option<&str>, name: &str) -> bool {
+        self.local == name && self.ns.as_deref() == ns
+    }
+    /// True if the element carries `xsi:nil="true"`.
+    pub fn is_nil(&self) -> bool {
+        self.nil
+    }
+    /// The name as a [`QName`].
+    pub fn qname(&self) -> QName {
+        QName {
+            namespace: self.ns.as_ref().map(|ns| ns.to_string()),
+            local: self.local.to_owned(),
+        }
+    }
+    /// `{namespace}local` (or `local`), for messages.
+    pub fn qname_display(&self) -> String {
+        self.qname().to_string()
+    }
+}
+
+#[derive(Debug)]
+struct Binding<'a> {
+    prefix: &'a str,
+    uri: Cow<'a, str>,
+}
+
+#[derive(Debug)]
+struct Frame<'a> {
+    prefix: &'a str,
+    local: &'a str,
+    ns: Option<Cow<'a, str>>,
+    /// `ns.len()` before this element's own declarations.
+    ns_mark: usize,
+    /// 1-based position among consecutive same-name siblings.
+    index: u32,
+    /// Read into a list: the index is always shown in paths.
+    repeated: bool,
+    last_child: &'a str,
+    last_child_count: u32,
+    /// Where `next_field` starts its scan (the last matched field).
+    hint: usize,
+}
+
+enum Event<'a> {
+    Start(Start<'a>),
+    End,
+    Text(StrSpan<'a>, bool),
+    Eof,
+}
+
+/// The namespace declarations of a reader, for [`SimpleType::parse_text_in`].
+struct Scope<'r, 'a>(&'r [Binding<'a>]);
+
+impl Namespaces for Scope<'_, '_> {
+    fn resolve(&self, prefix: &str) -> Option<&str> {
+        if prefix == "xml" {
+            return Some(XML_NAMESPACE);
+        }
+        self.0
+            .iter()
+            .rev()
+            .find(|b| b.prefix == prefix)
+            .map(|b| b.uri.as_ref())
+            .filter(|uri| !uri.is_empty())
+    }
+}
+
+/// A streaming pull reader over one XML document (generated `read` functions drive it).
+///
+/// Namespaces are matched by URI; the element path, the byte position and the
+/// limits of [`DecodeOptions`] are kept as it goes; what it tolerates is
+/// recorded as [`Diagnostic`]s.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    src: &'a str,
+    tokens: Tokenizer<'a>,
+    opts: DecodeOptions,
+    ns: Vec<Binding<'a>>,
+    frames: Vec<Frame<'a>>,
+    /// An empty-element tag was read: the next event is its end.
+    pending_end: bool,
+    /// The top frame's end was read: pop it before the next event.
+    pending_pop: bool,
+    /// Byte offset of the current token (for errors).
+    pos: usize,
+    /// Byte offset just past the current token.
+    end_pos: usize,
+    elements: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader over `xml` (UTF-8, an optional BOM). Checks the size limit and the encoding.
+    pub fn new(xml: &'a [u8], opts: &DecodeOptions) -> Result<Self, DecodeError> {
+        let bare = |kind| DecodeError { kind, path: String::new(), line: 0, column: 0 };
+        if xml.len() > opts.max_size {
+            return Err(bare(DecodeErrorKind::SizeLimit { limit: opts.max_size, size: xml.len() }));
+        }
+        let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml);
+        let src = std::str::from_utf8(xml).map_err(|e| {
+            let valid = std::str::from_utf8(&xml[..e.valid_up_to()]).unwrap_or_default();
+            let (line, column) = line_col(valid, valid.len());
+            DecodeError { line, column, ..bare(DecodeErrorKind::InvalidUtf8) }
+        })?;
+        Ok(Self {
+            src,
+            tokens: Tokenizer::from(src),
+            opts: opts.clone(),
+            ns: Vec::with_capacity(8),
+            frames: Vec::with_capacity(16),
+            pending_end: false,
+            pending_pop: false,
+            pos: 0,
+            end_pos: 0,
+            elements: 0,
+            diagnostics: Vec::new(),
+        })
+    }
+
+    /// The options this reader applies.
+    pub fn options(&self) -> &DecodeOptions {
+        &self.opts
+    }
+
+    /// The diagnostics recorded so far.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The diagnostics, taking the reader.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
+    /// Reads up to the root element's start tag.
+    pub fn root(&mut self) -> Result<Start<'a>, DecodeError> {
+        loop {
+            match self.next_event()? {
+                Event::Start(start) => return Ok(start),
+                Event::Text(..) => {}
+                Event::End | Event::Eof => {
+                    self.pos = self.src.len();
+                    return Err(self.error(DecodeErrorKind::Truncated));
+                }
+            }
+        }
+    }
+
+    /// Checks that nothing but comments and whitespace follows the root element.
+    pub fn finish(&mut self) -> Result<(), DecodeError> {
+        loop {
+            match self.next_event()? {
+                Event::Eof => return Ok(()),
+                Event::Text(text, false) if is_ws(text.as_str()) => {}
+                Event::Start(_) | Event::End | Event::Text(..) => {
+                    return Err(self.error(DecodeErrorKind::Syntax("content after the root element".into())))
+                }
+            }
+        }
+    }
+
+    /// The next child element of the current element that matches one of `fields`
+    /// (its index is returned). Unknown children are skipped and recorded; `None`
+    /// at the current element's end tag.
+    pub fn next_field(&mut self, fields: &'static [FieldName]) -> Result<Option<(usize, Start<'a>)>, DecodeError> {
+        while let Some(start) = self.next_element()? {
+            if let Some(index) = self.match_field(fields, &start) {
+                return Ok(Some((index, start)));
+            }
+            self.skip_unknown(&start)?;
+        }
+        Ok(None)
+    }
+
+    /// The next child element of the current element, whatever its name; `None`
+    /// at the current element's end tag. Text between elements is ignored (and
+    /// recorded when it is not whitespace).
+    pub fn next_element(&mut self) -> Result<Option<Start<'a>>, DecodeError> {
+        loop {
+            match self.next_event()? {
+                Event::Start(start) => return Ok(Some(start)),
+                Event::Text(text, cdata) => {
+                    if cdata || !is_ws(text.as_str()) {
+                        self.diag(DiagnosticKind::UnexpectedText);
+                    }
+                }
+                Event::End | Event::Eof => return Ok(None),
+            }
+        }
+    }
+
+    /// Reads a child into its slot: `Option<T>` (set), `Vec<T>` (push),
+    /// `Option<Nillable<T>>` (`xsi:nil` aware), `Option<Box<T>>`...
+    pub fn read_into<K, S: FieldSlot<K>>(&mut self, slot: &mut S, start: &Start<'_>) -> Result<(), DecodeError> {
+        slot.read_slot(self, start)
+    }
+
+    /// A required field: the value, or (absent) the default and a
+    /// `MissingRequired` diagnostic; an error in strict mode.
+    pub fn required<T: Default>(&mut self, slot: Option<T>, parent: &Start<'_>, name: &'static str) -> Result<T, DecodeError> {
+        let _ = parent;
+        if let Some(value) = slot {
+            return Ok(value);
+        }
+        let path = format!("{}/{name}", self.path());
+        if self.opts.strict {
+            return Err(DecodeError { path, ..self.error(DecodeErrorKind::MissingRequired(name.to_owned())) });
+        }
+        let (line, column) = line_col(self.src, self.pos);
+        self.diagnostics.push(Diagnostic { kind: DiagnosticKind::MissingRequired(name.to_owned()), path, line, column });
+        Ok(T::default())
+    }
+
+    /// The attribute `name` in `ns` (`None` = unqualified) of `start`, parsed.
+    pub fn attribute<T: SimpleType>(&mut self, start: &Start<'_>, ns: Option<&'static str>, name: &'static str) -> Result<Option<T>, DecodeError> {
+        let found = start.attrs.iter().find(|a| {
+            a.local == name && (a.ns.as_deref() == ns || (ns.is_some() && a.ns.is_none()))
+        });
+        let Some(attr) = found else {
+            return Ok(None);
+        };
+        let value = unescape(attr.raw, true)
+            .map_err(|e| self.attr_error(name, self.reference_error(e)))
+            .and_then(|text| {
+                T::parse_text_in(&text, &Scope(&self.ns))
+                    .map_err(|e| self.attr_error(name, DecodeErrorKind::InvalidValue(e)))
+            })?;
+        if let Err(e) = value.check_facets() {
+            if self.opts.strict && !e.is_enumeration() {
+                return Err(self.attr_error(name, DecodeErrorKind::Facet(e)));
+            }
+            let err = self.attr_error(name, DecodeErrorKind::Facet(e.clone()));
+            self.diagnostics.push(Diagnostic { kind: DiagnosticKind::Facet(e), path: err.path, line: err.line, column: err.column });
+        }
+        Ok(Some(value))
+    }
+
+    /// The text content of the current element (simple types, simpleContent),
+    /// parsed, through the end tag. Facet violations are diagnostics (strict: errors).
+    pub fn text<T: SimpleType>(&mut self, start: &Start<'_>) -> Result<T, DecodeError> {
+        let _ = start;
+        let (text, text_pos) = self.read_text()?;
+        let value = match T::parse_text_in(&text, &Scope(&self.ns)) {
+            Ok(value) => value,
+            Err(e) => {
+                self.pos = text_pos;
+                return Err(self.error(DecodeErrorKind::InvalidValue(e)));
+            }
+        };
+        if let Err(e) = value.check_facets() {
+            self.pos = text_pos;
+            if self.opts.strict && !e.is_enumeration() {
+                return Err(self.error(DecodeErrorKind::Facet(e)));
+            }
+            self.diag(DiagnosticKind::Facet(e));
+        }
+        Ok(value)
+    }
+
+    /// The error for a child the caller cannot handle (e.g. a fault detail element it does not know).
+    pub fn unexpected(&mut self, start: &Start<'_>) -> DecodeError {
+        self.pos = start.pos;
+        self.error(DecodeErrorKind::UnexpectedElement { found: start.qname_display() })
+    }
+
+    /// Skips the rest of the current element, through its end tag.
+    pub fn skip(&mut self, start: &Start<'_>) -> Result<(), DecodeError> {
+        let _ = start;
+        let depth = self.frames.len();
+        loop {
+            match self.next_event()? {
+                Event::End if self.frames.len() == depth => return Ok(()),
+                Event::Eof => return Err(self.error(DecodeErrorKind::Truncated)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Reads the current element as raw XML, start tag to end tag, with the outer
+    /// namespace declarations it may rely on added to its start tag.
+    pub fn raw_element(&mut self, start: &Start<'_>) -> Result<String, DecodeError> {
+        let mark = self.frames.last().map_or(0, |f| f.ns_mark);
+        self.skip(start)?;
+        let raw = self.src.get(start.pos..self.end_pos).unwrap_or_default();
+        let name_end = 1 + start.prefix.len() + usize::from(!start.prefix.is_empty()) + start.local.len();
+        let (head, tail) = raw.split_at(name_end.min(raw.len()));
+        let mut out = String::with_capacity(raw.len() + 64);
+        out.push_str(head);
+        for (i, b) in self.ns[..mark].iter().enumerate() {
+            let shadowed = self.ns[i + 1..].iter().any(|later| later.prefix == b.prefix);
+            if shadowed {
+                continue;
+            }
+            out.push_str(" xmlns");
+            if !b.prefix.is_empty() {
+                out.push(':');
+                out.push_str(b.prefix);
+            }
+            out.push_str("=\"");
+            escape_into(&mut out, &b.uri, true);
+            out.push('"');
+        }
+        out.push_str(tail);
+        Ok(out)
+    }
+
+    /// Records a diagnostic at the current element.
+    pub fn diagnostic(&mut self, kind: DiagnosticKind) {
+        self.diag(kind);
+    }
+
+    /// An error of `kind` at the current element and token.
+    pub fn error(&self, kind: DecodeErrorKind) -> DecodeError {
+        let (line, column) = line_col(self.src, self.pos);
+        DecodeError { kind, path: self.path(), line, column }
+    }
+
+    /// An error of `kind` at the start tag `start`.
+    pub fn error_at(&mut self, start: &Start<'_>, kind: DecodeErrorKind) -> DecodeError {
+        self.pos = start.pos;
+        self.error(kind)
+    }
+
+    /// Marks the current element as item `index` (1-based) of a list: the index shows in paths.
+    pub(crate) fn mark_repeated(&mut self, index: usize) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.repeated = true;
+            frame.index = u32::try_from(index).unwrap_or(u32::MAX);
+        }
+    }
+
+    fn attr_error(&self, name: &str, kind: DecodeErrorKind) -> DecodeError {
+        let mut e = self.error(kind);
+        e.path = format!("{}/@{name}", e.path);
+        e
+    }
+
+    fn reference_error(&self, e: BadReference) -> DecodeErrorKind {
+        DecodeErrorKind::UnknownEntity(e.0)
+    }
+
+    fn diag(&mut self, kind: DiagnosticKind) {
+        let (line, column) = line_col(self.src, self.pos);
+        let path = self.path();
+        self.diagnostics.push(Diagnostic { kind, path, line, column });
+    }
+
+    /// The element path, e.g. `Envelope/Body/getPaymentResponse/return/paymentDiffs[2]`.
+    pub fn path(&self) -> String {
+        let mut path = String::new();
+        for (i, frame) in self.frames.iter().enumerate() {
+            if i > 0 {
+                path.push('/');
+            }
+            path.push_str(frame.local);
+            if frame.repeated || frame.index > 1 {
+                path.push('[');
+                path.push_str(&frame.index.to_string());
+                path.push(']');
+            }
+        }
+        path
+    }
+
+    fn skip_unknown(&mut self, start: &Start<'a>) -> Result<(), DecodeError> {
+        self.pos = start.pos;
+        self.diag(DiagnosticKind::UnknownElement(start.qname_display()));
+        self.skip(start)
+    }
+
+    fn match_field(&mut self, fields: &[FieldName], start: &Start<'a>) -> Option<usize> {
+        let n = fields.len();
+        let parent_at = self.frames.len().checked_sub(2)?;
+        let parent = &self.frames[parent_at];
+        let (hint, parent_ns) = (parent.hint, parent.ns.as_deref());
+        let found = (0..n).map(|k| (hint + k) % n).find(|&i| {
+            let field = &fields[i];
+            field.name == start.local
+                && match (field.ns, start.ns.as_deref()) {
+                    (None, None) | (Some(_), None) => true,
+                    (Some(want), Some(got)) => want == got,
+                    (None, Some(got)) => parent_ns == Some(got),
+                }
+        })?;
+        self.frames[parent_at].hint = found;
+        Some(found)
+    }
+
+    /// Text content through the end tag (entity references resolved; borrowed when
+    /// there are none), and the position of its first piece.
+    fn read_text(&mut self) -> Result<(Cow<'a, str>, usize), DecodeError> {
+        let mut acc: Option<Cow<'a, str>> = None;
+        let mut first = self.end_pos;
+        loop {
+            match self.next_event()? {
+                Event::Text(text, cdata) => {
+                    let piece = if cdata {
+                        Cow::Borrowed(text.as_str())
+                    } else {
+                        unescape(text.as_str(), false).map_err(|e| self.error(self.reference_error(e)))?
+                    };
+                    acc = Some(match acc {
+                        None => {
+                            first = text.start();
+                            piece
+                        }
+                        Some(prev) => Cow::Owned(prev.into_owned() + &piece),
+                    });
+                }
+                Event::Start(child) => {
+                    self.pos = child.pos;
+                    return Err(self.error(DecodeErrorKind::UnexpectedElement { found: child.qname_display() }));
+                }
+                Event::End => return Ok((acc.unwrap_or(Cow::Borrowed("")), first)),
+                Event::Eof => return Err(self.error(DecodeErrorKind::Truncated)),
+            }
+        }
+    }
+
+    fn pop_frame(&mut self) {
+        self.pending_pop = false;
+        if let Some(frame) = self.frames.pop() {
+            self.ns.truncate(frame.ns_mark);
+        }
+    }
+
+    fn next_token(&mut self) -> Result<Option<Token<'a>>, DecodeError> {
+        match self.tokens.next() {
+            None => Ok(None),
+            Some(Ok(token)) => Ok(Some(token)),
+            Some(Err(e)) => Err(self.syntax_error(e)),
+        }
+    }
+
+    fn next_event(&mut self) -> Result<Event<'a>, DecodeError> {
+        if self.pending_pop {
+            self.pop_frame();
+        }
+        if self.pending_end {
+            self.pending_end = false;
+            self.pending_pop = true;
+            return Ok(Event::End);
+        }
+        loop {
+            let Some(token) = self.next_token()? else {
+                if self.frames.is_empty() {
+                    return Ok(Event::Eof);
+                }
+                self.pos = self.src.len();
+                return Err(self.error(DecodeErrorKind::Truncated));
+            };
+            let span = token.span();
+            self.pos = span.start();
+            self.end_pos = span.end();
+            match token {
+                Token::Declaration { .. } | Token::ProcessingInstruction { .. } | Token::Comment { .. } => {}
+                Token::DtdStart { .. } | Token::EmptyDtd { .. } | Token::EntityDeclaration { .. } | Token::DtdEnd { .. } => {
+                    return Err(self.error(DecodeErrorKind::DtdForbidden));
+                }
+                Token::ElementStart { prefix, local, span } => {
+                    return self.start_element(prefix.as_str(), local.as_str(), span.start()).map(Event::Start);
+                }
+                Token::ElementEnd { end: ElementEnd::Close(prefix, local), .. } => {
+                    let Some(frame) = self.frames.last() else {
+                        return Err(self.error(DecodeErrorKind::Syntax("end tag without start tag".into())));
+                    };
+                    if frame.prefix != prefix.as_str() || frame.local != local.as_str() {
+                        let expected = qualified(frame.prefix, frame.local);
+                        let found = qualified(prefix.as_str(), local.as_str());
+                        return Err(self.error(DecodeErrorKind::MismatchedEndTag { expected, found }));
+                    }
+                    self.pending_pop = true;
+                    return Ok(Event::End);
+                }
+                Token::Text { text } => return Ok(Event::Text(text, false)),
+                Token::Cdata { text, .. } => return Ok(Event::Text(text, true)),
+                Token::Attribute { .. } | Token::ElementEnd { .. } => {
+                    return Err(self.error(DecodeErrorKind::Syntax("unexpected token".into())));
+                }
+            }
+        }
+    }
+
+    fn start_element(&mut self, prefix: &'a str, local: &'a str, pos: usize) -> Result<Start<'a>, DecodeError> {
+        let ns_mark = self.ns.len();
+        let mut raw_attrs: Vec<(&'a str, &'a str, &'a str)> = Vec::new();
+        let empty = loop {
+            let Some(token) = self.next_token()? else {
+                self.pos = self.src.len();
+                return Err(self.error(DecodeErrorKind::Truncated));
+            };
+            match token {
+                Token::Attribute { prefix: p, local: l, value, .. } => {
+                    let (p, l) = (p.as_str(), l.as_str());
+                    if p == "xmlns" || (p.is_empty() && l == "xmlns") {
+                        let uri = unescape(value.as_str(), true).map_err(|e| self.error(self.reference_error(e)))?;
+                        self.ns.push(Binding { prefix: if p.is_empty() { "" } else { l }, uri });
+                    } else {
+                        raw_attrs.push((p, l, value.as_str()));
+                    }
+                }
+                Token::ElementEnd { end: ElementEnd::Open, span } => {
+                    self.end_pos = span.end();
+                    break false;
+                }
+                Token::ElementEnd { end: ElementEnd::Empty, span } => {
+                    self.end_pos = span.end();
+                    break true;
+                }
+                _ => return Err(self.error(DecodeErrorKind::Syntax("malformed start tag".into()))),
+            }
+        };
+        self.pos = pos;
+        if self.frames.len() >= self.opts.max_depth {
+            return Err(self.error(DecodeErrorKind::DepthLimit { limit: self.opts.max_depth }));
+        }
+        self.elements += 1;
+        if self.elements > self.opts.max_elements {
+            return Err(self.error(DecodeErrorKind::ElementLimit { limit: self.opts.max_elements }));
+        }
+        let ns = self.resolve(prefix)?;
+        let mut nil = false;
+        let mut attrs = Vec::with_capacity(raw_attrs.len());
+        for (p, l, raw) in raw_attrs {
+            let attr_ns = if p.is_empty() { None } else { self.resolve(p)? };
+            if l == "nil" && attr_ns.as_deref() == Some(XSI_NAMESPACE) {
+                nil = matches!(raw.trim(), "true" | "1");
+            }
+            attrs.push(Attr { ns: attr_ns, local: l, raw });
+        }
+        let index = match self.frames.last_mut() {
+            Some(parent) => {
+                if parent.last_child == local && parent.last_child_count > 0 {
+                    parent.last_child_count += 1;
+                } else {
+                    parent.last_child = local;
+                    parent.last_child_count = 1;
+                }
+                parent.last_child_count
+            }
+            None => 1,
+        };
+        self.frames.push(Frame {
+            prefix,
+            local,
+            ns: ns.clone(),
+            ns_mark,
+            index,
+            repeated: false,
+            last_child: "",
+            last_child_count: 0,
+            hint: 0,
+        });
+        if empty {
+            self.pending_end = true;
+        }
+        Ok(Start { ns, prefix, local, attrs, nil, pos })
+    }
+
+    fn resolve(&self, prefix: &'a str) -> Result<Option<Cow<'a, str>>, DecodeError> {
+        if let Some(b) = self.ns.iter().rev().find(|b| b.prefix == prefix) {
+            return Ok(if b.uri.is_empty() { None } else { Some(b.uri.clone()) });
+        }
+        match prefix {
+            "" => Ok(None),
+            "xml" => Ok(Some(Cow::Borrowed(XML_NAMESPACE))),
+            _ => Err(self.error(DecodeErrorKind::UndeclaredPrefix(prefix.to_owned()))),
+        }
+    }
+
+    fn syntax_error(&self, e: xmlparser::Error) -> DecodeError {
+        let pos = e.pos();
+        let kind = match e {
+            xmlparser::Error::InvalidElement(xmlparser::StreamError::UnexpectedEndOfStream, _)
+            | xmlparser::Error::InvalidAttribute(xmlparser::StreamError::UnexpectedEndOfStream, _)
+            | xmlparser::Error::InvalidComment(xmlparser::StreamError::UnexpectedEndOfStream, _)
+            | xmlparser::Error::InvalidCdata(xmlparser::StreamError::UnexpectedEndOfStream, _)
+            | xmlparser::Error::InvalidCharData(xmlparser::StreamError::UnexpectedEndOfStream, _) => DecodeErrorKind::Truncated,
+            xmlparser::Error::InvalidDoctype(..) | xmlparser::Error::InvalidEntity(..) => DecodeErrorKind::DtdForbidden,
+            other => DecodeErrorKind::Syntax(strip_position(&other.to_string())),
+        };
+        DecodeError { kind, path: self.path(), line: pos.row, column: pos.col }
+    }
+}
+
+/// `xmlparser` messages end with their own "at row:col"; the error carries the position already.
+fn strip_position(message: &str) -> String {
+    message.to_owned()
+}
+
+fn qualified(prefix: &str, local: &str) -> String {
+    if prefix.is_empty() {
+        local.to_owned()
+    } else {
+        format!("{prefix}:{local}")
+    }
+}
+
+fn is_ws(text: &str) -> bool {
+    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+}
+
+/// 1-based line and column (in characters) of byte offset `pos`.
+pub(crate) fn line_col(src: &str, pos: usize) -> (u32, u32) {
+    let mut pos = pos.min(src.len());
+    while !src.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    let before = &src[..pos];
+    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX))
+}

@@ -1,0 +1,84 @@
+//! The simulator's refusal: the fields of an `ECommerceError` plus the
+//! technical `faultstring`.
+
+use crate::rules::ErrorType;
+
+/// Why the simulator refused a request, as the real service reports it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{error:?} ({id}): {message}", id = self.error_type_id())]
+pub struct SimFault {
+    /// The error type (`errorTypeId` / `errorTypeDescription`).
+    pub error: ErrorType,
+    /// The technical message (SOAP `faultstring`), for logs.
+    pub message: String,
+    /// The message meant for the shop's customer (`userErrorMessage`).
+    pub user_error_message: String,
+    /// Whether the caller can fix the problem (`fixableByYou`).
+    pub fixable_by_you: bool,
+}
+
+impl SimFault {
+    /// A fault the caller can fix, with the same text for logs and users.
+    pub fn new(error: ErrorType, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            error,
+            user_error_message: message.clone(),
+            message,
+            fixable_by_you: true,
+        }
+    }
+
+    /// Marks the fault as not fixable by the caller.
+    pub fn not_fixable(mut self) -> Self {
+        self.fixable_by_you = false;
+        self
+    }
+
+    /// Sets the message meant for the shop's customer.
+    pub fn with_user_message(mut self, text: impl Into<String>) -> Self {
+        self.user_error_message = text.into();
+        self
+    }
+
+    /// `errorTypeId`.
+    pub fn error_type_id(&self) -> i32 {
+        self.error.id()
+    }
+
+    /// `errorTypeDescription`, e.g. `REFERENCED_DATA_DONT_EXISTS`.
+    pub fn error_type_description(&self) -> &'static str {
+        self.error.name()
+    }
+
+    /// `REFERENCED_DATA_DONT_EXISTS` for a payment id that is not in the ledger.
+    pub fn unknown_payment(payment_id: &str) -> Self {
+        Self::new(
+            ErrorType::ReferencedDataDontExists,
+            format!("payment {payment_id} does not exist"),
+        )
+        .with_user_message(format!(
+            "Efterfrågad order/betalning ({payment_id}) kan inte hittas i databasen."
+        ))
+    }
+
+    /// `ILLEGAL_ARGUMENT` with `message`.
+    pub fn illegal_argument(message: impl Into<String>) -> Self {
+        Self::new(ErrorType::IllegalArgument, message)
+    }
+}
+
+impl From<&SimFault> for crate::exception::ECommerceError {
+    fn from(fault: &SimFault) -> Self {
+        let text = |s: &str, fallback: &str| {
+            crate::common::NonEmptyString::new(if s.is_empty() { fallback } else { s })
+                .unwrap_or_default()
+        };
+        Self {
+            error_type_description: text(fault.error_type_description(), "INTERNAL_ERROR"),
+            error_type_id: fault.error_type_id(),
+            fixable_by_you: fault.fixable_by_you,
+            user_error_message: text(&fault.user_error_message, &fault.message),
+        }
+    }
+}

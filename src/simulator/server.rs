@@ -1,0 +1,144 @@
+//! Serving the simulated services over HTTP, at the paths Resurs uses.
+
+use std::io;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use soap_runtime::server::{Router, Server, ServerHandle};
+
+use super::adapter;
+use super::bank::Bank;
+use super::fault::SimFault;
+use super::fixtures::Fixtures;
+
+/// Path of the After Shop service.
+pub const AFTER_SHOP_PATH: &str = "/ecommerce-test/ws/V4/AfterShopFlowService";
+/// Path of the ShopFlow service (customer identification tokens).
+pub const SHOP_FLOW_PATH: &str = "/ecommerce-test/ws/V4/ShopFlowService";
+
+/// Why a simulator did not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The address cannot be listened on.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// The cause.
+        source: io::Error,
+    },
+    /// The fixtures cannot be booked.
+    #[error("cannot book the fixtures: {0}")]
+    Fixtures(#[source] SimFault),
+}
+
+/// The embedded After Shop simulator.
+///
+/// ```no_run
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// use resurs_aftershop::simulator::Simulator;
+/// let sim = Simulator::start().await?;
+/// println!("After Shop at {}", sim.after_shop_url());
+/// sim.stop().await;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Simulator;
+
+impl Simulator {
+    /// Starts a simulator with the demo set on a free loopback port.
+    pub async fn start() -> Result<SimulatorHandle, StartError> {
+        Self::builder().start().await
+    }
+
+    /// Configures a simulator.
+    pub fn builder() -> SimulatorBuilder {
+        SimulatorBuilder::default()
+    }
+}
+
+/// Settings of a simulator to start.
+#[derive(Debug, Clone)]
+pub struct SimulatorBuilder {
+    fixtures: Fixtures,
+    listen: SocketAddr,
+}
+
+impl Default for SimulatorBuilder {
+    fn default() -> Self {
+        Self {
+            fixtures: Fixtures::Demo,
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        }
+    }
+}
+
+impl SimulatorBuilder {
+    /// The payments booked at start (default: the demo set).
+    pub fn fixtures(mut self, fixtures: Fixtures) -> Self {
+        self.fixtures = fixtures;
+        self
+    }
+
+    /// The address to listen on (default: `127.0.0.1:0`, a free port).
+    pub fn listen(mut self, addr: SocketAddr) -> Self {
+        self.listen = addr;
+        self
+    }
+
+    /// Books the fixtures and starts serving.
+    pub async fn start(self) -> Result<SimulatorHandle, StartError> {
+        let bank = Arc::new(Bank::new());
+        bank.load(&self.fixtures).map_err(StartError::Fixtures)?;
+        let server = Server::bind(self.listen)
+            .await
+            .map_err(|source| StartError::Bind {
+                addr: self.listen,
+                source,
+            })?;
+        let router = adapter::mount(Router::new(), &bank);
+        Ok(SimulatorHandle {
+            server: server.serve(router),
+            bank,
+        })
+    }
+}
+
+/// A running simulator.
+#[derive(Debug)]
+pub struct SimulatorHandle {
+    server: ServerHandle,
+    bank: Arc<Bank>,
+}
+
+impl SimulatorHandle {
+    /// The base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn url(&self) -> String {
+        self.server.url().trim_end_matches('/').to_owned()
+    }
+
+    /// The After Shop endpoint.
+    pub fn after_shop_url(&self) -> String {
+        format!("{}{AFTER_SHOP_PATH}", self.url())
+    }
+
+    /// The ShopFlow endpoint.
+    pub fn shop_flow_url(&self) -> String {
+        format!("{}{SHOP_FLOW_PATH}", self.url())
+    }
+
+    /// The address served.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.server.local_addr()
+    }
+
+    /// The bank behind the services (to inspect or prepare state in tests).
+    pub fn bank(&self) -> &Arc<Bank> {
+        &self.bank
+    }
+
+    /// Stops serving and waits for open connections to finish.
+    pub async fn stop(self) {
+        self.server.shutdown().await;
+    }
+}

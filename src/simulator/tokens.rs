@@ -1,0 +1,212 @@
+//! Customer identification tokens (ShopFlowService
+//! `issueCustomerIdentificationToken` / `invalidateCustomerIdentificationToken`).
+
+use std::collections::hash_map::RandomState;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::bank::Bank;
+use super::bonus::resolve_customer;
+use super::clock::Instant;
+use super::customer::CustomerKey;
+use super::fault::SimFault;
+use super::views::date_time;
+use crate::msg_shopflow::{InvalidateCustomerIdentificationToken, IssueCustomerIdentificationToken};
+use crate::rules::ErrorType;
+use crate::types_shopflow::{CustomerIdentificationResponse, IdentificationToken};
+
+/// Length of a token (the schema documents 100 alphanumeric characters).
+pub const TOKEN_LENGTH: usize = 100;
+/// How many live tokens one customer may hold before `TOO_MANY_TOKENS`.
+pub const MAX_TOKENS_PER_CUSTOMER: usize = 5;
+/// How long a token lives.
+pub const TOKEN_LIFETIME_DAYS: i64 = 2 * 365;
+
+const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/// An issued token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedToken {
+    /// `[A-Za-z0-9]{100}`.
+    pub token: String,
+    /// When the token stops being valid.
+    pub expires: Instant,
+}
+
+/// The live tokens, by token text.
+#[derive(Debug, Default)]
+pub struct TokenStore {
+    tokens: HashMap<String, (CustomerKey, Instant)>,
+}
+
+impl TokenStore {
+    /// Issues a new token for `customer`.
+    pub fn issue(&mut self, customer: CustomerKey, now: Instant) -> Result<IssuedToken, SimFault> {
+        self.tokens.retain(|_, (_, expires)| *expires > now);
+        let held = self.tokens.values().filter(|(c, _)| *c == customer).count();
+        if held >= MAX_TOKENS_PER_CUSTOMER {
+            return Err(SimFault::new(
+                ErrorType::TooManyTokens,
+                format!("customer {customer} already holds {held} identification tokens"),
+            ));
+        }
+        let mut token = random_token();
+        while self.tokens.contains_key(&token) {
+            token = random_token();
+        }
+        let expires = now.plus_days(TOKEN_LIFETIME_DAYS);
+        self.tokens.insert(token.clone(), (customer, expires));
+        Ok(IssuedToken { token, expires })
+    }
+
+    /// The customer a live token identifies, or `INVALID_IDENTIFICATION`.
+    pub fn identify(&self, token: &str, now: Instant) -> Result<&CustomerKey, SimFault> {
+        match self.tokens.get(token) {
+            Some((customer, expires)) if *expires > now => Ok(customer),
+            _ => Err(invalid_token()),
+        }
+    }
+
+    /// Invalidates the given tokens; all of them must be known.
+    pub fn invalidate_tokens(&mut self, tokens: &[String]) -> Result<(), SimFault> {
+        if tokens.iter().any(|t| !self.tokens.contains_key(t)) {
+            return Err(invalid_token());
+        }
+        for token in tokens {
+            self.tokens.remove(token);
+        }
+        Ok(())
+    }
+
+    /// Invalidates every token of `customer`; returns how many there were.
+    pub fn invalidate_customer(&mut self, customer: &CustomerKey) -> usize {
+        let before = self.tokens.len();
+        self.tokens.retain(|_, (c, _)| c != customer);
+        before - self.tokens.len()
+    }
+
+    /// Whether `customer` holds any token.
+    pub fn knows(&self, customer: &CustomerKey) -> bool {
+        self.tokens.values().any(|(c, _)| c == customer)
+    }
+}
+
+impl Bank {
+    /// `issueCustomerIdentificationToken`: a token for the card's customer
+    /// (none when the card names no customer or number).
+    pub fn issue_customer_identification_token(
+        &self,
+        request: IssueCustomerIdentificationToken,
+    ) -> Result<Option<CustomerIdentificationResponse>, SimFault> {
+        let card = &request.customer_card;
+        if card.government_id.trim().is_empty() || card.card_number.trim().is_empty() {
+            return Ok(None);
+        }
+        let now = self.now();
+        let mut state = self.lock();
+        let customer = resolve_customer(&state, &card.government_id, card.customer_type.as_ref())?;
+        let issued = state.tokens.issue(customer, now)?;
+        let token = IdentificationToken::new(issued.token).map_err(|e| {
+            SimFault::new(ErrorType::InternalError, format!("issued a malformed token: {e}")).not_fixable()
+        })?;
+        Ok(Some(CustomerIdentificationResponse {
+            token,
+            expiration_date: date_time(issued.expires),
+        }))
+    }
+
+    /// `invalidateCustomerIdentificationToken`: the listed tokens (all must be
+    /// known), or every token of the customer named by government id.
+    pub fn invalidate_customer_identification_token(
+        &self,
+        request: InvalidateCustomerIdentificationToken,
+    ) -> Result<(), SimFault> {
+        let mut state = self.lock();
+        if !request.token.is_empty() {
+            let tokens: Vec<String> = request.token.iter().map(|t| t.as_str().to_owned()).collect();
+            return state.tokens.invalidate_tokens(&tokens);
+        }
+        let Some(government_id) = &request.government_id else {
+            return Err(SimFault::illegal_argument(
+                "set either token or governmentId (and customerType)",
+            ));
+        };
+        let customer = resolve_customer(&state, government_id.as_str(), request.customer_type.as_ref())?;
+        state.tokens.invalidate_customer(&customer);
+        Ok(())
+    }
+}
+
+fn invalid_token() -> SimFault {
+    SimFault::new(
+        ErrorType::InvalidIdentification,
+        "the customer identification token is unknown, invalidated or expired",
+    )
+    .with_user_message("Kunden kunde inte identifieras.")
+}
+
+/// A fresh random token. The randomness comes from std's per-process
+/// SipHash keys mixed with a counter: unpredictable enough for a simulator,
+/// not for production secrets.
+fn random_token() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let state = RandomState::new();
+    let mut out = String::with_capacity(TOKEN_LENGTH);
+    let mut word = 0u64;
+    let mut left = 0;
+    while out.len() < TOKEN_LENGTH {
+        if left == 0 {
+            let mut hasher = state.build_hasher();
+            hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+            word = hasher.finish();
+            left = 10;
+        }
+        let index = usize::try_from(word % 62).unwrap_or(0);
+        out.push(char::from(ALPHABET[index]));
+        word /= 62;
+        left -= 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::customer::CustomerKind;
+    use super::*;
+
+    fn customer(id: &str) -> CustomerKey {
+        CustomerKey {
+            government_id: id.into(),
+            kind: CustomerKind::Natural,
+        }
+    }
+
+    #[test]
+    fn tokens_are_100_alphanumerics_and_unique() {
+        let mut store = TokenStore::default();
+        let now = Instant::from_millis(0);
+        let a = store.issue(customer("1"), now).unwrap();
+        let b = store.issue(customer("1"), now).unwrap();
+        assert_eq!(a.token.len(), 100);
+        assert!(a.token.bytes().all(|c| c.is_ascii_alphanumeric()));
+        assert_ne!(a.token, b.token);
+        assert!(a.expires > now);
+        assert_eq!(store.identify(&a.token, now).unwrap(), &customer("1"));
+    }
+
+    #[test]
+    fn too_many_and_unknown_tokens() {
+        let mut store = TokenStore::default();
+        let now = Instant::from_millis(0);
+        for _ in 0..MAX_TOKENS_PER_CUSTOMER {
+            store.issue(customer("1"), now).unwrap();
+        }
+        let err = store.issue(customer("1"), now).unwrap_err();
+        assert_eq!(err.error_type_id(), 29);
+        let err = store.invalidate_tokens(&["nope".into()]).unwrap_err();
+        assert_eq!(err.error_type_id(), 28);
+        assert_eq!(store.invalidate_customer(&customer("1")), MAX_TOKENS_PER_CUSTOMER);
+        store.issue(customer("1"), now).unwrap();
+    }
+}
