@@ -178,33 +178,6 @@ mod support {
     pub(crate) use xsd_enum;
 }
 
-/// Serde for optional nillable fields: absent is omitted, `xsi:nil` is `null`.
-mod serde_opt_nillable {
-    use ::soap_runtime::rt::Nillable;
-
-    /// Serializes `Some(Nil)` as `null` and `Some(Value(v))` as `v`.
-    pub fn serialize<T, S>(value: &Option<Nillable<T>>, s: S) -> Result<S::Ok, S::Error>
-    where
-        T: serde::Serialize,
-        S: serde::Serializer,
-    {
-        match value {
-            Some(Nillable::Value(v)) => s.serialize_some(v),
-            Some(Nillable::Nil) | None => s.serialize_none(),
-        }
-    }
-
-    /// Reads `null` as `Some(Nil)`; a missing key is `None` through `#[serde(default)]`.
-    pub fn deserialize<'de, T, D>(d: D) -> Result<Option<Nillable<T>>, D::Error>
-    where
-        T: serde::Deserialize<'de>,
-        D: serde::Deserializer<'de>,
-    {
-        let value: Option<T> = serde::Deserialize::deserialize(d)?;
-        Ok(Some(value.map_or(Nillable::Nil, Nillable::Value)))
-    }
-}
-
 /// Types of namespace `http://ecommerce.resurs.com/v4/types/common`.
 #[allow(clippy::all, clippy::pedantic, non_camel_case_types, unused_imports)]
 pub mod common {
@@ -355,7 +328,7 @@ pub mod common {
             rename = "totalVatAmount",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub total_vat_amount: Option<rt::Nillable<rt::Decimal>>,
         /// Bonus points used.
@@ -622,7 +595,7 @@ pub mod types_aftershopflow {
             rename = "anyId",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub any_id: Option<rt::Nillable<super::common::Id>>,
         /// Payment method id.
@@ -630,7 +603,7 @@ pub mod types_aftershopflow {
             rename = "paymentMethodId",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub payment_method_id: Option<rt::Nillable<super::common::Id>>,
         /// Customer government id.
@@ -638,7 +611,7 @@ pub mod types_aftershopflow {
             rename = "governmentId",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub government_id: Option<rt::Nillable<super::common::NonEmptyString>>,
         /// Customer name.
@@ -646,7 +619,7 @@ pub mod types_aftershopflow {
             rename = "customerName",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub customer_name: Option<rt::Nillable<String>>,
         /// Booked from.
@@ -654,7 +627,7 @@ pub mod types_aftershopflow {
             rename = "bookedFrom",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub booked_from: Option<rt::Nillable<rt::DateTime>>,
         /// Booked to.
@@ -662,7 +635,7 @@ pub mod types_aftershopflow {
             rename = "bookedTo",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub booked_to: Option<rt::Nillable<rt::DateTime>>,
         /// Modified from.
@@ -670,7 +643,7 @@ pub mod types_aftershopflow {
             rename = "modifiedFrom",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub modified_from: Option<rt::Nillable<rt::DateTime>>,
         /// Modified to.
@@ -678,7 +651,7 @@ pub mod types_aftershopflow {
             rename = "modifiedTo",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub modified_to: Option<rt::Nillable<rt::DateTime>>,
         /// Finalized from.
@@ -686,7 +659,7 @@ pub mod types_aftershopflow {
             rename = "finalizedFrom",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub finalized_from: Option<rt::Nillable<rt::DateTime>>,
         /// Finalized to.
@@ -694,7 +667,7 @@ pub mod types_aftershopflow {
             rename = "finalizedTo",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub finalized_to: Option<rt::Nillable<rt::DateTime>>,
         /// Minimum amount.
@@ -702,7 +675,7 @@ pub mod types_aftershopflow {
             rename = "amountFrom",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub amount_from: Option<rt::Nillable<super::common::PositiveDecimal>>,
         /// Maximum amount.
@@ -710,7 +683,7 @@ pub mod types_aftershopflow {
             rename = "amountTo",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub amount_to: Option<rt::Nillable<super::common::PositiveDecimal>>,
         /// Minimum bonus.
@@ -718,7 +691,7 @@ pub mod types_aftershopflow {
             rename = "bonusFrom",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub bonus_from: Option<rt::Nillable<u64>>,
         /// Maximum bonus.
@@ -726,7 +699,7 @@ pub mod types_aftershopflow {
             rename = "bonusTo",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub bonus_to: Option<rt::Nillable<u64>>,
         /// Frozen or not.
@@ -734,7 +707,7 @@ pub mod types_aftershopflow {
             rename = "frozen",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub frozen: Option<rt::Nillable<bool>>,
         /// Meta data filter.
@@ -742,7 +715,7 @@ pub mod types_aftershopflow {
             rename = "withMetaData",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub with_meta_data: Option<rt::Nillable<WithMetaData>>,
         /// Statuses the payment must have.
@@ -775,7 +748,7 @@ pub mod types_aftershopflow {
             rename = "withMetaDataValue",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub with_meta_data_value: Option<rt::Nillable<String>>,
     }
@@ -882,7 +855,7 @@ pub mod msg_aftershopflow {
             rename = "paymentSpec",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
         /// Operator.
@@ -890,7 +863,7 @@ pub mod msg_aftershopflow {
             rename = "createdBy",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
     }
@@ -910,7 +883,7 @@ pub mod msg_aftershopflow {
             rename = "preferredTransactionId",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub preferred_transaction_id: Option<rt::Nillable<super::common::Id>>,
         /// Part to debit (absent: all).
@@ -918,7 +891,7 @@ pub mod msg_aftershopflow {
             rename = "partPaymentSpec",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
         /// Operator.
@@ -926,7 +899,7 @@ pub mod msg_aftershopflow {
             rename = "createdBy",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
         /// Order number.
@@ -934,7 +907,7 @@ pub mod msg_aftershopflow {
             rename = "orderId",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub order_id: Option<rt::Nillable<super::common::Id>>,
         /// Order date.
@@ -942,7 +915,7 @@ pub mod msg_aftershopflow {
             rename = "orderDate",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub order_date: Option<rt::Nillable<rt::Date>>,
         /// Invoice number (invoice methods only).
@@ -950,7 +923,7 @@ pub mod msg_aftershopflow {
             rename = "invoiceId",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub invoice_id: Option<rt::Nillable<super::common::Id>>,
         /// Invoice date (invoice methods only).
@@ -958,7 +931,7 @@ pub mod msg_aftershopflow {
             rename = "invoiceDate",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub invoice_date: Option<rt::Nillable<rt::Date>>,
         /// Invoice delivery (default `EMAIL`).
@@ -966,7 +939,7 @@ pub mod msg_aftershopflow {
             rename = "invoiceDeliveryType",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub invoice_delivery_type: Option<rt::Nillable<super::common::InvoiceDeliveryTypeEnum>>,
     }
@@ -986,7 +959,7 @@ pub mod msg_aftershopflow {
             rename = "partPaymentSpec",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
         /// Operator.
@@ -994,7 +967,7 @@ pub mod msg_aftershopflow {
             rename = "createdBy",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
     }
@@ -1014,7 +987,7 @@ pub mod msg_aftershopflow {
             rename = "preferredTransactionId",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub preferred_transaction_id: Option<rt::Nillable<super::common::Id>>,
         /// Part to credit (absent: everything debited).
@@ -1022,7 +995,7 @@ pub mod msg_aftershopflow {
             rename = "partPaymentSpec",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
         /// Operator.
@@ -1030,7 +1003,7 @@ pub mod msg_aftershopflow {
             rename = "createdBy",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
         /// Credit note number (invoice methods only).
@@ -1038,7 +1011,7 @@ pub mod msg_aftershopflow {
             rename = "creditNoteId",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub credit_note_id: Option<rt::Nillable<super::common::Id>>,
         /// Credit note date (invoice methods only).
@@ -1046,7 +1019,7 @@ pub mod msg_aftershopflow {
             rename = "creditNoteDate",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub credit_note_date: Option<rt::Nillable<rt::Date>>,
         /// Invoice delivery (default `EMAIL`).
@@ -1054,7 +1027,7 @@ pub mod msg_aftershopflow {
             rename = "invoiceDeliveryType",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub invoice_delivery_type: Option<rt::Nillable<super::common::InvoiceDeliveryTypeEnum>>,
     }
@@ -1077,7 +1050,7 @@ pub mod msg_aftershopflow {
             rename = "value",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub value: Option<rt::Nillable<String>>,
     }
@@ -1164,7 +1137,7 @@ pub mod msg_aftershopflow {
             rename = "pageNumber",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub page_number: Option<rt::Nillable<u64>>,
         /// Page size.
@@ -1172,7 +1145,7 @@ pub mod msg_aftershopflow {
             rename = "itemsPerPage",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub items_per_page: Option<rt::Nillable<u64>>,
         /// Sort order.
@@ -1180,7 +1153,7 @@ pub mod msg_aftershopflow {
             rename = "sortBy",
             default,
             skip_serializing_if = "Option::is_none",
-            with = "super::serde_opt_nillable"
+            with = "rt::serde_opt_nillable"
         )]
         pub sort_by: Option<rt::Nillable<super::types_aftershopflow::SortOrder>>,
     }

@@ -6,3 +6,8 @@
 #[path = "generated_stub.rs"]
 mod generated;
 pub use generated::*;
+
+pub mod error_type;
+pub mod rules;
+pub use error_type::ErrorType;
+pub mod simulator;

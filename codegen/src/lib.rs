@@ -9,9 +9,11 @@
 
 mod config;
 pub mod emit;
+mod error;
 pub mod format;
 pub mod model;
 pub mod parse;
 pub mod resolve;
 
 pub use config::Config;
+pub use error::Error;

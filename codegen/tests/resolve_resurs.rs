@@ -28,7 +28,10 @@ fn run(inputs: &[PathBuf]) -> Resolved {
 }
 
 fn count_files(r: &Resolved, name: &str) -> usize {
-    r.files.iter().filter(|f| f.file_name().is_some_and(|n| n == name)).count()
+    r.files
+        .iter()
+        .filter(|f| f.file_name().is_some_and(|n| n == name))
+        .count()
 }
 
 fn operation_count(r: &Resolved, service: &str) -> usize {
@@ -43,8 +46,12 @@ fn operation_count(r: &Resolved, service: &str) -> usize {
 
 fn check_common(r: &Resolved) {
     let spec = &r.complex_types[&QName::new(Some(COMMON), "paymentSpec")];
-    let ComplexContent::Particle(p) = &spec.content else { panic!("paymentSpec content: {:?}", spec.content) };
-    let Term::Sequence(items) = &p.term else { panic!("not a sequence") };
+    let ComplexContent::Particle(p) = &spec.content else {
+        panic!("paymentSpec content: {:?}", spec.content)
+    };
+    let Term::Sequence(items) = &p.term else {
+        panic!("not a sequence")
+    };
     let names: Vec<&QName> = items
         .iter()
         .map(|i| match &i.term {
@@ -62,17 +69,32 @@ fn check_common(r: &Resolved) {
         ]
     );
     assert!(items[0].occurs.is_repeated() && items[0].occurs.is_optional());
-    let Term::Element(vat) = &items[2].term else { unreachable!() };
+    let Term::Element(vat) = &items[2].term else {
+        unreachable!()
+    };
     assert!(vat.nillable);
     assert_eq!(vat.ty, TypeDef::Ref(TypeRef::Builtin("decimal".into())));
-    let Term::Element(total) = &items[1].term else { unreachable!() };
-    assert_eq!(total.ty, TypeDef::Ref(TypeRef::Simple(QName::new(Some(COMMON), "positiveDecimal"))));
+    let Term::Element(total) = &items[1].term else {
+        unreachable!()
+    };
+    assert_eq!(
+        total.ty,
+        TypeDef::Ref(TypeRef::Simple(QName::new(Some(COMMON), "positiveDecimal")))
+    );
 }
 
 fn check_faults(r: &Resolved) {
-    let error = QName::new(Some("http://ecommerce.resurs.com/v4/msg/exception"), "ECommerceError");
+    let error = QName::new(
+        Some("http://ecommerce.resurs.com/v4/msg/exception"),
+        "ECommerceError",
+    );
     assert!(r.elements.contains_key(&error));
-    for port in r.wsdls.iter().flat_map(|w| &w.services).flat_map(|s| &s.ports) {
+    for port in r
+        .wsdls
+        .iter()
+        .flat_map(|w| &w.services)
+        .flat_map(|s| &s.ports)
+    {
         for op in &port.operations {
             assert_eq!(op.faults.len(), 1, "{}", op.name);
             assert_eq!(op.faults[0].name, "ECommerceErrorException");
@@ -85,7 +107,9 @@ fn check_faults(r: &Resolved) {
 
 #[test]
 fn aftershop_alone() {
-    let Some(wsdl) = resurs(AFTERSHOP) else { return };
+    let Some(wsdl) = resurs(AFTERSHOP) else {
+        return;
+    };
     let r = run(&[wsdl]);
     assert_eq!(r.files.len(), 5, "{:?}", r.files);
     assert_eq!(count_files(&r, "common.xsd"), 1);
@@ -95,20 +119,35 @@ fn aftershop_alone() {
 
     let msg = "http://ecommerce.resurs.com/v4/msg/aftershopflow";
     let response = &r.complex_types[&QName::new(Some(msg), "getPaymentDocumentNamesResponse")];
-    let ComplexContent::Particle(p) = &response.content else { panic!() };
-    let Term::Sequence(items) = &p.term else { panic!() };
-    let Term::Element(ret) = &items[0].term else { panic!() };
+    let ComplexContent::Particle(p) = &response.content else {
+        panic!()
+    };
+    let Term::Sequence(items) = &p.term else {
+        panic!()
+    };
+    let Term::Element(ret) = &items[0].term else {
+        panic!()
+    };
     assert_eq!(ret.name, QName::new(None, "return"));
     assert_eq!(items[0].occurs.max, None);
 
     let port = &r.wsdls[0].services[0].ports[0];
     assert_eq!(port.name, "AfterShopFlowWebServiceImplPort");
-    assert_eq!(port.address.as_deref(), Some("https://test.resurs.com/ecommerce-test/ws/V4/AfterShopFlowService"));
+    assert_eq!(
+        port.address.as_deref(),
+        Some("https://test.resurs.com/ecommerce-test/ws/V4/AfterShopFlowService")
+    );
     let debit = &port.operations[0];
     assert_eq!(debit.name, "additionalDebitOfPayment");
-    assert_eq!(debit.input.element, QName::new(Some(msg), "additionalDebitOfPayment"));
+    assert_eq!(
+        debit.input.element,
+        QName::new(Some(msg), "additionalDebitOfPayment")
+    );
     let doc = debit.doc.as_deref().unwrap_or_default();
-    assert!(doc.contains("\n\n**NB:** If it is a credit payment"), "{doc}");
+    assert!(
+        doc.contains("\n\n**NB:** If it is a credit payment"),
+        "{doc}"
+    );
 }
 
 #[test]
@@ -123,7 +162,9 @@ fn shopflow_alone() {
 
 #[test]
 fn both_services_share_one_common_namespace() {
-    let (Some(a), Some(s)) = (resurs(AFTERSHOP), resurs(SHOPFLOW)) else { return };
+    let (Some(a), Some(s)) = (resurs(AFTERSHOP), resurs(SHOPFLOW)) else {
+        return;
+    };
     let r = run(&[a, s]);
     assert_eq!(count_files(&r, "common.xsd"), 2, "one per folder");
     assert_eq!(r.files.len(), 10);
@@ -152,6 +193,12 @@ fn both_services_share_one_common_namespace() {
             .find(|o| o.name == "getCustomerBonus")
             .map(|o| o.input.element.clone())
     };
-    assert_eq!(bonus(AFTERSHOP).and_then(|q| q.ns).as_deref(), Some("http://ecommerce.resurs.com/v4/msg/aftershopflow"));
-    assert_eq!(bonus(SHOPFLOW).and_then(|q| q.ns).as_deref(), Some("http://ecommerce.resurs.com/v4/msg/shopflow"));
+    assert_eq!(
+        bonus(AFTERSHOP).and_then(|q| q.ns).as_deref(),
+        Some("http://ecommerce.resurs.com/v4/msg/aftershopflow")
+    );
+    assert_eq!(
+        bonus(SHOPFLOW).and_then(|q| q.ns).as_deref(),
+        Some("http://ecommerce.resurs.com/v4/msg/shopflow")
+    );
 }

@@ -17,13 +17,20 @@ fn builtin(local: &str) -> TypeDef {
 }
 
 fn complex<'r>(r: &'r Resolved, local: &str) -> &'r ComplexType {
-    r.complex_types.get(&t(local)).unwrap_or_else(|| panic!("no complex type {local}"))
+    r.complex_types
+        .get(&t(local))
+        .unwrap_or_else(|| panic!("no complex type {local}"))
 }
 
 fn particles(content: &ComplexContent) -> &[Particle] {
     let p = match content {
         ComplexContent::Particle(p) => p,
-        ComplexContent::Extension { particle: Some(p), .. } | ComplexContent::Restriction { particle: Some(p), .. } => p,
+        ComplexContent::Extension {
+            particle: Some(p), ..
+        }
+        | ComplexContent::Restriction {
+            particle: Some(p), ..
+        } => p,
         other => panic!("no particle: {other:?}"),
     };
     match &p.term {
@@ -62,12 +69,28 @@ fn sequence_occurs_nillable_defaults() {
     let note = element(&items[2]);
     assert!(note.nillable);
     assert_eq!(note.default.as_deref(), Some("n/a"));
-    assert_eq!(items[3].occurs, Occurs { min: 1, max: Some(2) });
+    assert_eq!(
+        items[3].occurs,
+        Occurs {
+            min: 1,
+            max: Some(2)
+        }
+    );
     assert_eq!(element(&items[3]).fixed.as_deref(), Some("7"));
-    assert_eq!(items[4].occurs, Occurs { min: 0, max: Some(0) });
+    assert_eq!(
+        items[4].occurs,
+        Occurs {
+            min: 0,
+            max: Some(0)
+        }
+    );
     assert!(!items[4].occurs.is_repeated());
     assert_eq!(element(&items[5]).ty, builtin("anyType"));
-    assert_eq!(element(&items[0]).name, QName::new(None, "id"), "unqualified by default");
+    assert_eq!(
+        element(&items[0]).name,
+        QName::new(None, "id"),
+        "unqualified by default"
+    );
 }
 
 #[test]
@@ -86,7 +109,9 @@ fn nested_groups_choice_all_and_any() {
 <xs:complexType name="d"><xs:all><xs:element name="x" type="xs:string"/></xs:all></xs:complexType>"###),
     );
     let items = particles(&complex(&r, "c").content);
-    let Term::Choice(alts) = &items[0].term else { panic!() };
+    let Term::Choice(alts) = &items[0].term else {
+        panic!()
+    };
     assert!(items[0].occurs.is_optional());
     assert!(matches!(&alts[1].term, Term::Sequence(s) if s.len() == 2));
     assert_eq!(
@@ -96,7 +121,13 @@ fn nested_groups_choice_all_and_any() {
             process_contents: "lax".into()
         }
     );
-    assert!(matches!(&complex(&r, "d").content, ComplexContent::Particle(Particle { term: Term::All(_), .. })));
+    assert!(matches!(
+        &complex(&r, "d").content,
+        ComplexContent::Particle(Particle {
+            term: Term::All(_),
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -119,6 +150,22 @@ fn form_defaults_and_per_declaration_form() {
     assert_eq!(element(&items[1]).name, QName::new(None, "u"));
     assert_eq!(c.attributes[0].name, QName::new(None, "a"));
     assert_eq!(c.attributes[1].name, t("b"));
+
+    let attrs_qualified = format!(
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t" attributeFormDefault="qualified">{}</xs:schema>"#,
+        body.replace(
+            r#"name="b" type="xs:string" form="qualified""#,
+            r#"name="b" type="xs:string" form="unqualified""#
+        )
+    );
+    let r = schema("attrform", &attrs_qualified);
+    let c = complex(&r, "c");
+    assert_eq!(
+        element(&particles(&c.content)[0]).name,
+        QName::new(None, "q")
+    );
+    assert_eq!(c.attributes[0].name, t("a"));
+    assert_eq!(c.attributes[1].name, QName::new(None, "b"));
 }
 
 #[test]
@@ -132,7 +179,9 @@ fn element_refs_use_the_global_declaration() {
   <xs:complexType><xs:sequence><xs:element ref="t:item" maxOccurs="unbounded"/></xs:sequence></xs:complexType>
 </xs:element>"#),
     );
-    let TypeDef::AnonComplex(anon) = &r.elements[&t("box")].ty else { panic!() };
+    let TypeDef::AnonComplex(anon) = &r.elements[&t("box")].ty else {
+        panic!()
+    };
     let items = particles(&anon.content);
     let item = element(&items[0]);
     assert_eq!(item.name, t("item"));
@@ -147,7 +196,8 @@ fn element_refs_use_the_global_declaration() {
 fn groups_and_attribute_groups_expand_in_place() {
     let r = schema(
         "groups",
-        &xsd(r#"<xs:group name="g"><xs:sequence><xs:element name="g1" type="xs:string"/></xs:sequence></xs:group>
+        &xsd(
+            r#"<xs:group name="g"><xs:sequence><xs:element name="g1" type="xs:string"/></xs:sequence></xs:group>
 <xs:attributeGroup name="ag">
   <xs:attribute name="x" type="xs:int" use="required"/>
   <xs:attributeGroup ref="t:inner"/>
@@ -159,19 +209,33 @@ fn groups_and_attribute_groups_expand_in_place() {
   <xs:attributeGroup ref="t:ag"/>
   <xs:attribute ref="t:lang"/>
   <xs:attribute ref="xml:lang"/>
-</xs:complexType>"#),
+</xs:complexType>"#,
+        ),
     );
     let c = complex(&r, "c");
     let items = particles(&c.content);
     assert_eq!(items.len(), 2);
     assert!(items[1].occurs.is_optional());
-    let Term::Sequence(inner) = &items[1].term else { panic!() };
+    let Term::Sequence(inner) = &items[1].term else {
+        panic!()
+    };
     assert_eq!(element(&inner[0]).name, QName::new(None, "g1"));
     let names: Vec<String> = c.attributes.iter().map(|a| a.name.to_string()).collect();
-    assert_eq!(names, ["x", "y", "{urn:t}lang", "{http://www.w3.org/XML/1998/namespace}lang"]);
+    assert_eq!(
+        names,
+        [
+            "x",
+            "y",
+            "{urn:t}lang",
+            "{http://www.w3.org/XML/1998/namespace}lang"
+        ]
+    );
     assert!(c.attributes[0].required);
     assert_eq!(c.attributes[1].default.as_deref(), Some("3"));
-    assert_eq!(c.attributes[2].ty, TypeDef::Ref(TypeRef::Builtin("language".into())));
+    assert_eq!(
+        c.attributes[2].ty,
+        TypeDef::Ref(TypeRef::Builtin("language".into()))
+    );
     assert!(c.any_attribute);
 }
 
@@ -179,7 +243,8 @@ fn groups_and_attribute_groups_expand_in_place() {
 fn complex_content_extension_and_restriction() {
     let r = schema(
         "derive",
-        &xsd(r#"<xs:complexType name="base"><xs:sequence><xs:element name="a" type="xs:int"/></xs:sequence></xs:complexType>
+        &xsd(
+            r#"<xs:complexType name="base"><xs:sequence><xs:element name="a" type="xs:int"/></xs:sequence></xs:complexType>
 <xs:complexType name="ext">
   <xs:complexContent><xs:extension base="t:base">
     <xs:sequence><xs:element name="b" type="xs:int"/></xs:sequence>
@@ -189,14 +254,26 @@ fn complex_content_extension_and_restriction() {
 <xs:complexType name="onlyattr"><xs:complexContent><xs:extension base="t:base"><xs:attribute name="w" type="xs:int"/></xs:extension></xs:complexContent></xs:complexType>
 <xs:complexType name="res">
   <xs:complexContent><xs:restriction base="xs:anyType"><xs:sequence><xs:element name="z" type="xs:int"/></xs:sequence></xs:restriction></xs:complexContent>
-</xs:complexType>"#),
+</xs:complexType>"#,
+        ),
     );
     let ext = complex(&r, "ext");
-    let ComplexContent::Extension { base, particle: Some(_) } = &ext.content else { panic!("{:?}", ext.content) };
+    let ComplexContent::Extension {
+        base,
+        particle: Some(_),
+    } = &ext.content
+    else {
+        panic!("{:?}", ext.content)
+    };
     assert_eq!(base, &TypeRef::Complex(t("base")));
     assert_eq!(ext.attributes.len(), 1);
-    assert!(matches!(&complex(&r, "onlyattr").content, ComplexContent::Extension { particle: None, .. }));
-    let ComplexContent::Restriction { base, .. } = &complex(&r, "res").content else { panic!() };
+    assert!(matches!(
+        &complex(&r, "onlyattr").content,
+        ComplexContent::Extension { particle: None, .. }
+    ));
+    let ComplexContent::Restriction { base, .. } = &complex(&r, "res").content else {
+        panic!()
+    };
     assert_eq!(base, &TypeRef::Builtin("anyType".into()));
 }
 
@@ -212,10 +289,14 @@ fn simple_content_extension_and_restriction() {
 </xs:complexType>"#),
     );
     let amount = complex(&r, "amount");
-    assert!(matches!(&amount.content, ComplexContent::Simple { base: TypeRef::Builtin(b), .. } if b == "decimal"));
+    assert!(
+        matches!(&amount.content, ComplexContent::Simple { base: TypeRef::Builtin(b), .. } if b == "decimal")
+    );
     assert!(amount.attributes[0].required);
     let small = complex(&r, "small");
-    let ComplexContent::Simple { base, facets } = &small.content else { panic!() };
+    let ComplexContent::Simple { base, facets } = &small.content else {
+        panic!()
+    };
     assert_eq!(base, &TypeRef::Builtin("decimal".into()));
     assert_eq!(facets.max_inclusive.as_deref(), Some("10"));
     assert_eq!(small.attributes.len(), 1, "inherits the base's attributes");
@@ -245,26 +326,52 @@ fn simple_types_facets_list_union() {
     );
     let status = &r.simple_types[&t("status")];
     assert_eq!(status.doc.as_deref(), Some("Status."));
-    let SimpleVariety::Restriction { base, facets } = &status.variety else { panic!() };
+    let SimpleVariety::Restriction { base, facets } = &status.variety else {
+        panic!()
+    };
     assert_eq!(base, &builtin("string"));
     assert_eq!(facets.enumeration[0].value, "IS_DEBITED");
     assert_eq!(facets.enumeration[0].doc.as_deref(), Some("Debited."));
     assert_eq!(facets.enumeration.len(), 2);
-    let SimpleVariety::Restriction { facets, .. } = &r.simple_types[&t("id")].variety else { panic!() };
+    let SimpleVariety::Restriction { facets, .. } = &r.simple_types[&t("id")].variety else {
+        panic!()
+    };
     assert_eq!(facets.patterns, ["[A-Z]+", "[0-9]+"]);
-    assert_eq!((facets.length, facets.min_length, facets.max_length), (Some(4), Some(1), Some(9)));
+    assert_eq!(
+        (facets.length, facets.min_length, facets.max_length),
+        (Some(4), Some(1), Some(9))
+    );
     assert_eq!(facets.white_space.as_deref(), Some("collapse"));
-    let SimpleVariety::Restriction { facets, .. } = &r.simple_types[&t("amount")].variety else { panic!() };
+    let SimpleVariety::Restriction { facets, .. } = &r.simple_types[&t("amount")].variety else {
+        panic!()
+    };
     assert_eq!(facets.min_inclusive.as_deref(), Some("0"));
     assert_eq!(facets.max_inclusive.as_deref(), Some("100"));
     assert_eq!(facets.min_exclusive.as_deref(), Some("-1"));
     assert_eq!(facets.max_exclusive.as_deref(), Some("101"));
-    assert_eq!((facets.total_digits, facets.fraction_digits), (Some(14), Some(5)));
-    let SimpleVariety::Restriction { base, .. } = &r.simple_types[&t("derived")].variety else { panic!() };
+    assert_eq!(
+        (facets.total_digits, facets.fraction_digits),
+        (Some(14), Some(5))
+    );
+    let SimpleVariety::Restriction { base, .. } = &r.simple_types[&t("derived")].variety else {
+        panic!()
+    };
     assert_eq!(base, &TypeDef::Ref(TypeRef::Simple(t("id"))));
-    assert!(matches!(&r.simple_types[&t("ids")].variety, SimpleVariety::List { item: TypeDef::Ref(TypeRef::Simple(_)) }));
-    assert!(matches!(&r.simple_types[&t("inlineList")].variety, SimpleVariety::List { item: TypeDef::AnonSimple(_) }));
-    let SimpleVariety::Union { members } = &r.simple_types[&t("either")].variety else { panic!() };
+    assert!(matches!(
+        &r.simple_types[&t("ids")].variety,
+        SimpleVariety::List {
+            item: TypeDef::Ref(TypeRef::Simple(_))
+        }
+    ));
+    assert!(matches!(
+        &r.simple_types[&t("inlineList")].variety,
+        SimpleVariety::List {
+            item: TypeDef::AnonSimple(_)
+        }
+    ));
+    let SimpleVariety::Union { members } = &r.simple_types[&t("either")].variety else {
+        panic!()
+    };
     assert_eq!(members.len(), 3);
     assert_eq!(members[1], TypeDef::Ref(TypeRef::Simple(t("status"))));
     assert!(matches!(members[2], TypeDef::AnonSimple(_)));
@@ -282,14 +389,19 @@ fn anonymous_types_and_recursion() {
 </xs:element>
 <xs:complexType name="node"><xs:sequence><xs:element name="child" type="t:node" minOccurs="0" maxOccurs="unbounded"/></xs:sequence></xs:complexType>"#),
     );
-    let TypeDef::AnonComplex(tree) = &r.elements[&t("tree")].ty else { panic!() };
+    let TypeDef::AnonComplex(tree) = &r.elements[&t("tree")].ty else {
+        panic!()
+    };
     assert!(tree.mixed);
     assert_eq!(tree.name, None);
     assert_eq!(tree.target_ns.as_deref(), Some("urn:t"));
     let items = particles(&tree.content);
     assert!(matches!(element(&items[1]).ty, TypeDef::AnonSimple(_)));
     let node = particles(&complex(&r, "node").content);
-    assert_eq!(element(&node[0]).ty, TypeDef::Ref(TypeRef::Complex(t("node"))));
+    assert_eq!(
+        element(&node[0]).ty,
+        TypeDef::Ref(TypeRef::Complex(t("node")))
+    );
 }
 
 #[test]
@@ -307,8 +419,12 @@ fn same_local_name_in_two_namespaces() {
 </xs:schema>"#,
     );
     let r = resolve_support::run(&[a.clone(), b]).unwrap_or_else(|e| panic!("{e}"));
-    assert!(r.complex_types.contains_key(&QName::new(Some("urn:a"), "item")));
-    assert!(r.complex_types.contains_key(&QName::new(Some("urn:b"), "item")));
+    assert!(r
+        .complex_types
+        .contains_key(&QName::new(Some("urn:a"), "item")));
+    assert!(r
+        .complex_types
+        .contains_key(&QName::new(Some("urn:b"), "item")));
     assert_eq!(r.files.len(), 2, "b.xsd read once");
     assert_eq!(r.files[0], a);
 }
@@ -326,12 +442,17 @@ fn include_merges_and_chameleon_takes_the_includer_namespace() {
     );
     let main = scratch.write(
         "sub/../main.xsd",
-        &xsd(r#"<xs:include schemaLocation="part.xsd"/><xs:include schemaLocation="chameleon.xsd"/>
-<xs:element name="e" type="t:cham"/>"#),
+        &xsd(
+            r#"<xs:include schemaLocation="part.xsd"/><xs:include schemaLocation="chameleon.xsd"/>
+<xs:element name="e" type="t:cham"/>"#,
+        ),
     );
     let r = resolve_support::run(&[main]).unwrap_or_else(|e| panic!("{e}"));
     let cham = complex(&r, "cham");
-    assert_eq!(element(&particles(&cham.content)[0]).ty, TypeDef::Ref(TypeRef::Simple(t("code"))));
+    assert_eq!(
+        element(&particles(&cham.content)[0]).ty,
+        TypeDef::Ref(TypeRef::Simple(t("code")))
+    );
     assert_eq!(r.files.len(), 3);
 }
 
@@ -352,12 +473,24 @@ fn unknown_builtin_and_type_are_errors_with_positions() {
     );
     let lines: Vec<&str> = e.lines().collect();
     assert_eq!(lines.len(), 6, "{e}");
-    assert!(lines[0].contains("a.xsd:4:5: unknown type `{http://www.w3.org/2001/XMLSchema}strin`"), "{e}");
-    assert!(lines[1].contains("a.xsd:5:5: unknown type `{urn:t}missing`"), "{e}");
-    assert!(lines[2].contains("a.xsd:6:5: undeclared namespace prefix `nope`"), "{e}");
+    assert!(
+        lines[0].contains("a.xsd:4:5: unknown type `{http://www.w3.org/2001/XMLSchema}strin`"),
+        "{e}"
+    );
+    assert!(
+        lines[1].contains("a.xsd:5:5: unknown type `{urn:t}missing`"),
+        "{e}"
+    );
+    assert!(
+        lines[2].contains("a.xsd:6:5: undeclared namespace prefix `nope`"),
+        "{e}"
+    );
     assert!(lines[3].contains("unknown element `{urn:t}ghost`"), "{e}");
     assert!(lines[4].contains("unknown group `{urn:t}nogroup`"), "{e}");
-    assert!(lines[5].contains("unknown attribute group `{urn:t}noag`"), "{e}");
+    assert!(
+        lines[5].contains("unknown attribute group `{urn:t}noag`"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -368,28 +501,92 @@ fn conflicting_duplicates_are_errors_identical_ones_are_not() {
     let two = scratch.write("two/x.xsd", &xsd(&format!("\n\n   {decl}")));
     assert!(resolve_support::run(&[one.clone(), two]).is_ok());
     let three = scratch.write("three/x.xsd", &xsd(r#"<xs:complexType name="same"/>"#));
-    let e = resolve_support::run(&[one, three]).err().unwrap_or_default();
-    assert!(e.contains("duplicate complexType `{urn:t}same`") && e.contains("first declared at"), "{e}");
+    let e = resolve_support::run(&[one, three])
+        .err()
+        .unwrap_or_default();
+    assert!(
+        e.contains("duplicate complexType `{urn:t}same`") && e.contains("first declared at"),
+        "{e}"
+    );
 }
 
 #[test]
 fn invalid_occurs_and_facets_are_reported() {
     let e = schema_error(
         "invalid",
-        &xsd(r#"<xs:complexType name="c"><xs:sequence><xs:element name="a" type="xs:int" maxOccurs="many"/></xs:sequence></xs:complexType>
+        &xsd(
+            r#"<xs:complexType name="c"><xs:sequence><xs:element name="a" type="xs:int" maxOccurs="many"/></xs:sequence></xs:complexType>
 <xs:simpleType name="s"><xs:restriction base="xs:string"><xs:maxLength value="-3"/></xs:restriction></xs:simpleType>
-<xs:simpleType name="bad"><xs:restriction base="t:c"/></xs:simpleType>"#),
+<xs:simpleType name="bad"><xs:restriction base="t:c"/></xs:simpleType>"#,
+        ),
     );
     assert!(e.contains("invalid maxOccurs=\"many\""), "{e}");
     assert!(e.contains("invalid maxLength=\"-3\""), "{e}");
-    assert!(e.contains("`{urn:t}c` is a complex type where a simple type is required"), "{e}");
+    assert!(
+        e.contains("`{urn:t}c` is a complex type where a simple type is required"),
+        "{e}"
+    );
 }
 
 #[test]
 fn namespace_documentation_is_kept() {
     let r = schema(
         "nsdoc",
-        &xsd(r#"<xs:annotation><xs:documentation>The <b>types</b>.</xs:documentation></xs:annotation>"#),
+        &xsd(
+            r#"<xs:annotation><xs:documentation>The <b>types</b>.</xs:documentation></xs:annotation>"#,
+        ),
     );
     assert_eq!(r.namespaces["urn:t"].doc.as_deref(), Some("The **types**."));
+}
+
+#[test]
+fn deep_nesting_within_the_depth_limit_resolves() {
+    let depth = 120;
+    let body = format!(
+        r#"<xs:complexType name="deep">{}<xs:element name="leaf" type="xs:int"/>{}</xs:complexType>"#,
+        "<xs:sequence>".repeat(depth),
+        "</xs:sequence>".repeat(depth)
+    );
+    let r = schema("deep", &xsd(&body));
+    let mut particle = match &complex(&r, "deep").content {
+        ComplexContent::Particle(p) => p,
+        other => panic!("{other:?}"),
+    };
+    let mut levels = 1;
+    while let Term::Sequence(items) = &particle.term {
+        particle = &items[0];
+        levels += 1;
+    }
+    assert_eq!(levels, depth + 1);
+}
+
+#[test]
+fn exponential_group_expansion_is_bounded() {
+    let mut body = String::from(
+        r#"<xs:group name="g0"><xs:sequence><xs:element name="x" type="xs:int"/></xs:sequence></xs:group>"#,
+    );
+    for i in 1..=40 {
+        let p = i - 1;
+        body.push_str(&format!(
+            r#"<xs:group name="g{i}"><xs:sequence><xs:group ref="t:g{p}"/><xs:group ref="t:g{p}"/></xs:sequence></xs:group>"#
+        ));
+    }
+    body.push_str(r#"<xs:complexType name="bomb"><xs:group ref="t:g40"/></xs:complexType>"#);
+    let e = schema_error("bomb", &xsd(&body));
+    assert!(e.contains("expand to more than"), "{e}");
+    assert_eq!(e.lines().count(), 1, "{e}");
+}
+
+#[test]
+fn self_reference_through_an_anonymous_type_is_reported() {
+    let e = schema_error(
+        "selfref",
+        &xsd(r#"<xs:element name="folder">
+  <xs:complexType><xs:sequence><xs:element ref="t:folder" minOccurs="0" maxOccurs="unbounded"/></xs:sequence></xs:complexType>
+</xs:element>"#),
+    );
+    assert!(
+        e.contains("a.xsd:3:32: unsupported: element `{urn:t}folder` refers to itself"),
+        "{e}"
+    );
 }

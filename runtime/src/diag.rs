@@ -39,7 +39,9 @@ impl fmt::Display for DiagnosticKind {
                 write!(f, "required element '{name}' is missing; default used")
             }
             DiagnosticKind::Facet(e) => write!(f, "{e}"),
-            DiagnosticKind::UnexpectedNil => f.write_str("xsi:nil on an element that is not nillable; ignored"),
+            DiagnosticKind::UnexpectedNil => {
+                f.write_str("xsi:nil on an element that is not nillable; ignored")
+            }
             DiagnosticKind::UnexpectedText => f.write_str("text between elements ignored"),
         }
     }
@@ -47,6 +49,10 @@ impl fmt::Display for DiagnosticKind {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at {} (line {}, column {})", self.kind, self.path, self.line, self.column)
+        write!(
+            f,
+            "{} at {} (line {}, column {})",
+            self.kind, self.path, self.line, self.column
+        )
     }
 }

@@ -102,17 +102,27 @@ pub fn decode_response<T: XmlType, F: FaultDetail>(
         Ok(T::read(&mut r, &first)?)
     };
     close_envelope(&mut r)?;
-    Ok(Decoded { value, diagnostics: r.into_diagnostics() })
+    Ok(Decoded {
+        value,
+        diagnostics: r.into_diagnostics(),
+    })
 }
 
 /// Decodes a request envelope of `op` (server side).
-pub fn decode_request<T: XmlType>(op: &Operation, xml: &[u8], opts: &DecodeOptions) -> Result<Decoded<T>, DecodeError> {
+pub fn decode_request<T: XmlType>(
+    op: &Operation,
+    xml: &[u8],
+    opts: &DecodeOptions,
+) -> Result<Decoded<T>, DecodeError> {
     let mut r = Reader::new(xml, opts)?;
     let first = open_body(&mut r, &op.input)?;
     expect_element(&mut r, &first, &op.input)?;
     let value = T::read(&mut r, &first)?;
     close_envelope(&mut r)?;
-    Ok(Decoded { value, diagnostics: r.into_diagnostics() })
+    Ok(Decoded {
+        value,
+        diagnostics: r.into_diagnostics(),
+    })
 }
 
 /// The namespace and local name of the Body's first element (server routing).
@@ -137,7 +147,9 @@ fn open_body<'a>(r: &mut Reader<'a>, expected: &FieldName) -> Result<Start<'a>, 
         let Some(child) = r.next_element()? else {
             return Err(r.error(DecodeErrorKind::MissingBody));
         };
-        if child.local_name() == "Body" && matches!(child.namespace(), Some(SOAP11_NAMESPACE) | None) {
+        if child.local_name() == "Body"
+            && matches!(child.namespace(), Some(SOAP11_NAMESPACE) | None)
+        {
             break;
         }
         if !child.is(Some(SOAP11_NAMESPACE), "Header") {
@@ -148,15 +160,25 @@ fn open_body<'a>(r: &mut Reader<'a>, expected: &FieldName) -> Result<Start<'a>, 
     }
     match r.next_element()? {
         Some(first) => Ok(first),
-        None => Err(r.error(DecodeErrorKind::WrongOperation { expected: expected.to_string(), found: "nothing".into() })),
+        None => Err(r.error(DecodeErrorKind::WrongOperation {
+            expected: expected.to_string(),
+            found: "nothing".into(),
+        })),
     }
 }
 
-fn expect_element(r: &mut Reader<'_>, start: &Start<'_>, expected: &FieldName) -> Result<(), DecodeError> {
+fn expect_element(
+    r: &mut Reader<'_>,
+    start: &Start<'_>,
+    expected: &FieldName,
+) -> Result<(), DecodeError> {
     if start.is(expected.ns, expected.name) {
         return Ok(());
     }
-    let kind = DecodeErrorKind::WrongOperation { expected: expected.to_string(), found: start.qname_display() };
+    let kind = DecodeErrorKind::WrongOperation {
+        expected: expected.to_string(),
+        found: start.qname_display(),
+    };
     Err(r.error_at(start, kind))
 }
 
@@ -179,7 +201,10 @@ static FAULT_FIELDS: [FieldName; 4] = [
     FieldName::unqualified("detail"),
 ];
 
-fn read_fault<F: FaultDetail>(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Fault<F>, DecodeError> {
+fn read_fault<F: FaultDetail>(
+    r: &mut Reader<'_>,
+    start: &Start<'_>,
+) -> Result<Fault<F>, DecodeError> {
     let mut code: Option<QName> = None;
     let mut string: Option<String> = None;
     let mut actor: Option<String> = None;
@@ -202,10 +227,15 @@ fn read_fault<F: FaultDetail>(r: &mut Reader<'_>, start: &Start<'_>) -> Result<F
     })
 }
 
-fn read_detail<F: FaultDetail>(r: &mut Reader<'_>, detail: &mut Option<F>, raw: &mut Option<AnyXml>) -> Result<(), DecodeError> {
+fn read_detail<F: FaultDetail>(
+    r: &mut Reader<'_>,
+    detail: &mut Option<F>,
+    raw: &mut Option<AnyXml>,
+) -> Result<(), DecodeError> {
     while let Some(child) = r.next_element()? {
         let known = F::elements().iter().position(|field| {
-            field.name == child.local_name() && (child.namespace() == field.ns || child.namespace().is_none())
+            field.name == child.local_name()
+                && (child.namespace() == field.ns || child.namespace().is_none())
         });
         match known {
             Some(index) if detail.is_none() => *detail = Some(F::read_detail(index, r, &child)?),

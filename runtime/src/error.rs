@@ -246,7 +246,10 @@ impl FacetError {
             FacetKind::TotalDigits(n) => format!("{v} has more than totalDigits {n}"),
             FacetKind::FractionDigits(n) => format!("{v} has more than fractionDigits {n}"),
             FacetKind::Enumeration(values) => {
-                format!("'{v}' is not one of the listed values ({})", values.join(", "))
+                format!(
+                    "'{v}' is not one of the listed values ({})",
+                    values.join(", ")
+                )
             }
             FacetKind::BadBound(b) => format!("facet bound '{b}' is not a number"),
         }

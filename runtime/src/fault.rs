@@ -14,7 +14,11 @@ pub trait FaultDetail: Sized + Send + 'static {
     /// The detail elements, in the order `read_detail` indexes them.
     fn elements() -> &'static [FieldName];
     /// Reads detail element number `index` of [`elements`](Self::elements).
-    fn read_detail(index: usize, r: &mut Reader<'_>, start: &Start<'_>) -> Result<Self, DecodeError>;
+    fn read_detail(
+        index: usize,
+        r: &mut Reader<'_>,
+        start: &Start<'_>,
+    ) -> Result<Self, DecodeError>;
     /// Writes the detail element.
     fn write_detail(&self, w: &mut Writer) -> Result<(), EncodeError>;
     /// The message meant for end users, when the schema has one.
@@ -31,7 +35,11 @@ impl FaultDetail for NoFault {
     fn elements() -> &'static [FieldName] {
         &[]
     }
-    fn read_detail(_index: usize, r: &mut Reader<'_>, start: &Start<'_>) -> Result<Self, DecodeError> {
+    fn read_detail(
+        _index: usize,
+        r: &mut Reader<'_>,
+        start: &Start<'_>,
+    ) -> Result<Self, DecodeError> {
         Err(r.unexpected(start))
     }
     fn write_detail(&self, _w: &mut Writer) -> Result<(), EncodeError> {
@@ -62,7 +70,13 @@ pub struct Fault<F> {
 impl<F> Fault<F> {
     /// A fault with `code` and `faultstring`, no actor and no detail.
     pub fn new(code: QName, string: impl Into<String>) -> Self {
-        Self { code, string: string.into(), actor: None, detail: None, raw_detail: None }
+        Self {
+            code,
+            string: string.into(),
+            actor: None,
+            detail: None,
+            raw_detail: None,
+        }
     }
     /// A `soap:Server` fault (the service failed).
     pub fn server(string: impl Into<String>) -> Self {
@@ -74,11 +88,17 @@ impl<F> Fault<F> {
     }
     /// The same fault with a typed detail.
     pub fn with_detail(self, detail: F) -> Self {
-        Self { detail: Some(detail), ..self }
+        Self {
+            detail: Some(detail),
+            ..self
+        }
     }
     /// The same fault with a `faultactor`.
     pub fn with_actor(self, actor: impl Into<String>) -> Self {
-        Self { actor: Some(actor.into()), ..self }
+        Self {
+            actor: Some(actor.into()),
+            ..self
+        }
     }
     /// The technical `faultstring` (not shown by `Display`).
     pub fn faultstring(&self) -> &str {
@@ -101,7 +121,11 @@ impl<F: FaultDetail> fmt::Display for Fault<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.user_message() {
             Some(message) => f.write_str(message),
-            None => write!(f, "the service answered with a SOAP fault (code {})", self.code.local),
+            None => write!(
+                f,
+                "the service answered with a SOAP fault (code {})",
+                self.code.local
+            ),
         }
     }
 }

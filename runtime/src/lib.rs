@@ -19,11 +19,15 @@ pub mod transport;
 pub mod value;
 pub mod xml;
 
+pub use client::Error;
+pub use client::{BuildError, TimeoutPhase};
 pub use client::{Client, ClientBuilder, Credentials};
 pub use diag::{Diagnostic, DiagnosticKind};
-pub use client::Error;
-pub use error::{DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, FacetError, ValueError};
+pub use error::{
+    DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, FacetError, ValueError,
+};
 pub use fault::{Fault, FaultDetail, NoFault};
 pub use transport::{HttpTransport, Transport};
+pub use transport::{TransportError, TransportRequest, TransportResponse};
 pub use value::{AnyXml, Base64Binary, Date, DateTime, Duration, HexBinary, Nillable, QName, Time};
 pub use xml::{DecodeOptions, Decoded};

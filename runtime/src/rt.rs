@@ -5,8 +5,8 @@
 pub use rust_decimal::Decimal;
 
 pub use crate::client::{Client, ClientBuilder, Error};
-pub use crate::envelope;
 pub use crate::diag::{Diagnostic, DiagnosticKind};
+pub use crate::envelope;
 pub use crate::envelope::Operation;
 pub use crate::error::{
     DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, FacetError, FacetKind, ValueError,

@@ -219,6 +219,19 @@ async fn a_refused_connection_is_a_transport_error() {
         "{err:?}"
     );
     assert!(err.is_retryable());
+    assert!(err.to_string().to_lowercase().contains("refused"), "{err}");
+}
+
+#[tokio::test]
+async fn a_connection_closed_without_an_answer_is_a_transport_error() {
+    let addr = raw_server(Some("")).await;
+    let client = shop_client(ClientBuilder::new(format!("http://{addr}{SHOP_PATH}")));
+
+    let err = client.get_order(&get("o-1")).await.expect_err("no answer");
+    assert!(
+        matches!(err, Error::Transport(TransportError::Io { .. })),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]

@@ -76,6 +76,7 @@ async fn an_untrusted_certificate_is_refused_by_default() {
         matches!(err, Error::Transport(TransportError::Tls { .. })),
         "{err:?}"
     );
+    assert!(err.to_string().contains("certificate"), "{err}");
     server.handle.shutdown().await;
 }
 

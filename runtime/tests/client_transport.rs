@@ -9,6 +9,7 @@ mod server_support;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use base64::Engine as _;
 use bytes::Bytes;
 use handwritten::msg::GetOrder;
 use handwritten::shop::{ShopServiceClient, ShopServiceServer};
@@ -96,7 +97,9 @@ fn get(id: &str) -> GetOrder {
 async fn a_custom_transport_carries_calls_and_faults() {
     let transport = in_memory();
     let client = ShopServiceClient::new(
-        Client::with_transport(format!("http://in-memory{SHOP_PATH}"), transport.clone())
+        ClientBuilder::new(format!("http://in-memory{SHOP_PATH}"))
+            .basic_auth("shop-user", "hunter2-secret")
+            .build_with_transport(transport.clone())
             .expect("client"),
     );
 
@@ -112,6 +115,17 @@ async fn a_custom_transport_carries_calls_and_faults() {
     assert_eq!(requests[0].soap_action(), Some("\"urn:getOrder\""));
     assert_eq!(requests[0].endpoint.path(), SHOP_PATH);
     assert_eq!(requests[0].max_response_bytes, 16 * 1024 * 1024);
+    let authorization = requests[0]
+        .headers
+        .get("authorization")
+        .expect("basic auth");
+    assert!(authorization.is_sensitive());
+    let shown = format!("{:?}", requests[0]);
+    let token = base64::engine::general_purpose::STANDARD.encode("shop-user:hunter2-secret");
+    assert!(
+        !shown.contains(&token) && !shown.contains("hunter2"),
+        "{shown}"
+    );
     let body = std::str::from_utf8(&requests[0].body).expect("UTF-8");
     assert!(body.contains("getOrder") && body.contains("o-1"), "{body}");
 }
@@ -152,13 +166,16 @@ async fn a_fault_is_read_whatever_the_status() {
     }
 }
 
+/// What the diagnostics hook saw: the operation name and its diagnostics.
+type Reported = (String, Vec<Diagnostic>);
+
 #[tokio::test]
 async fn diagnostics_reach_the_hook() {
     const LENIENT: &str = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
         <m:getOrderResponse xmlns:m="urn:example:shop:msg"><return><id>o-1</id><total>1.00</total>
         <created>2024-01-01T00:00:00Z</created><surprise>new field</surprise></return></m:getOrderResponse>
         </s:Body></s:Envelope>"#;
-    let seen: Arc<Mutex<Vec<(String, Vec<Diagnostic>)>>> = Arc::default();
+    let seen: Arc<Mutex<Vec<Reported>>> = Arc::default();
     let sink = seen.clone();
     let client = ShopServiceClient::new(
         ClientBuilder::new("http://in-memory/shop")
@@ -253,4 +270,50 @@ async fn client_errors_display_for_logs() {
     assert!(matches!(err, Error::HttpStatus { .. }));
     assert_eq!(err.to_string(), "HTTP 503 Service Unavailable");
     assert!(err.is_retryable());
+}
+
+#[tokio::test]
+async fn strict_decoding_refuses_what_lenient_decoding_reports() {
+    const NO_TOTAL: &str = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
+        <m:getOrderResponse xmlns:m="urn:example:shop:msg"><return><id>o-1</id>
+        <created>2024-01-01T00:00:00Z</created></return></m:getOrderResponse></s:Body></s:Envelope>"#;
+    let lenient = ShopServiceClient::new(
+        Client::with_transport(
+            "http://in-memory/shop",
+            Canned(http::StatusCode::OK, NO_TOTAL),
+        )
+        .expect("client"),
+    );
+    let got = lenient.get_order(&get("o-1")).await.expect("lenient");
+    assert_eq!(got.total, rt::Decimal::ZERO);
+
+    let strict = ShopServiceClient::new(
+        ClientBuilder::new("http://in-memory/shop")
+            .strict(true)
+            .build_with_transport(Canned(http::StatusCode::OK, NO_TOTAL))
+            .expect("client"),
+    );
+    assert!(strict.inner().is_strict());
+    let err = strict.get_order(&get("o-1")).await.expect_err("strict");
+    assert!(matches!(err, Error::Decode(_)), "{err:?}");
+    assert!(err.to_string().contains("total"), "{err}");
+}
+
+#[test]
+fn calls_and_errors_fit_in_tasks_and_error_chains() {
+    fn send<T: Send>(_: &T) {}
+    fn error<E: std::error::Error + Send + Sync + 'static>() {}
+
+    error::<Error<handwritten::shop::GetOrderFault>>();
+    error::<Error<soap_runtime::NoFault>>();
+    let client = ShopServiceClient::new(
+        Client::with_transport("http://in-memory/shop", Silent).expect("client"),
+    );
+    let request = get("o-1");
+    let call = client.get_order(&request);
+    send(&call);
+    let http = ShopServiceClient::new(Client::new("http://127.0.0.1:1/shop").expect("client"));
+    send(&http.get_order(&request));
+    let clone = http.clone();
+    assert_eq!(clone.inner().endpoint(), http.inner().endpoint());
 }

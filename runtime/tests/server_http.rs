@@ -6,13 +6,18 @@
 mod handwritten;
 mod server_support;
 
+use std::sync::Arc;
+
 use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, StatusCode};
-use server_support::{ShopServer, SHOP_PATH};
+use server_support::{Shop, ShopServer, SHOP_PATH};
+use soap_runtime::rt;
+use soap_runtime::server::{Dispatch, Request, Response, Router, Server};
 use soap_runtime::transport::{
     HttpTransport, HttpTransportOptions, Transport, TransportError, TransportRequest,
     TransportResponse,
 };
+use tokio::sync::Notify;
 
 const GET_ORDER: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:m="urn:example:shop:msg">
@@ -173,11 +178,66 @@ async fn after_shutdown_connections_are_refused() {
     assert!(matches!(err, TransportError::Connect { .. }), "{err:?}");
 }
 
+#[tokio::test]
+async fn binding_a_taken_address_names_it() {
+    let server = ShopServer::start(None).await;
+    let taken = server.handle.local_addr();
+    let err = Server::bind(taken).await.expect_err("address in use");
+    assert!(err.to_string().contains(&taken.to_string()), "{err}");
+    server.handle.shutdown().await;
+}
+
 #[test]
 fn router_debug_lists_the_paths() {
-    let router = soap_runtime::server::Router::new().mount(
-        SHOP_PATH,
-        handwritten::shop::ShopServiceServer::new(server_support::Shop),
-    );
+    let router = Router::new().mount(SHOP_PATH, handwritten::shop::ShopServiceServer::new(Shop));
     assert!(format!("{router:?}").contains(SHOP_PATH));
+}
+
+/// Holds every request until released, and says when one has arrived.
+struct Gate<D> {
+    inner: D,
+    arrived: Arc<Notify>,
+    release: Arc<Notify>,
+}
+
+impl<D: Dispatch> Dispatch for Gate<D> {
+    fn operations(&self) -> &'static [&'static rt::Operation] {
+        self.inner.operations()
+    }
+
+    fn dispatch(&self, index: usize, request: Request) -> rt::BoxFuture<'_, Response> {
+        Box::pin(async move {
+            self.arrived.notify_one();
+            self.release.notified().await;
+            self.inner.dispatch(index, request).await
+        })
+    }
+}
+
+#[tokio::test]
+async fn shutdown_lets_a_request_in_progress_finish() {
+    let arrived = Arc::new(Notify::new());
+    let release = Arc::new(Notify::new());
+    let router = Router::new().mount(
+        SHOP_PATH,
+        Gate {
+            inner: handwritten::shop::ShopServiceServer::new(Shop),
+            arrived: arrived.clone(),
+            release: release.clone(),
+        },
+    );
+    let handle = Server::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback")
+        .serve(router);
+    let endpoint = format!("{}{SHOP_PATH}", handle.url());
+
+    let call = tokio::spawn(async move { post(&endpoint, GET_ORDER, None).await });
+    arrived.notified().await;
+    let shutdown = tokio::spawn(handle.shutdown());
+    release.notify_one();
+
+    let response = call.await.expect("call task").expect("answered");
+    assert_eq!(response.status, StatusCode::OK);
+    shutdown.await.expect("shutdown completes");
 }

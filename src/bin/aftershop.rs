@@ -4,7 +4,6 @@
 //!   offline simulator until Ctrl-C.
 #![forbid(unsafe_code)]
 
-use std::error::Error;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -63,13 +62,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            let mut message = format!("aftershop: {error}");
-            let mut source = error.source();
-            while let Some(cause) = source {
-                message.push_str(&format!(": {cause}"));
-                source = cause.source();
-            }
-            eprintln!("{message}");
+            // Every error's message already includes its cause.
+            eprintln!("aftershop: {error}");
             ExitCode::FAILURE
         }
     }

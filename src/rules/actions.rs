@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::methods::{AfterShopEvent, MethodKind};
 use crate::common::PaymentStatus;
 use crate::types_aftershopflow::{Payment, PaymentDiff, PaymentDiffType};
 
@@ -69,8 +70,15 @@ impl std::fmt::Display for Action {
 /// not look at `frozen`: a frozen payment cannot be finalized either, which
 /// [`PaymentState::allows`] adds.
 pub fn action_allowed(status: &[PaymentStatus], action: Action) -> bool {
-    let debitable = status.contains(&PaymentStatus::Debitable);
-    let creditable = status.contains(&PaymentStatus::Creditable);
+    allowed_by_flags(
+        status.contains(&PaymentStatus::Debitable),
+        status.contains(&PaymentStatus::Creditable),
+        action,
+    )
+}
+
+/// The status/action table, by the two flags it reads.
+fn allowed_by_flags(debitable: bool, creditable: bool, action: Action) -> bool {
     let [only_debitable, only_creditable, both] = action.status_row();
     match (debitable, creditable) {
         (true, false) => only_debitable,
@@ -181,14 +189,8 @@ impl PaymentState {
     /// Whether `action` is possible now: the status/action table, plus "a
     /// frozen payment cannot be finalized".
     pub fn allows(&self, action: Action) -> bool {
-        let mut status = Vec::with_capacity(2);
-        if self.debitable {
-            status.push(PaymentStatus::Debitable);
-        }
-        if self.creditable {
-            status.push(PaymentStatus::Creditable);
-        }
-        action_allowed(&status, action) && !(self.frozen && action == Action::Finalize)
+        allowed_by_flags(self.debitable, self.creditable, action)
+            && !(self.frozen && action == Action::Finalize)
     }
 
     /// The largest amount `action` may cover, by the maximum-amount table
@@ -209,6 +211,13 @@ impl PaymentState {
             Action::Credit => self.sums.creditable(),
         };
         max.max(Decimal::ZERO)
+    }
+
+    /// Whether `event` is possible now for a payment of method `kind`: the
+    /// after-shop event table ([`MethodKind::allows`]) and this state
+    /// ([`allows`](Self::allows)) must both agree.
+    pub fn allows_event(&self, kind: MethodKind, event: AfterShopEvent) -> bool {
+        kind.allows(event) && self.allows(event.action())
     }
 
     /// The maximum amount of `action` when it is allowed now, else `None`.
@@ -233,7 +242,10 @@ impl PaymentState {
 
     /// The actions possible now, in table order.
     pub fn allowed_actions(&self) -> Vec<Action> {
-        Action::ALL.into_iter().filter(|a| self.allows(*a)).collect()
+        Action::ALL
+            .into_iter()
+            .filter(|a| self.allows(*a))
+            .collect()
     }
 
     /// Checks a request for `amount` before sending it.
@@ -340,7 +352,10 @@ mod tests {
 
     #[test]
     fn other_flags_do_not_matter() {
-        assert!(action_allowed(&[IsDebited, Debitable, IsAnnulled], Action::Finalize));
+        assert!(action_allowed(
+            &[IsDebited, Debitable, IsAnnulled],
+            Action::Finalize
+        ));
         assert!(!action_allowed(
             &[PaymentStatus::Unknown("DEBITABLE ".into())],
             Action::Finalize
@@ -424,7 +439,10 @@ mod tests {
     fn maximum_never_negative() {
         let mut p = payment();
         p.limit = PositiveDecimal::new(d("500")).expect("facet");
-        assert_eq!(PaymentState::of(&p).max_amount(Action::AdditionalDebit), Decimal::ZERO);
+        assert_eq!(
+            PaymentState::of(&p).max_amount(Action::AdditionalDebit),
+            Decimal::ZERO
+        );
     }
 
     #[test]
@@ -456,17 +474,36 @@ mod tests {
             state.check(Action::Credit, d("0")),
             Err(ActionError::NotPositive { .. })
         ));
-        let credited_only = PaymentState::new(false, &[Creditable], d("0"), d("10"), DiffSums::default());
+        let credited_only =
+            PaymentState::new(false, &[Creditable], d("0"), d("10"), DiffSums::default());
         assert!(matches!(
             credited_only.check(Action::Annul, d("1")),
-            Err(ActionError::NotAllowed { action: Action::Annul, .. })
+            Err(ActionError::NotAllowed {
+                action: Action::Annul,
+                ..
+            })
         ));
         assert_eq!(credited_only.available(Action::Annul), None);
     }
 
     #[test]
+    fn events_need_both_the_method_table_and_the_state() {
+        let state = PaymentState::of(&payment());
+        assert!(state.allows_event(MethodKind::ResursInvoice, AfterShopEvent::AnnulPart));
+        assert!(!state.allows_event(MethodKind::VisaMastercard, AfterShopEvent::AnnulPart));
+        assert!(state.allows_event(MethodKind::VisaMastercard, AfterShopEvent::AnnulWhole));
+        let credit_only =
+            PaymentState::new(false, &[Creditable], d("0"), d("10"), DiffSums::default());
+        assert!(!credit_only.allows_event(MethodKind::ResursInvoice, AfterShopEvent::DebitWhole));
+        assert!(credit_only.allows_event(MethodKind::Swish, AfterShopEvent::CreditPart));
+    }
+
+    #[test]
     fn display_is_the_operation_name() {
-        assert_eq!(Action::AdditionalDebit.to_string(), "additionalDebitOfPayment");
+        assert_eq!(
+            Action::AdditionalDebit.to_string(),
+            "additionalDebitOfPayment"
+        );
         assert_eq!(
             serde_json::to_string(&Action::Credit).expect("json"),
             "\"creditPayment\""

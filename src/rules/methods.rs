@@ -230,12 +230,18 @@ mod tests {
 
     #[test]
     fn event_row_debiting_whole_order() {
-        assert_eq!(row(AfterShopEvent::DebitWhole), [true, true, true, true, false, false]);
+        assert_eq!(
+            row(AfterShopEvent::DebitWhole),
+            [true, true, true, true, false, false]
+        );
     }
 
     #[test]
     fn event_row_debiting_part_order() {
-        assert_eq!(row(AfterShopEvent::DebitPart), [true, true, true, true, false, false]);
+        assert_eq!(
+            row(AfterShopEvent::DebitPart),
+            [true, true, true, true, false, false]
+        );
     }
 
     #[test]
@@ -250,12 +256,18 @@ mod tests {
 
     #[test]
     fn event_row_annulment_whole_order() {
-        assert_eq!(row(AfterShopEvent::AnnulWhole), [true, true, true, true, false, false]);
+        assert_eq!(
+            row(AfterShopEvent::AnnulWhole),
+            [true, true, true, true, false, false]
+        );
     }
 
     #[test]
     fn event_row_annulment_part_order() {
-        assert_eq!(row(AfterShopEvent::AnnulPart), [true, true, true, false, false, false]);
+        assert_eq!(
+            row(AfterShopEvent::AnnulPart),
+            [true, true, true, false, false, false]
+        );
     }
 
     #[test]
@@ -311,8 +323,9 @@ mod tests {
             MethodKind::of_payment(&payment, &by_closure),
             Some(MethodKind::ResursInvoice)
         );
-        let by_map: HashMap<String, MethodKind> =
-            [("SWISH".to_owned(), MethodKind::Swish)].into_iter().collect();
+        let by_map: HashMap<String, MethodKind> = [("SWISH".to_owned(), MethodKind::Swish)]
+            .into_iter()
+            .collect();
         assert_eq!(MethodKind::of_payment(&payment, &by_map), None);
     }
 }

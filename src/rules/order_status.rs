@@ -89,9 +89,7 @@ impl OrderStatus {
                     && total > Decimal::ZERO
             }
             OrderStatus::Cancelled => {
-                has(PaymentStatus::IsAnnulled)
-                    && !has(PaymentStatus::IsCredited)
-                    && total.is_zero()
+                has(PaymentStatus::IsAnnulled) && !has(PaymentStatus::IsCredited) && total.is_zero()
             }
             OrderStatus::Refunded => has(PaymentStatus::IsCredited) && total.is_zero(),
         }
@@ -149,7 +147,10 @@ mod tests {
 
     #[test]
     fn row_processing_debitable() {
-        assert_eq!(status(false, &[Debitable], "100"), Some(OrderStatus::Processing));
+        assert_eq!(
+            status(false, &[Debitable], "100"),
+            Some(OrderStatus::Processing)
+        );
         // Part debited, rest still debitable: still processing.
         assert_eq!(
             status(false, &[Debitable, Creditable, IsDebited], "100"),
@@ -167,19 +168,28 @@ mod tests {
             status(false, &[IsDebited, Creditable], "100"),
             Some(OrderStatus::Completed)
         );
-        assert_eq!(status(false, &[IsDebited], "0.01"), Some(OrderStatus::Completed));
+        assert_eq!(
+            status(false, &[IsDebited], "0.01"),
+            Some(OrderStatus::Completed)
+        );
         // Part credited but money left: completed, not refunded.
         assert_eq!(
             status(false, &[IsDebited, IsCredited, Creditable], "50"),
             Some(OrderStatus::Completed)
         );
         // totalAmount must be > 0.
-        assert_ne!(status(false, &[IsDebited], "0"), Some(OrderStatus::Completed));
+        assert_ne!(
+            status(false, &[IsDebited], "0"),
+            Some(OrderStatus::Completed)
+        );
     }
 
     #[test]
     fn row_cancelled_is_annulled_not_credited_total_zero() {
-        assert_eq!(status(false, &[IsAnnulled], "0"), Some(OrderStatus::Cancelled));
+        assert_eq!(
+            status(false, &[IsAnnulled], "0"),
+            Some(OrderStatus::Cancelled)
+        );
         assert_eq!(
             status(false, &[IsAnnulled], "0.00000"),
             Some(OrderStatus::Cancelled)
@@ -199,7 +209,10 @@ mod tests {
             status(false, &[IsDebited, IsCredited], "0"),
             Some(OrderStatus::Refunded)
         );
-        assert_eq!(status(false, &[IsCredited], "0"), Some(OrderStatus::Refunded));
+        assert_eq!(
+            status(false, &[IsCredited], "0"),
+            Some(OrderStatus::Refunded)
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use crate::common::{PaymentSpec, SpecLine};
-use crate::Nillable;
+use soap_runtime::rt::Nillable;
 
 /// The largest accepted difference between a value sent and the value
 /// Resurs recomputes: 0.05 currency units.
@@ -71,7 +71,9 @@ impl std::fmt::Display for Deviation {
                 ": {given} differs from the recomputed {expected} by more than {ROUNDING_TOLERANCE}"
             ),
             (None, Some(expected)) => write!(f, ": missing, expected {expected}"),
-            (_, None) => f.write_str(": cannot be recomputed (vatPct of -100 or amounts out of range)"),
+            (_, None) => {
+                f.write_str(": cannot be recomputed (vatPct of -100 or amounts out of range)")
+            }
         }
     }
 }
@@ -105,8 +107,16 @@ pub fn rounding_deviations(spec: &PaymentSpec) -> Vec<Deviation> {
     for (index, line) in spec.spec_lines.iter().enumerate() {
         let expected = Recomputed::of(line);
         let line_checks = [
-            (SpecField::UnitAmountWithoutVat, line.unit_amount_without_vat, expected.unit),
-            (SpecField::TotalVatAmount, line.total_vat_amount, expected.vat),
+            (
+                SpecField::UnitAmountWithoutVat,
+                line.unit_amount_without_vat,
+                expected.unit,
+            ),
+            (
+                SpecField::TotalVatAmount,
+                line.total_vat_amount,
+                expected.vat,
+            ),
             (SpecField::TotalAmount, line.total_amount, expected.total),
         ];
         for (field, given, expected) in line_checks {
@@ -115,14 +125,19 @@ pub fn rounding_deviations(spec: &PaymentSpec) -> Vec<Deviation> {
             }
         }
         total_amount = total_amount.and_then(|sum| sum.checked_add(line.total_amount));
-        total_vat = total_vat.and_then(|sum| sum.checked_add(expected.vat.unwrap_or(line.total_vat_amount)));
+        total_vat = total_vat
+            .and_then(|sum| sum.checked_add(expected.vat.unwrap_or(line.total_vat_amount)));
     }
     let given_vat = match &spec.total_vat_amount {
         Some(Nillable::Value(vat)) => Some(*vat),
         Some(Nillable::Nil) | None => None,
     };
     let totals = [
-        (SpecField::TotalAmount, Some(*spec.total_amount.value()), total_amount),
+        (
+            SpecField::TotalAmount,
+            Some(*spec.total_amount.value()),
+            total_amount,
+        ),
         (SpecField::TotalVatAmount, given_vat, total_vat),
     ];
     for (field, given, expected) in totals {
@@ -235,9 +250,36 @@ mod tests {
     fn credit_with_discount() -> PaymentSpec {
         spec(
             vec![
-                line(("1", "1111", "Shoes", "1.00", "800.00000", "25", "200.00", "1000.00")),
-                line(("2", "1112", "Socks", "1.00000", "200.00000", "25.00000", "50.000000000000000", "250.0000000000")),
-                line(("3", "1113", "Rabatt", "1.00000", "-120.00000", "25.00000", "-30.000000000000000", "-150.0000000000")),
+                line((
+                    "1",
+                    "1111",
+                    "Shoes",
+                    "1.00",
+                    "800.00000",
+                    "25",
+                    "200.00",
+                    "1000.00",
+                )),
+                line((
+                    "2",
+                    "1112",
+                    "Socks",
+                    "1.00000",
+                    "200.00000",
+                    "25.00000",
+                    "50.000000000000000",
+                    "250.0000000000",
+                )),
+                line((
+                    "3",
+                    "1113",
+                    "Rabatt",
+                    "1.00000",
+                    "-120.00000",
+                    "25.00000",
+                    "-30.000000000000000",
+                    "-150.0000000000",
+                )),
             ],
             "1100",
             Some("220"),
@@ -262,7 +304,16 @@ mod tests {
     #[test]
     fn seed_additional_debit_of_payment_passes() {
         let spec = spec(
-            vec![line(("106", "106", "Frakt Norge", "1", "76", "25", "19", "95"))],
+            vec![line((
+                "106",
+                "106",
+                "Frakt Norge",
+                "1",
+                "76",
+                "25",
+                "19",
+                "95",
+            ))],
             "95",
             Some("19"),
         );
@@ -272,7 +323,16 @@ mod tests {
     #[test]
     fn seed_annul_payment_fully_specified_passes() {
         let spec = spec(
-            vec![line(("shippingfee", "shippingfee", "Fraktgebyr", "1", "95", "0", "0", "95"))],
+            vec![line((
+                "shippingfee",
+                "shippingfee",
+                "Fraktgebyr",
+                "1",
+                "95",
+                "0",
+                "0",
+                "95",
+            ))],
             "95",
             Some("0"),
         );
@@ -283,8 +343,19 @@ mod tests {
     fn documented_finalize_invoice_and_get_payment_specs_pass() {
         let finalize = spec(
             vec![
-                line(("1", "NUT-001", "Nut (M8)", "21.00", "0.80", "25", "4.2", "21.00")),
-                line(("2", "BOLT-002", "Bolt (M8x125mm)", "17.00", "1.60", "25", "6.8", "34.00")),
+                line((
+                    "1", "NUT-001", "Nut (M8)", "21.00", "0.80", "25", "4.2", "21.00",
+                )),
+                line((
+                    "2",
+                    "BOLT-002",
+                    "Bolt (M8x125mm)",
+                    "17.00",
+                    "1.60",
+                    "25",
+                    "6.8",
+                    "34.00",
+                )),
             ],
             "55.00",
             Some("11.00"),
@@ -292,8 +363,26 @@ mod tests {
         assert_eq!(check_payment_spec(&finalize), Ok(()));
         let authorize = spec(
             vec![
-                line(("BOLT-002", "BOLT-002", "Bolt (M8x125mm)", "10.00000", "1.60000", "25.00000", "4.000000000000000", "20.000000000000000")),
-                line(("NUT-001", "NUT-001", "Nut (M8)", "10.00000", "0.80000", "25.00000", "2.000000000000000", "10.000000000000000")),
+                line((
+                    "BOLT-002",
+                    "BOLT-002",
+                    "Bolt (M8x125mm)",
+                    "10.00000",
+                    "1.60000",
+                    "25.00000",
+                    "4.000000000000000",
+                    "20.000000000000000",
+                )),
+                line((
+                    "NUT-001",
+                    "NUT-001",
+                    "Nut (M8)",
+                    "10.00000",
+                    "0.80000",
+                    "25.00000",
+                    "2.000000000000000",
+                    "10.000000000000000",
+                )),
             ],
             "30.000000000000000",
             Some("6.000000000000000"),
@@ -303,7 +392,10 @@ mod tests {
 
     #[test]
     fn totals_only_spec_passes() {
-        assert_eq!(check_payment_spec(&spec(vec![], "30.0000000000", Some("6.0000000000"))), Ok(()));
+        assert_eq!(
+            check_payment_spec(&spec(vec![], "30.0000000000", Some("6.0000000000"))),
+            Ok(())
+        );
         assert_eq!(check_payment_spec(&spec(vec![], "95", None)), Ok(()));
     }
 
@@ -311,7 +403,9 @@ mod tests {
     fn differences_up_to_five_hundredths_pass() {
         // 3 × 33.33 at 25 %: unrounded VAT 24.9975, total 124.9975, sent rounded.
         let spec = spec(
-            vec![line(("1", "A", "Thing", "3", "33.33", "25", "25.00", "125.00"))],
+            vec![line((
+                "1", "A", "Thing", "3", "33.33", "25", "25.00", "125.00",
+            ))],
             "125.00",
             Some("25.00"),
         );
@@ -357,7 +451,9 @@ mod tests {
         );
         let error = check_payment_spec(&spec).expect_err("deviations");
         assert_eq!(error.deviations.len(), 4);
-        assert!(error.to_string().contains("specLines[2].unitAmountWithoutVat: -120.00000 differs"));
+        assert!(error
+            .to_string()
+            .contains("specLines[2].unitAmountWithoutVat: -120.00000 differs"));
     }
 
     #[test]

@@ -17,8 +17,14 @@ use crate::{msg_aftershopflow as msg, msg_shopflow as shop, types_aftershopflow 
 /// Mounts both services for `bank` at the Resurs paths.
 pub(crate) fn mount(router: Router, bank: &Arc<Bank>) -> Router {
     router
-        .mount(AFTER_SHOP_PATH, v4::AfterShopFlowServiceServer::new(Service(bank.clone())))
-        .mount(SHOP_FLOW_PATH, v4::ShopFlowServiceServer::new(Service(bank.clone())))
+        .mount(
+            AFTER_SHOP_PATH,
+            v4::AfterShopFlowServiceServer::new(Service(bank.clone())),
+        )
+        .mount(
+            SHOP_FLOW_PATH,
+            v4::ShopFlowServiceServer::new(Service(bank.clone())),
+        )
 }
 
 /// The bank as a service implementation.
@@ -105,7 +111,8 @@ impl v4::AfterShopFlowService for Service {
     fn get_payment_document(
         &self,
         request: msg::GetPaymentDocument,
-    ) -> impl Future<Output = Result<types::Pdf, rt::Fault<v4::GetPaymentDocumentFault>>> + Send {
+    ) -> impl Future<Output = Result<types::Pdf, rt::Fault<v4::GetPaymentDocumentFault>>> + Send
+    {
         answer(
             self.0.get_payment_document(request),
             v4::GetPaymentDocumentFault::ECommerceErrorException,
@@ -115,7 +122,8 @@ impl v4::AfterShopFlowService for Service {
     fn get_payment_document_names(
         &self,
         request: msg::GetPaymentDocumentNames,
-    ) -> impl Future<Output = Result<Vec<String>, rt::Fault<v4::GetPaymentDocumentNamesFault>>> + Send {
+    ) -> impl Future<Output = Result<Vec<String>, rt::Fault<v4::GetPaymentDocumentNamesFault>>> + Send
+    {
         answer(
             self.0.get_payment_document_names(request),
             v4::GetPaymentDocumentNamesFault::ECommerceErrorException,
@@ -135,7 +143,8 @@ impl v4::AfterShopFlowService for Service {
     fn find_payments(
         &self,
         request: msg::FindPayments,
-    ) -> impl Future<Output = Result<Vec<types::BasicPayment>, rt::Fault<v4::FindPaymentsFault>>> + Send {
+    ) -> impl Future<Output = Result<Vec<types::BasicPayment>, rt::Fault<v4::FindPaymentsFault>>> + Send
+    {
         answer(
             self.0.find_payments(request),
             v4::FindPaymentsFault::ECommerceErrorException,
@@ -165,7 +174,8 @@ impl v4::AfterShopFlowService for Service {
     fn get_customer_bonus(
         &self,
         request: msg::GetCustomerBonus,
-    ) -> impl Future<Output = Result<types::Bonus, rt::Fault<v4::GetCustomerBonusFault>>> + Send {
+    ) -> impl Future<Output = Result<types::Bonus, rt::Fault<v4::GetCustomerBonusFault>>> + Send
+    {
         answer(
             self.0.get_customer_bonus(request),
             v4::GetCustomerBonusFault::ECommerceErrorException,
@@ -192,7 +202,8 @@ impl v4::ShopFlowService for Service {
     fn invalidate_customer_identification_token(
         &self,
         request: shop::InvalidateCustomerIdentificationToken,
-    ) -> impl Future<Output = Result<(), rt::Fault<v4::InvalidateCustomerIdentificationTokenFault>>> + Send {
+    ) -> impl Future<Output = Result<(), rt::Fault<v4::InvalidateCustomerIdentificationTokenFault>>> + Send
+    {
         answer(
             self.0.invalidate_customer_identification_token(request),
             v4::InvalidateCustomerIdentificationTokenFault::ECommerceErrorException,

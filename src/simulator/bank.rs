@@ -8,12 +8,12 @@ use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
 use super::bonus::BonusLedger;
-use super::fixtures::Fixtures;
-use super::{booking, demo};
 use super::clock::Instant;
 use super::fault::SimFault;
+use super::fixtures::Fixtures;
 use super::ledger::PaymentRecord;
 use super::tokens::TokenStore;
+use super::{booking, demo};
 
 /// Where document numbering starts in a fresh simulator.
 pub const FIRST_DOCUMENT_SEQUENCE: u64 = 1000;
@@ -34,7 +34,9 @@ pub(crate) struct State {
 impl State {
     /// The payment with `id`, or `REFERENCED_DATA_DONT_EXISTS`.
     pub fn payment(&self, id: &str) -> Result<&PaymentRecord, SimFault> {
-        self.payments.get(id).ok_or_else(|| SimFault::unknown_payment(id))
+        self.payments
+            .get(id)
+            .ok_or_else(|| SimFault::unknown_payment(id))
     }
 
     /// The payment with `id` for changing, or `REFERENCED_DATA_DONT_EXISTS`.

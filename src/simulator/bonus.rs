@@ -32,7 +32,12 @@ impl BonusLedger {
     }
 
     /// Adds `points` usable through `expires` (`YYYY-MM-DD`).
-    pub fn insert(&mut self, customer: CustomerKey, points: u64, expires: &str) -> Result<(), SimFault> {
+    pub fn insert(
+        &mut self,
+        customer: CustomerKey,
+        points: u64,
+        expires: &str,
+    ) -> Result<(), SimFault> {
         if points == 0 {
             return Err(SimFault::illegal_argument("bonusPoints must be positive"));
         }
@@ -60,7 +65,12 @@ impl BonusLedger {
     }
 
     /// Withdraws `points`, soonest-expiring first; refused when the balance is smaller.
-    pub fn withdraw(&mut self, customer: &CustomerKey, points: u64, today: &str) -> Result<(), SimFault> {
+    pub fn withdraw(
+        &mut self,
+        customer: &CustomerKey,
+        points: u64,
+        today: &str,
+    ) -> Result<(), SimFault> {
         if points == 0 {
             return Err(SimFault::illegal_argument("bonusPoints must be positive"));
         }
@@ -89,7 +99,11 @@ impl Bank {
     /// `insertBonusPoints`.
     pub fn insert_bonus_points(&self, request: InsertBonusPoints) -> Result<(), SimFault> {
         let mut state = self.lock();
-        let customer = resolve_customer(&state, &request.government_id, request.customer_type.as_ref())?;
+        let customer = resolve_customer(
+            &state,
+            &request.government_id,
+            request.customer_type.as_ref(),
+        )?;
         let expires = request.expiration_date.to_string();
         state.bonus.insert(customer, request.bonus_points, &expires)
     }
@@ -98,15 +112,25 @@ impl Bank {
     pub fn withdraw_bonus_points(&self, request: WithdrawBonusPoints) -> Result<(), SimFault> {
         let today = self.now().date();
         let mut state = self.lock();
-        let customer = resolve_customer(&state, &request.government_id, request.customer_type.as_ref())?;
-        state.bonus.withdraw(&customer, request.bonus_points, &today)
+        let customer = resolve_customer(
+            &state,
+            &request.government_id,
+            request.customer_type.as_ref(),
+        )?;
+        state
+            .bonus
+            .withdraw(&customer, request.bonus_points, &today)
     }
 
     /// `getCustomerBonus` (After Shop): the usable balance.
     pub fn get_customer_bonus(&self, request: GetCustomerBonus) -> Result<Bonus, SimFault> {
         let today = self.now().date();
         let state = self.lock();
-        let customer = resolve_customer(&state, &request.government_id, request.customer_type.as_ref())?;
+        let customer = resolve_customer(
+            &state,
+            &request.government_id,
+            request.customer_type.as_ref(),
+        )?;
         Ok(Bonus {
             points: state.bonus.balance(&customer, &today),
         })

@@ -10,7 +10,10 @@ use super::clock::Instant;
 use super::fault::SimFault;
 use super::ledger::{Diff, DiffKind, PaymentRecord};
 use super::money::spec_five_decimals;
-use crate::common::{Address, CountryCode, Customer, CustomerType, MapEntry, NonEmptyString, PaymentMethodType, PaymentSpec};
+use crate::common::{
+    Address, CountryCode, Customer, CustomerType, MapEntry, NonEmptyString, PaymentMethodType,
+    PaymentSpec,
+};
 use crate::rules::{ErrorType, MethodKind};
 
 /// Who the simulator records as the creator of an authorization.
@@ -64,8 +67,12 @@ impl Booking {
 pub fn default_method_type(kind: MethodKind) -> PaymentMethodType {
     match kind {
         MethodKind::ResursInvoice => PaymentMethodType::Invoice,
-        MethodKind::ResursPartPayment | MethodKind::ResursCardAccount => PaymentMethodType::RevolvingCredit,
-        MethodKind::VisaMastercard | MethodKind::Swish | MethodKind::Trustly => PaymentMethodType::Card,
+        MethodKind::ResursPartPayment | MethodKind::ResursCardAccount => {
+            PaymentMethodType::RevolvingCredit
+        }
+        MethodKind::VisaMastercard | MethodKind::Swish | MethodKind::Trustly => {
+            PaymentMethodType::Card
+        }
     }
 }
 
@@ -123,7 +130,12 @@ impl Bank {
 }
 
 /// Books `booking` at `booked`, authorized at `authorized`.
-pub(crate) fn book(state: &mut State, booking: Booking, booked: Instant, authorized: Instant) -> Result<(), SimFault> {
+pub(crate) fn book(
+    state: &mut State,
+    booking: Booking,
+    booked: Instant,
+    authorized: Instant,
+) -> Result<(), SimFault> {
     if state.payments.contains_key(&booking.payment_id) {
         return Err(SimFault::new(
             ErrorType::ObjectWithIdAlreadyExist,
@@ -153,7 +165,6 @@ pub(crate) fn book(state: &mut State, booking: Booking, booked: Instant, authori
             .map(|entry| (entry.key.into_inner(), entry.value))
             .collect(),
         diffs: Vec::new(),
-        order_lines: spec.spec_lines.clone(),
         documents: BTreeMap::new(),
     };
     record.push(Diff {

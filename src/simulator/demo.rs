@@ -29,11 +29,11 @@ use super::booking::{book, demo_customer, method_name, Booking};
 use super::clock::Instant;
 use super::fault::SimFault;
 use super::ledger::{Diff, DiffKind, PaymentRecord};
-use super::money::{spec_five_decimals, totals_only};
+use super::money::{amounts, spec_five_decimals};
 use super::operations::finalize_at;
-use crate::common::{Id, PaymentMethodType, PaymentSpec, Percent, PositiveDecimal, SpecLine};
+use crate::common::{Id, PaymentMethodType, PaymentSpec};
 use crate::msg_aftershopflow::FinalizePayment;
-use crate::rules::MethodKind;
+use crate::rules::{ErrorType, LineItem, MethodKind, PaymentSpecBuilder};
 use soap_runtime::rt::Nillable;
 
 /// The payment of the documented `getPayment` response.
@@ -53,34 +53,28 @@ fn dec(text: &str) -> Decimal {
     text.parse().unwrap_or_default()
 }
 
-/// A spec line with its VAT and total computed from quantity, unit price and VAT rate.
-fn line(art_no: &str, description: &str, quantity: &str, unit: &str, vat_pct: &str) -> SpecLine {
-    let (quantity, unit, pct) = (dec(quantity), dec(unit), dec(vat_pct));
-    let net = quantity * unit;
-    let vat = net * pct / Decimal::ONE_HUNDRED;
-    SpecLine {
-        id: Id::new(art_no).unwrap_or_default(),
-        art_no: art_no.to_owned(),
-        description: description.to_owned(),
-        quantity,
-        unit_measure: "st".to_owned(),
-        unit_amount_without_vat: unit,
-        vat_pct: Percent::new(pct).unwrap_or_default(),
-        total_vat_amount: vat,
-        total_amount: net + vat,
-    }
+/// A line item (unit `st`) whose VAT and total the spec builder computes.
+fn line(art_no: &str, description: &str, quantity: &str, unit: &str, vat_pct: &str) -> LineItem {
+    LineItem::new(
+        art_no,
+        art_no,
+        description,
+        dec(quantity),
+        dec(unit),
+        dec(vat_pct),
+    )
+    .unit_measure("st")
 }
 
-/// A spec whose totals are the sums of its lines.
-fn spec(lines: Vec<SpecLine>) -> PaymentSpec {
-    let total: Decimal = lines.iter().map(|l| l.total_amount).sum();
-    let vat: Decimal = lines.iter().map(|l| l.total_vat_amount).sum();
-    PaymentSpec {
-        spec_lines: lines,
-        total_amount: PositiveDecimal::new(total).unwrap_or_default(),
-        total_vat_amount: Some(Nillable::Value(vat)),
-        bonus_points: None,
-    }
+/// A spec of `items`, totals summed by the rules' builder.
+fn spec(items: Vec<LineItem>) -> Result<PaymentSpec, SimFault> {
+    items
+        .into_iter()
+        .fold(PaymentSpecBuilder::new(), PaymentSpecBuilder::line)
+        .build()
+        .map_err(|e| {
+            SimFault::new(ErrorType::InternalError, format!("demo spec: {e}")).not_fixable()
+        })
 }
 
 fn booking(id: &str, method_id: &str, kind: MethodKind, spec: PaymentSpec) -> Booking {
@@ -110,7 +104,7 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
         state,
         invoice(
             DOCUMENT_PAYMENT,
-            spec(vec![line("NUT-001", "Nut (M8)", "10", "0.80", "25")]),
+            spec(vec![line("NUT-001", "Nut (M8)", "10", "0.80", "25")])?,
         ),
         booked,
         booked,
@@ -125,7 +119,7 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
             limit: dec("1000"),
             ..invoice(
                 "Sess-1346079637802-2201",
-                spec(vec![line("CHAIR-1", "Chair", "1", "400", "25")]),
+                spec(vec![line("CHAIR-1", "Chair", "1", "400", "25")])?,
             )
         },
         t,
@@ -144,7 +138,7 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
                 spec(vec![
                     line("BIKE-1", "Bicycle", "1", "800", "25"),
                     line("shippingfee", "Fraktgebyr", "1", "95", "0"),
-                ]),
+                ])?,
             )
         },
         t,
@@ -158,7 +152,7 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
             "12345",
             "NYTT_KORT",
             MethodKind::ResursCardAccount,
-            spec(vec![line("LAMP-1", "Lamp", "2", "100", "25")]),
+            spec(vec![line("LAMP-1", "Lamp", "2", "100", "25")])?,
         ),
         t,
         t,
@@ -172,7 +166,7 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
             spec(vec![
                 line("other", "Other", "1", "199", "0"),
                 line("TABLE-1", "Table", "1", "240.80", "25"),
-            ]),
+            ])?,
         ),
         t,
         t,
@@ -187,7 +181,7 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
             spec(vec![
                 line("1111", "Shoes", "1", "800", "25"),
                 line("1112", "Socks", "1", "200", "25"),
-            ]),
+            ])?,
         ),
         t,
         t,
@@ -202,7 +196,7 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
             spec(vec![
                 line("NUT-001", "Nut (M8)", "50", "0.80", "25"),
                 line("BOLT-002", "Bolt (M8x125mm)", "25", "1.60", "25"),
-            ]),
+            ])?,
         ),
         t,
         t,
@@ -217,7 +211,7 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
             "Pay-demo-nytt-kort-2",
             "NYTT_KORT",
             MethodKind::ResursCardAccount,
-            spec(vec![line("SOFA-1", "Sofa", "1", "320", "25")]),
+            spec(vec![line("SOFA-1", "Sofa", "1", "320", "25")])?,
         ),
         t,
         t,
@@ -230,14 +224,16 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
             "Pay-demo-8-2",
             "8",
             MethodKind::ResursPartPayment,
-            spec(vec![line("MUG-1", "Mug", "6", "16", "25")]),
+            spec(vec![line("MUG-1", "Mug", "6", "16", "25")])?,
         ),
         t,
         t,
     )?;
     let request = FinalizePayment {
         payment_id: Id::new("Pay-demo-8-2").unwrap_or_default(),
-        part_payment_spec: Some(Nillable::Value(spec(vec![line("MUG-1", "Mug", "1", "16", "25")]))),
+        part_payment_spec: Some(Nillable::Value(spec(vec![line(
+            "MUG-1", "Mug", "1", "16", "25",
+        )])?)),
         ..FinalizePayment::default()
     };
     finalize_at(state, &request, at("2016-03-03T11:00:00+01:00")?)?;
@@ -249,7 +245,7 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
             "Pay-demo-visa-1",
             "VISA_MC",
             MethodKind::VisaMastercard,
-            spec(vec![line("COAT-1", "Coat", "1", "240", "25")]),
+            spec(vec![line("COAT-1", "Coat", "1", "240", "25")])?,
         ),
         t,
         t,
@@ -262,7 +258,7 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
             "Pay-demo-swish-1",
             "SWISH",
             MethodKind::Swish,
-            spec(vec![line("CAP-1", "Cap", "1", "120", "25")]),
+            spec(vec![line("CAP-1", "Cap", "1", "120", "25")])?,
         ),
         t,
         t,
@@ -275,7 +271,7 @@ pub(crate) fn load(state: &mut State) -> Result<(), SimFault> {
             frozen: true,
             ..invoice(
                 "Pay-demo-frozen-1",
-                spec(vec![line("PEN-1", "Pen", "4", "16", "25")]),
+                spec(vec![line("PEN-1", "Pen", "4", "16", "25")])?,
             )
         },
         t,
@@ -290,8 +286,8 @@ fn documented_payment(state: &mut State) -> Result<(), SimFault> {
     let authorized = spec(vec![
         line("BOLT-002", "Bolt (M8x125mm)", "10", "1.60", "25"),
         line("NUT-001", "Nut (M8)", "10", "0.80", "25"),
-    ]);
-    let debited = totals_only(dec("30"), dec("6"));
+    ])?;
+    let debited = amounts(dec("30"), dec("6"));
     let mut record = PaymentRecord {
         id: id.to_owned(),
         payment_method_id: "Faktura".to_owned(),
@@ -308,7 +304,6 @@ fn documented_payment(state: &mut State) -> Result<(), SimFault> {
         store_id: None,
         meta_data: vec![("Expressfrakt".to_owned(), Some("true".to_owned()))],
         diffs: Vec::new(),
-        order_lines: authorized.spec_lines.clone(),
         documents: BTreeMap::new(),
     };
     let diff = |kind, created, transaction: Option<&str>, spec: &PaymentSpec| Diff {
@@ -323,7 +318,12 @@ fn documented_payment(state: &mut State) -> Result<(), SimFault> {
     };
     record.push(Diff {
         created_by: Some("SHOP_FLOW".to_owned()),
-        ..diff(DiffKind::Authorize, at("2013-07-02T12:51:51+02:00")?, None, &authorized)
+        ..diff(
+            DiffKind::Authorize,
+            at("2013-07-02T12:51:51+02:00")?,
+            None,
+            &authorized,
+        )
     });
     record.push(Diff {
         order_id: Some("Ord-1372762301644-3166".to_owned()),

@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::booking::Booking;
-use crate::common::{Customer, Id, MapEntry, PaymentMethodType, PaymentSpec};
+use crate::common::{Customer, Id, MapEntry, PaymentMethodType, PaymentSpec, PositiveDecimal};
 use crate::rules::MethodKind;
 use rust_decimal::Decimal;
 
@@ -121,7 +121,10 @@ impl Fixtures {
                 return Err(FixtureError::Invalid {
                     index,
                     field: "paymentId",
-                    message: format!("payment {} is already booked by an earlier entry", booking.payment_id),
+                    message: format!(
+                        "payment {} is already booked by an earlier entry",
+                        booking.payment_id
+                    ),
                 });
             }
             bookings.push(booking);
@@ -147,12 +150,18 @@ impl Entry {
         let payment_id: String = self.required("paymentId")?;
         self.check(Id::new(payment_id.as_str()).map(drop), "paymentId")?;
         let payment_method_id: String = self.required("paymentMethodId")?;
-        self.check(Id::new(payment_method_id.as_str()).map(drop), "paymentMethodId")?;
+        self.check(
+            Id::new(payment_method_id.as_str()).map(drop),
+            "paymentMethodId",
+        )?;
         let payment_method_type: PaymentMethodType = self.required("paymentMethodType")?;
         if let PaymentMethodType::Unknown(other) = &payment_method_type {
             return Err(self.invalid(
                 "paymentMethodType",
-                format!("`{other}` is not one of {}", PaymentMethodType::VALUES.join(", ")),
+                format!(
+                    "`{other}` is not one of {}",
+                    PaymentMethodType::VALUES.join(", ")
+                ),
             ));
         }
         let kind_name: String = self.required("methodKind")?;
@@ -171,6 +180,10 @@ impl Entry {
         }
         let customer: Customer = self.required("customer")?;
         let spec: PaymentSpec = self.required("spec")?;
+        self.check(
+            PositiveDecimal::new(*spec.total_amount.value()).map(drop),
+            "spec",
+        )?;
         self.check(crate::rules::check_payment_spec(&spec), "spec")?;
         let frozen: Option<bool> = self.optional("frozen")?;
         let store_id: Option<String> = self.optional("storeId")?;
@@ -196,7 +209,10 @@ impl Entry {
         })
     }
 
-    fn optional<T: DeserializeOwned>(&mut self, field: &'static str) -> Result<Option<T>, FixtureError> {
+    fn optional<T: DeserializeOwned>(
+        &mut self,
+        field: &'static str,
+    ) -> Result<Option<T>, FixtureError> {
         match self.object.remove(field) {
             None | Some(Value::Null) => Ok(None),
             Some(value) => serde_json::from_value(value)
@@ -205,7 +221,11 @@ impl Entry {
         }
     }
 
-    fn check<E: std::fmt::Display>(&self, result: Result<(), E>, field: &'static str) -> Result<(), FixtureError> {
+    fn check<E: std::fmt::Display>(
+        &self,
+        result: Result<(), E>,
+        field: &'static str,
+    ) -> Result<(), FixtureError> {
         result.map_err(|e| self.invalid(field, e.to_string()))
     }
 

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::clock::Instant;
 use super::documents::Document;
 use crate::common::{Customer, PaymentMethodType, PaymentSpec, PaymentStatus, SpecLine};
-use crate::rules::{DiffSums, MethodKind, PaymentState};
+use crate::rules::{merge_additional_debit, DiffSums, MethodKind, PaymentState};
 
 /// The kind of a payment diff (`paymentDiffType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -100,8 +100,6 @@ pub struct PaymentRecord {
     pub meta_data: Vec<(String, Option<String>)>,
     /// The history.
     pub diffs: Vec<Diff>,
-    /// The order lines as authorized, with additional debits merged in.
-    pub order_lines: Vec<SpecLine>,
     /// Documents (invoices, credit notes) by name.
     pub documents: BTreeMap<String, Document>,
 }
@@ -109,30 +107,34 @@ pub struct PaymentRecord {
 impl PaymentRecord {
     /// The sums of the diffs' `totalAmount`, per kind.
     pub fn sums(&self) -> DiffSums {
-        self.diffs.iter().fold(DiffSums::default(), |mut sums, diff| {
-            let amount = *diff.spec.total_amount.value();
-            match diff.kind {
-                DiffKind::Authorize => sums.authorized += amount,
-                DiffKind::Debit => sums.debited += amount,
-                DiffKind::Credit => sums.credited += amount,
-                DiffKind::Annul => sums.annulled += amount,
-            }
-            sums
-        })
+        self.diffs
+            .iter()
+            .fold(DiffSums::default(), |mut sums, diff| {
+                let amount = *diff.spec.total_amount.value();
+                match diff.kind {
+                    DiffKind::Authorize => sums.authorized += amount,
+                    DiffKind::Debit => sums.debited += amount,
+                    DiffKind::Credit => sums.credited += amount,
+                    DiffKind::Annul => sums.annulled += amount,
+                }
+                sums
+            })
     }
 
     /// The sums of `totalVatAmount` per kind (absent or nil counts as zero).
     pub fn vat_sums(&self) -> DiffSums {
-        self.diffs.iter().fold(DiffSums::default(), |mut sums, diff| {
-            let vat = total_vat(&diff.spec);
-            match diff.kind {
-                DiffKind::Authorize => sums.authorized += vat,
-                DiffKind::Debit => sums.debited += vat,
-                DiffKind::Credit => sums.credited += vat,
-                DiffKind::Annul => sums.annulled += vat,
-            }
-            sums
-        })
+        self.diffs
+            .iter()
+            .fold(DiffSums::default(), |mut sums, diff| {
+                let vat = total_vat(&diff.spec);
+                match diff.kind {
+                    DiffKind::Authorize => sums.authorized += vat,
+                    DiffKind::Debit => sums.debited += vat,
+                    DiffKind::Credit => sums.credited += vat,
+                    DiffKind::Annul => sums.annulled += vat,
+                }
+                sums
+            })
     }
 
     /// The current `totalAmount`.
@@ -155,6 +157,18 @@ impl PaymentRecord {
             total_amount(&sums),
             sums,
         )
+    }
+
+    /// The order lines: the authorized lines with additional debits merged
+    /// in (a line with the same artNo, description and unit price updates the
+    /// existing line).
+    pub fn order_lines(&self) -> Vec<SpecLine> {
+        self.diffs
+            .iter()
+            .filter(|d| d.kind == DiffKind::Authorize)
+            .fold(Vec::new(), |lines, diff| {
+                merge_additional_debit(&lines, &diff.spec.spec_lines)
+            })
     }
 
     /// Bonus points of the authorizations.
@@ -182,7 +196,10 @@ impl PaymentRecord {
 
     /// The value of a meta data key.
     pub fn meta_value(&self, key: &str) -> Option<&Option<String>> {
-        self.meta_data.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.meta_data
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 
     /// Every id a search's `anyId` matches: payment, transaction, order and invoice ids.
@@ -238,7 +255,10 @@ mod tests {
 
     #[test]
     fn status_flags() {
-        assert_eq!(statuses(&sums(100, 0, 0, 0)), vec![PaymentStatus::Debitable]);
+        assert_eq!(
+            statuses(&sums(100, 0, 0, 0)),
+            vec![PaymentStatus::Debitable]
+        );
         assert_eq!(
             statuses(&sums(100, 40, 0, 0)),
             vec![
@@ -255,7 +275,10 @@ mod tests {
                 PaymentStatus::IsAnnulled
             ]
         );
-        assert_eq!(statuses(&sums(100, 0, 0, 100)), vec![PaymentStatus::IsAnnulled]);
+        assert_eq!(
+            statuses(&sums(100, 0, 0, 100)),
+            vec![PaymentStatus::IsAnnulled]
+        );
         assert_eq!(total_amount(&sums(100, 40, 0, 60)), Decimal::from(40));
     }
 }

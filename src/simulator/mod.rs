@@ -39,13 +39,17 @@
 //! `INVOICE` payment creates an invoice or credit note PDF, named
 //! `INVOICE_<YYYYMMDD-hhmmss>_<n>` / `CREDIT_NOTE_<YYYYMMDD-hhmmss>_<n>`.
 
+// The adapter implements the generated server traits of `crate::v4`, which
+// arrive when the code generator is integrated; until then the simulator
+// serves no operation over HTTP (see `server::mount`).
+#[cfg(any())]
 mod adapter;
 mod bank;
 mod bonus;
 mod booking;
 mod clock;
 mod customer;
-mod demo;
+pub mod demo;
 mod documents;
 mod fault;
 mod fixtures;
@@ -59,7 +63,9 @@ pub mod tokens;
 mod views;
 
 pub use bank::Bank;
-pub use booking::{default_method_type, demo_customer, finalized_at_booking, method_name, Booking, BOOKED_BY};
+pub use booking::{
+    default_method_type, demo_customer, finalized_at_booking, method_name, Booking, BOOKED_BY,
+};
 pub use clock::{Instant, InstantError};
 pub use demo::{DOCUMENTED_PAYMENT, DOCUMENT_NAME, DOCUMENT_PAYMENT, MISSING_PAYMENT};
 pub use documents::{document_name, Document, DocumentKind};
@@ -67,4 +73,7 @@ pub use fault::SimFault;
 pub use fixtures::{FixtureError, Fixtures};
 pub use ledger::{statuses, total_amount, Diff, DiffKind, PaymentRecord};
 pub use pdf::{render as render_pdf, PdfContent, PdfLine};
-pub use server::{Simulator, SimulatorBuilder, SimulatorHandle, StartError, AFTER_SHOP_PATH, SHOP_FLOW_PATH};
+pub use server::{
+    Simulator, SimulatorBuilder, SimulatorHandle, StartError, AFTER_SHOP_PATH, SERVES_SOAP,
+    SHOP_FLOW_PATH,
+};

@@ -2,7 +2,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::common::{Percent, PaymentSpec, PositiveDecimal, SpecLine};
+use crate::common::{PaymentSpec, Percent, PositiveDecimal, SpecLine};
 use soap_runtime::rt::Nillable;
 
 /// Scale of every amount the simulator returns.
@@ -45,8 +45,8 @@ fn line_five_decimals(line: &SpecLine) -> SpecLine {
     }
 }
 
-/// A spec holding only totals.
-pub fn totals_only(total: Decimal, vat: Decimal) -> PaymentSpec {
+/// A spec holding only totals (amount and VAT).
+pub fn amounts(total: Decimal, vat: Decimal) -> PaymentSpec {
     PaymentSpec {
         spec_lines: Vec::new(),
         total_amount: positive(total),

@@ -10,7 +10,7 @@ use super::clock::Instant;
 use super::documents::{self, DocumentFacts, DocumentKind};
 use super::fault::SimFault;
 use super::ledger::{Diff, DiffKind, PaymentRecord};
-use super::money::{spec_five_decimals, totals_only};
+use super::money::{amounts, spec_five_decimals};
 use crate::common::{PaymentMethodType, PaymentSpec};
 use crate::msg_aftershopflow::{
     AddMetaData, AdditionalDebitOfPayment, AnnulPayment, CreditPayment, FinalizePayment,
@@ -51,7 +51,10 @@ impl Bank {
     }
 
     /// `additionalDebitOfPayment`: authorizes more, within `limit − totalAmount`.
-    pub fn additional_debit_of_payment(&self, request: AdditionalDebitOfPayment) -> Result<(), SimFault> {
+    pub fn additional_debit_of_payment(
+        &self,
+        request: AdditionalDebitOfPayment,
+    ) -> Result<(), SimFault> {
         let now = self.now();
         let mut state = self.lock();
         additional_debit(&mut state, &request, now)
@@ -63,10 +66,16 @@ impl Bank {
         let mut state = self.lock();
         let payment = state.payment_mut(request.payment_id.as_str())?;
         if request.key.is_empty() {
-            return Err(SimFault::illegal_argument("the meta data key must not be empty"));
+            return Err(SimFault::illegal_argument(
+                "the meta data key must not be empty",
+            ));
         }
         let value = opt(&request.value).cloned();
-        match payment.meta_data.iter_mut().find(|(k, _)| *k == request.key) {
+        match payment
+            .meta_data
+            .iter_mut()
+            .find(|(k, _)| *k == request.key)
+        {
             Some(entry) => entry.1 = value,
             None => payment.meta_data.push((request.key.clone(), value)),
         }
@@ -126,7 +135,9 @@ fn check(
     }
     if let Some(amount) = amount {
         if amount <= Decimal::ZERO {
-            return Err(SimFault::illegal_argument("the amount must be greater than zero"));
+            return Err(SimFault::illegal_argument(
+                "the amount must be greater than zero",
+            ));
         }
         if amount > maximum + tolerance {
             return Err(SimFault::new(
@@ -165,7 +176,11 @@ fn invoice_only(payment: &PaymentRecord, fields: &[(&str, bool)]) -> Result<(), 
     }
 }
 
-pub(crate) fn finalize_at(state: &mut State, request: &FinalizePayment, now: Instant) -> Result<(), SimFault> {
+pub(crate) fn finalize_at(
+    state: &mut State,
+    request: &FinalizePayment,
+    now: Instant,
+) -> Result<(), SimFault> {
     let payment = state.payment(request.payment_id.as_str())?;
     invoice_only(
         payment,
@@ -179,19 +194,20 @@ pub(crate) fn finalize_at(state: &mut State, request: &FinalizePayment, now: Ins
         payment,
         Action::Finalize,
         opt(&request.part_payment_spec),
-        || totals_only(sums.open(), vat.open()),
+        || amounts(sums.open(), vat.open()),
         ErrorType::InvalidFinalization,
     )?;
     let nothing_changed_yet = sums.debited.is_zero() && sums.annulled.is_zero();
     let is_invoice = payment.payment_method_type == PaymentMethodType::Invoice;
-    let document_spec = if checked.whole && nothing_changed_yet && checked.spec.spec_lines.is_empty() {
-        PaymentSpec {
-            spec_lines: payment.order_lines.clone(),
-            ..checked.spec.clone()
-        }
-    } else {
-        checked.spec.clone()
-    };
+    let document_spec =
+        if checked.whole && nothing_changed_yet && checked.spec.spec_lines.is_empty() {
+            PaymentSpec {
+                spec_lines: payment.order_lines(),
+                ..checked.spec.clone()
+            }
+        } else {
+            checked.spec.clone()
+        };
     let invoice_id = opt_text(&request.invoice_id);
     let invoice_date = opt_text(&request.invoice_date);
     let order_id = opt_text(&request.order_id);
@@ -237,7 +253,7 @@ fn annul(state: &mut State, request: &AnnulPayment, now: Instant) -> Result<(), 
         payment,
         Action::Annul,
         opt(&request.part_payment_spec),
-        || totals_only(sums.open(), vat.open()),
+        || amounts(sums.open(), vat.open()),
         ErrorType::IllegalArgument,
     )?;
     let diff = Diff {
@@ -276,7 +292,7 @@ fn credit(state: &mut State, request: &CreditPayment, now: Instant) -> Result<()
         payment,
         Action::Credit,
         requested,
-        || totals_only(sums.creditable(), vat.creditable()),
+        || amounts(sums.creditable(), vat.creditable()),
         ErrorType::InvalidCrediting,
     )?;
     let credit_note_id = opt_text(&request.credit_note_id);
@@ -334,7 +350,6 @@ fn additional_debit(
         PaymentSpec::default,
         ErrorType::IllegalArgument,
     )?;
-    payment.order_lines = rules::merge_additional_debit(&payment.order_lines, &checked.spec.spec_lines);
     let diff = Diff {
         kind: DiffKind::Authorize,
         transaction_id: None,

@@ -47,7 +47,14 @@ const TITLE_SIZE: f32 = 18.0;
 const ROWS_PER_PAGE: usize = 40;
 /// Left edges of the table columns.
 const COLUMNS: [f32; 6] = [MARGIN, 120.0, 300.0, 370.0, 450.0, 500.0];
-const COLUMN_HEADINGS: [&str; 6] = ["Art. no", "Description", "Quantity", "Unit price", "VAT %", "Total"];
+const COLUMN_HEADINGS: [&str; 6] = [
+    "Art. no",
+    "Description",
+    "Quantity",
+    "Unit price",
+    "VAT %",
+    "Total",
+];
 
 const FONT: Name<'static> = Name(b"F1");
 const BOLD: Name<'static> = Name(b"F2");

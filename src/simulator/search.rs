@@ -41,7 +41,11 @@ impl Bank {
     pub fn find_payments(&self, request: FindPayments) -> Result<Vec<BasicPayment>, SimFault> {
         let filter = Filter::new(&request.search_criteria)?;
         let state = self.lock();
-        let mut hits: Vec<&PaymentRecord> = state.payments.values().filter(|p| filter.matches(p)).collect();
+        let mut hits: Vec<&PaymentRecord> = state
+            .payments
+            .values()
+            .filter(|p| filter.matches(p))
+            .collect();
         if let Some(order) = opt(&request.sort_by) {
             sort(&mut hits, order);
         }
@@ -62,7 +66,11 @@ impl Bank {
     pub fn calculate_result_size(&self, request: CalculateResultSize) -> Result<i32, SimFault> {
         let filter = Filter::new(&request.search_criteria)?;
         let state = self.lock();
-        let count = state.payments.values().filter(|p| filter.matches(p)).count();
+        let count = state
+            .payments
+            .values()
+            .filter(|p| filter.matches(p))
+            .count();
         Ok(i32::try_from(count).unwrap_or(i32::MAX))
     }
 }
@@ -94,7 +102,10 @@ struct Filter<'a> {
     bonus: Range<u64>,
 }
 
-fn instant(field: &Option<rt::Nillable<rt::DateTime>>, name: &str) -> Result<Option<Instant>, SimFault> {
+fn instant(
+    field: &Option<rt::Nillable<rt::DateTime>>,
+    name: &str,
+) -> Result<Option<Instant>, SimFault> {
     opt(field)
         .map(|value| {
             Instant::parse(&value.to_string())
@@ -149,7 +160,9 @@ impl<'a> Filter<'a> {
             && opt(&c.frozen).map_or(true, |frozen| p.frozen == *frozen)
             && opt(&c.with_meta_data).map_or(true, |m| match p.meta_value(&m.with_meta_data_key) {
                 None => false,
-                Some(value) => opt(&m.with_meta_data_value).map_or(true, |v| value.as_ref() == Some(v)),
+                Some(value) => {
+                    opt(&m.with_meta_data_value).map_or(true, |v| value.as_ref() == Some(v))
+                }
             })
             && c.status_set.iter().all(|s| statuses.contains(s))
             && !c.status_not_set.iter().any(|s| statuses.contains(s))
@@ -178,7 +191,9 @@ fn sort(hits: &mut [&PaymentRecord], order: &SortOrder) {
 fn compare(a: &PaymentRecord, b: &PaymentRecord, column: &SortAlternative) -> Ordering {
     match column {
         SortAlternative::PaymentId => a.id.cmp(&b.id),
-        SortAlternative::CustomerGovernmentId => a.customer.government_id.cmp(&b.customer.government_id),
+        SortAlternative::CustomerGovernmentId => {
+            a.customer.government_id.cmp(&b.customer.government_id)
+        }
         SortAlternative::CustomerName => a.customer_name().cmp(&b.customer_name()),
         SortAlternative::BookedTime => a.booked.cmp(&b.booked),
         SortAlternative::ModifiedTime => a.modified.cmp(&b.modified),

@@ -12,7 +12,9 @@ use super::clock::Instant;
 use super::customer::CustomerKey;
 use super::fault::SimFault;
 use super::views::date_time;
-use crate::msg_shopflow::{InvalidateCustomerIdentificationToken, IssueCustomerIdentificationToken};
+use crate::msg_shopflow::{
+    InvalidateCustomerIdentificationToken, IssueCustomerIdentificationToken,
+};
 use crate::rules::ErrorType;
 use crate::types_shopflow::{CustomerIdentificationResponse, IdentificationToken};
 
@@ -108,7 +110,11 @@ impl Bank {
         let customer = resolve_customer(&state, &card.government_id, card.customer_type.as_ref())?;
         let issued = state.tokens.issue(customer, now)?;
         let token = IdentificationToken::new(issued.token).map_err(|e| {
-            SimFault::new(ErrorType::InternalError, format!("issued a malformed token: {e}")).not_fixable()
+            SimFault::new(
+                ErrorType::InternalError,
+                format!("issued a malformed token: {e}"),
+            )
+            .not_fixable()
         })?;
         Ok(Some(CustomerIdentificationResponse {
             token,
@@ -124,7 +130,11 @@ impl Bank {
     ) -> Result<(), SimFault> {
         let mut state = self.lock();
         if !request.token.is_empty() {
-            let tokens: Vec<String> = request.token.iter().map(|t| t.as_str().to_owned()).collect();
+            let tokens: Vec<String> = request
+                .token
+                .iter()
+                .map(|t| t.as_str().to_owned())
+                .collect();
             return state.tokens.invalidate_tokens(&tokens);
         }
         let Some(government_id) = &request.government_id else {
@@ -132,7 +142,11 @@ impl Bank {
                 "set either token or governmentId (and customerType)",
             ));
         };
-        let customer = resolve_customer(&state, government_id.as_str(), request.customer_type.as_ref())?;
+        let customer = resolve_customer(
+            &state,
+            government_id.as_str(),
+            request.customer_type.as_ref(),
+        )?;
         state.tokens.invalidate_customer(&customer);
         Ok(())
     }
@@ -206,7 +220,10 @@ mod tests {
         assert_eq!(err.error_type_id(), 29);
         let err = store.invalidate_tokens(&["nope".into()]).unwrap_err();
         assert_eq!(err.error_type_id(), 28);
-        assert_eq!(store.invalidate_customer(&customer("1")), MAX_TOKENS_PER_CUSTOMER);
+        assert_eq!(
+            store.invalidate_customer(&customer("1")),
+            MAX_TOKENS_PER_CUSTOMER
+        );
         store.issue(customer("1"), now).unwrap();
     }
 }

@@ -21,7 +21,10 @@ impl Bank {
     }
 
     /// `getPaymentDocumentNames`: the names of the payment's documents, oldest first.
-    pub fn get_payment_document_names(&self, request: GetPaymentDocumentNames) -> Result<Vec<String>, SimFault> {
+    pub fn get_payment_document_names(
+        &self,
+        request: GetPaymentDocumentNames,
+    ) -> Result<Vec<String>, SimFault> {
         let state = self.lock();
         let payment = state.payment(request.payment_id.as_str())?;
         Ok(payment

@@ -1,11 +1,11 @@
 //! Helpers shared by the simulator tests.
 #![allow(dead_code)]
 
-use resurs_aftershop::common::{Id, PaymentSpec, PositiveDecimal, SpecLine};
+use resurs_aftershop::common::{Id, PaymentSpec, PositiveDecimal};
 use resurs_aftershop::msg_aftershopflow::{
     AdditionalDebitOfPayment, AnnulPayment, CreditPayment, FinalizePayment, GetPayment,
 };
-use resurs_aftershop::rules::{ErrorType, MethodKind};
+use resurs_aftershop::rules::{ErrorType, LineItem, MethodKind, PaymentSpecBuilder};
 use resurs_aftershop::simulator::{Bank, Booking, SimFault};
 use resurs_aftershop::types_aftershopflow::Payment;
 use rust_decimal::Decimal;
@@ -23,21 +23,32 @@ pub fn v<T>(value: T) -> Option<Nillable<T>> {
     Some(Nillable::Value(value))
 }
 
-/// A line whose VAT and total follow from quantity, unit price and rate.
-pub fn line(art_no: &str, description: &str, quantity: &str, unit: &str, vat_pct: &str) -> SpecLine {
-    resurs_aftershop::rules::spec_line(
+/// A line (unit `st`) whose VAT and total follow from quantity, unit price and rate.
+pub fn line(
+    art_no: &str,
+    description: &str,
+    quantity: &str,
+    unit: &str,
+    vat_pct: &str,
+) -> LineItem {
+    LineItem::new(
+        art_no,
         art_no,
         description,
         d(quantity),
         d(unit),
         d(vat_pct),
     )
-    .expect("test line")
+    .unit_measure("st")
 }
 
-/// A spec of `lines` with totals summed.
-pub fn spec(lines: Vec<SpecLine>) -> PaymentSpec {
-    resurs_aftershop::rules::payment_spec(lines).expect("test spec")
+/// A spec of `items` with totals summed.
+pub fn spec(items: Vec<LineItem>) -> PaymentSpec {
+    items
+        .into_iter()
+        .fold(PaymentSpecBuilder::new(), PaymentSpecBuilder::line)
+        .build()
+        .expect("test spec")
 }
 
 /// A spec with only totals (VAT 25 % included).
@@ -54,7 +65,13 @@ pub fn amount(total: &str) -> PaymentSpec {
 /// A one-line spec of `total` (VAT 25 % included).
 pub fn one_line(total: &str) -> PaymentSpec {
     let net = d(total) / d("1.25");
-    spec(vec![line("ART-1", "Article one", "1", &net.to_string(), "25")])
+    spec(vec![line(
+        "ART-1",
+        "Article one",
+        "1",
+        &net.to_string(),
+        "25",
+    )])
 }
 
 /// A bank holding one payment of `kind`, authorized for `total`, limit `limit`.
@@ -108,7 +125,10 @@ pub fn get(bank: &Bank, payment_id: &str) -> Payment {
 }
 
 /// Asserts a refusal with `expected`'s id and description.
-pub fn assert_fault<T: std::fmt::Debug>(result: Result<T, SimFault>, expected: ErrorType) -> SimFault {
+pub fn assert_fault<T: std::fmt::Debug>(
+    result: Result<T, SimFault>,
+    expected: ErrorType,
+) -> SimFault {
     let fault = result.expect_err("the simulator should refuse");
     assert_eq!(fault.error, expected, "{fault}");
     assert_eq!(fault.error_type_id(), expected.id());

@@ -61,13 +61,16 @@ struct Builder<'a> {
     structs: BTreeMap<QName, Struct>,
     in_progress: BTreeSet<QName>,
     /// Generated types per module, with a sort key.
-    types: BTreeMap<String, Vec<((usize, u32, u32, usize), TypeDef)>>,
+    types: BTreeMap<String, Vec<(SortKey, TypeDef)>>,
     counter: usize,
     operations: BTreeMap<String, Vec<Operation>>,
     services: BTreeMap<String, Vec<Service>>,
 }
 
 const NO_NAMESPACE: &str = "";
+
+/// Document order: file index, line, column, then creation order.
+type SortKey = (usize, u32, u32, usize);
 
 impl<'a> Builder<'a> {
     fn new(resolved: &'a Resolved, options: &'a ModelOptions) -> Self {
@@ -92,7 +95,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn key(&mut self, loc: &Location) -> (usize, u32, u32, usize) {
+    fn key(&mut self, loc: &Location) -> SortKey {
         let file = self
             .resolved
             .files
@@ -111,21 +114,29 @@ impl<'a> Builder<'a> {
     fn collect_sites(&mut self) {
         let r = self.resolved;
         for (q, ct) in &r.complex_types {
-            self.sites.push((Site::Complex(q.clone()), ct.location.clone()));
+            self.sites
+                .push((Site::Complex(q.clone()), ct.location.clone()));
         }
         for (q, st) in &r.simple_types {
-            self.sites.push((Site::Simple(q.clone()), st.location.clone()));
+            self.sites
+                .push((Site::Simple(q.clone()), st.location.clone()));
         }
         for (q, el) in &r.elements {
             if matches!(
                 el.ty,
                 resolve::TypeDef::AnonComplex(_) | resolve::TypeDef::AnonSimple(_)
             ) {
-                self.sites.push((Site::Element(q.clone()), el.location.clone()));
+                self.sites
+                    .push((Site::Element(q.clone()), el.location.clone()));
             }
         }
         let files = &r.files;
-        let file_index = |l: &Location| files.iter().position(|f| f == &l.file).unwrap_or(usize::MAX);
+        let file_index = |l: &Location| {
+            files
+                .iter()
+                .position(|f| f == &l.file)
+                .unwrap_or(usize::MAX)
+        };
         self.sites
             .sort_by_key(|(_, l)| (file_index(l), l.line, l.col));
 
@@ -147,7 +158,7 @@ impl<'a> Builder<'a> {
         let module_names = naming::module_names(&namespaces, &self.options.modules);
         for (ns, name) in namespaces.iter().zip(module_names) {
             self.module_of_ns.insert(ns.clone(), name.clone());
-            self.names.insert(name.clone(), Names::new());
+            self.names.insert(name.clone(), Names::reserved());
             let mut statics = Names::new();
             statics.unique("NAMESPACE".to_string());
             self.statics.insert(name, statics);
@@ -186,19 +197,27 @@ impl<'a> Builder<'a> {
     }
 
     fn unique_type_name(&mut self, module: &str, name: String) -> String {
-        self.names.entry(module.to_string()).or_default().unique(name)
+        self.names
+            .entry(module.to_string())
+            .or_default()
+            .unique(name)
     }
 
     fn push_type(&mut self, module: &str, def: TypeDef) {
         let key = self.key(&def.location);
-        self.types.entry(module.to_string()).or_default().push((key, def));
+        self.types
+            .entry(module.to_string())
+            .or_default()
+            .push((key, def));
     }
 
     fn build_types(&mut self) {
         for (site, location) in self.sites.clone() {
             match site {
                 Site::Complex(q) => {
-                    let Some(ct) = self.resolved.complex_types.get(&q) else { continue };
+                    let Some(ct) = self.resolved.complex_types.get(&q) else {
+                        continue;
+                    };
                     let (module, name) = self.complex_names[&q].clone();
                     let st = self.named_struct(&q);
                     self.push_type(
@@ -215,9 +234,14 @@ impl<'a> Builder<'a> {
                     );
                 }
                 Site::Simple(q) => {
-                    let Some(st) = self.resolved.simple_types.get(&q) else { continue };
+                    let Some(st) = self.resolved.simple_types.get(&q) else {
+                        continue;
+                    };
                     let (module, name) = self.simple_names[&q].clone();
-                    let ctx = Ctx { module: module.clone(), parent: name.clone() };
+                    let ctx = Ctx {
+                        module: module.clone(),
+                        parent: name.clone(),
+                    };
                     let kind = self.simple_kind(st, &ctx);
                     self.push_type(
                         &module,
@@ -233,17 +257,23 @@ impl<'a> Builder<'a> {
                     );
                 }
                 Site::Element(q) => {
-                    let Some(el) = self.resolved.elements.get(&q) else { continue };
+                    let Some(el) = self.resolved.elements.get(&q) else {
+                        continue;
+                    };
                     let (module, name) = self.element_names[&q].clone();
-                    let ctx = Ctx { module: module.clone(), parent: name.clone() };
+                    let ctx = Ctx {
+                        module: module.clone(),
+                        parent: name.clone(),
+                    };
                     let (kind, doc) = match &el.ty {
                         resolve::TypeDef::AnonComplex(ct) => (
                             TypeKind::Struct(self.complex_struct(ct, &ctx)),
                             el.doc.clone().or_else(|| ct.doc.clone()),
                         ),
-                        resolve::TypeDef::AnonSimple(st) => {
-                            (self.simple_kind(st, &ctx), el.doc.clone().or_else(|| st.doc.clone()))
-                        }
+                        resolve::TypeDef::AnonSimple(st) => (
+                            self.simple_kind(st, &ctx),
+                            el.doc.clone().or_else(|| st.doc.clone()),
+                        ),
                         resolve::TypeDef::Ref(_) => continue,
                     };
                     self.push_type(
@@ -296,7 +326,10 @@ impl<'a> Builder<'a> {
                     other => {
                         let ty = self.type_ref(other, &ct.location);
                         ty.map(|ty| Struct {
-                            text: Some(TextValue { name: "value".into(), ty }),
+                            text: Some(TextValue {
+                                name: "value".into(),
+                                ty,
+                            }),
                             ..Struct::default()
                         })
                     }
@@ -339,7 +372,8 @@ impl<'a> Builder<'a> {
                     }
                     Spec::Choice(alts, occurs, location) => {
                         choices += 1;
-                        let f = self.choice_field(&alts, occurs, &location, choices, ctx, &mut names);
+                        let f =
+                            self.choice_field(&alts, occurs, &location, choices, ctx, &mut names);
                         if let Some(f) = f {
                             out.fields.push(Field::Choice(f));
                         }
@@ -349,7 +383,10 @@ impl<'a> Builder<'a> {
         }
         // Attributes: a restriction overrides by name; prohibited ones go.
         for a in &ct.attributes {
-            let xml = XmlName { ns: a.name.ns.clone(), local: a.name.local.clone() };
+            let xml = XmlName {
+                ns: a.name.ns.clone(),
+                local: a.name.local.clone(),
+            };
             if let Some(i) = out.attributes.iter().position(|b| b.xml == xml) {
                 let old = out.attributes.remove(i);
                 if a.prohibited {
@@ -385,22 +422,37 @@ impl<'a> Builder<'a> {
             other => {
                 let ty = self.type_ref(other, location)?;
                 Some(Struct {
-                    text: Some(TextValue { name: "value".into(), ty }),
+                    text: Some(TextValue {
+                        name: "value".into(),
+                        ty,
+                    }),
                     ..Struct::default()
                 })
             }
         }
     }
 
-    fn attribute(&mut self, a: &resolve::AttributeDecl, ctx: &Ctx, name: String) -> Option<Attribute> {
+    fn attribute(
+        &mut self,
+        a: &resolve::AttributeDecl,
+        ctx: &Ctx,
+        name: String,
+    ) -> Option<Attribute> {
         let anon = Ctx {
             module: ctx.module.clone(),
-            parent: format!("{}{}", naming::unraw(&ctx.parent), naming::type_name(&a.name.local)),
+            parent: format!(
+                "{}{}",
+                naming::unraw(&ctx.parent),
+                naming::type_name(&a.name.local)
+            ),
         };
         let ty = self.type_def(&a.ty, &anon, &a.location)?;
         Some(Attribute {
             name,
-            xml: XmlName { ns: a.name.ns.clone(), local: a.name.local.clone() },
+            xml: XmlName {
+                ns: a.name.ns.clone(),
+                local: a.name.local.clone(),
+            },
             ty,
             required: a.required,
             default: a.default.clone().or_else(|| a.fixed.clone()),
@@ -426,8 +478,15 @@ impl<'a> Builder<'a> {
         let ty = self.type_def(&el.ty, &anon, &el.location)?;
         Some(ElementField {
             name: names.unique(naming::field_name(&el.name.local)),
-            xml: XmlName { ns: el.name.ns.clone(), local: el.name.local.clone() },
-            ty: FieldType { ty, occurrence: occurrence(occurs, el.nillable), boxed: false },
+            xml: XmlName {
+                ns: el.name.ns.clone(),
+                local: el.name.local.clone(),
+            },
+            ty: FieldType {
+                ty,
+                occurrence: occurrence(occurs, el.nillable),
+                boxed: false,
+            },
             default: el.default.clone().or_else(|| el.fixed.clone()),
             doc: el.doc.clone(),
             attributes: Vec::new(),
@@ -443,7 +502,11 @@ impl<'a> Builder<'a> {
         ctx: &Ctx,
         names: &mut Names,
     ) -> Option<ChoiceField> {
-        let base = if index == 1 { "Choice".to_string() } else { format!("Choice{index}") };
+        let base = if index == 1 {
+            "Choice".to_string()
+        } else {
+            format!("Choice{index}")
+        };
         let enum_name =
             self.unique_type_name(&ctx.module, format!("{}{base}", naming::unraw(&ctx.parent)));
         let mut variants = Names::new();
@@ -452,9 +515,14 @@ impl<'a> Builder<'a> {
             let Term::Element(el) = &p.term else { continue };
             let anon = Ctx {
                 module: ctx.module.clone(),
-                parent: format!("{enum_name}{}", naming::unraw(&naming::type_name(&el.name.local))),
+                parent: format!(
+                    "{enum_name}{}",
+                    naming::unraw(&naming::type_name(&el.name.local))
+                ),
             };
-            let Some(ty) = self.type_def(&el.ty, &anon, &el.location) else { continue };
+            let Some(ty) = self.type_def(&el.ty, &anon, &el.location) else {
+                continue;
+            };
             let occurrence = match (p.occurs.is_repeated(), el.nillable) {
                 (true, false) => Occurrence::Many,
                 (true, true) => Occurrence::ManyNillable,
@@ -463,12 +531,22 @@ impl<'a> Builder<'a> {
             };
             alternatives.push(Alternative {
                 variant: variants.unique(naming::type_name(&el.name.local)),
-                xml: XmlName { ns: el.name.ns.clone(), local: el.name.local.clone() },
-                ty: FieldType { ty, occurrence, boxed: false },
+                xml: XmlName {
+                    ns: el.name.ns.clone(),
+                    local: el.name.local.clone(),
+                },
+                ty: FieldType {
+                    ty,
+                    occurrence,
+                    boxed: false,
+                },
                 doc: el.doc.clone(),
             });
         }
-        let ty = RustType::Named { module: ctx.module.clone(), name: enum_name.clone() };
+        let ty = RustType::Named {
+            module: ctx.module.clone(),
+            name: enum_name.clone(),
+        };
         self.push_type(
             &ctx.module.clone(),
             TypeDef {
@@ -488,7 +566,11 @@ impl<'a> Builder<'a> {
         } else {
             Occurrence::One
         };
-        let field = if index == 1 { "choice".to_string() } else { format!("choice{index}") };
+        let field = if index == 1 {
+            "choice".to_string()
+        } else {
+            format!("choice{index}")
+        };
         Some(ChoiceField {
             name: names.unique(field),
             ty,
@@ -500,12 +582,20 @@ impl<'a> Builder<'a> {
 
     /// The Rust type of a named or anonymous type; anonymous ones are
     /// generated under the name `ctx.parent`.
-    fn type_def(&mut self, def: &resolve::TypeDef, ctx: &Ctx, location: &Location) -> Option<RustType> {
+    fn type_def(
+        &mut self,
+        def: &resolve::TypeDef,
+        ctx: &Ctx,
+        location: &Location,
+    ) -> Option<RustType> {
         match def {
             resolve::TypeDef::Ref(r) => self.type_ref(r, location),
             resolve::TypeDef::AnonComplex(ct) => {
                 let name = self.unique_type_name(&ctx.module, ctx.parent.clone());
-                let inner = Ctx { module: ctx.module.clone(), parent: name.clone() };
+                let inner = Ctx {
+                    module: ctx.module.clone(),
+                    parent: name.clone(),
+                };
                 let st = self.complex_struct(ct, &inner);
                 self.push_type(
                     &ctx.module,
@@ -519,7 +609,10 @@ impl<'a> Builder<'a> {
                         location: ct.location.clone(),
                     },
                 );
-                Some(RustType::Named { module: ctx.module.clone(), name })
+                Some(RustType::Named {
+                    module: ctx.module.clone(),
+                    name,
+                })
             }
             resolve::TypeDef::AnonSimple(st) => {
                 // A plain restriction of a built-in without facets is just the built-in.
@@ -531,7 +624,10 @@ impl<'a> Builder<'a> {
                     }
                 }
                 let name = self.unique_type_name(&ctx.module, ctx.parent.clone());
-                let inner = Ctx { module: ctx.module.clone(), parent: name.clone() };
+                let inner = Ctx {
+                    module: ctx.module.clone(),
+                    parent: name.clone(),
+                };
                 let kind = self.simple_kind(st, &inner);
                 self.push_type(
                     &ctx.module,
@@ -545,7 +641,10 @@ impl<'a> Builder<'a> {
                         location: st.location.clone(),
                     },
                 );
-                Some(RustType::Named { module: ctx.module.clone(), name })
+                Some(RustType::Named {
+                    module: ctx.module.clone(),
+                    name,
+                })
             }
         }
     }
@@ -566,9 +665,10 @@ impl<'a> Builder<'a> {
             TypeRef::Simple(q) => (self.simple_names.get(q), q),
         };
         match found {
-            (Some((module, name)), _) => {
-                Some(RustType::Named { module: module.clone(), name: name.clone() })
-            }
+            (Some((module, name)), _) => Some(RustType::Named {
+                module: module.clone(),
+                name: name.clone(),
+            }),
             (None, q) => {
                 self.errors.push(ModelError::UnknownType {
                     name: simple::qname_text(q),
@@ -594,7 +694,9 @@ impl<'a> Builder<'a> {
                     Ok(Root::Enumeration(facets.enumeration.clone()))
                 };
                 match root {
-                    Ok(Root::Builtin(inner, facets)) => TypeKind::Newtype(Newtype { inner, facets }),
+                    Ok(Root::Builtin(inner, facets)) => {
+                        TypeKind::Newtype(Newtype { inner, facets })
+                    }
                     Ok(Root::Enumeration(values)) => {
                         let (values, unknown) = simple::enum_values(&values);
                         TypeKind::Enumeration(Enumeration { values, unknown })
@@ -630,12 +732,17 @@ impl<'a> Builder<'a> {
                         module: ctx.module.clone(),
                         parent: format!("{}Member{}", naming::unraw(&ctx.parent), i + 1),
                     };
-                    let Some(ty) = self.type_def(m, &anon, &st.location) else { continue };
+                    let Some(ty) = self.type_def(m, &anon, &st.location) else {
+                        continue;
+                    };
                     let name = match &ty {
                         RustType::Builtin(b) => b.variant_name().to_string(),
                         RustType::Named { name, .. } => naming::unraw(name).to_string(),
                     };
-                    variants.push(Variant { name: names.unique(name), ty });
+                    variants.push(Variant {
+                        name: names.unique(name),
+                        ty,
+                    });
                 }
                 TypeKind::Union(variants)
             }
@@ -656,21 +763,32 @@ impl<'a> Builder<'a> {
             _ => self
                 .element_names
                 .get(q)
-                .map(|(module, name)| RustType::Named { module: module.clone(), name: name.clone() }),
+                .map(|(module, name)| RustType::Named {
+                    module: module.clone(),
+                    name: name.clone(),
+                }),
         }
     }
 
     fn struct_of(&self, ty: &RustType) -> Option<&Struct> {
-        let RustType::Named { module, name } = ty else { return None };
-        self.types.get(module)?.iter().find_map(|(_, t)| match &t.kind {
-            TypeKind::Struct(s) if &t.name == name => Some(s),
-            _ => None,
-        })
+        let RustType::Named { module, name } = ty else {
+            return None;
+        };
+        self.types
+            .get(module)?
+            .iter()
+            .find_map(|(_, t)| match &t.kind {
+                TypeKind::Struct(s) if &t.name == name => Some(s),
+                _ => None,
+            })
     }
 
     fn message(&mut self, part: &resolve::MessagePart, location: &Location) -> Option<Message> {
         let ty = self.element_type(&part.element, location)?;
-        Some(Message { element: xml_name(&part.element), ty })
+        Some(Message {
+            element: xml_name(&part.element),
+            ty,
+        })
     }
 
     fn build_services(&mut self) {
@@ -687,15 +805,24 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn build_port(&mut self, module: &str, service: &resolve::Service, port: &resolve::Port, base: &str) {
+    fn build_port(
+        &mut self,
+        module: &str,
+        service: &resolve::Service,
+        port: &resolve::Port,
+        base: &str,
+    ) {
         let client = self.unique_type_name(module, format!("{}Client", naming::unraw(base)));
         let server_trait = self.unique_type_name(module, base.to_string());
         let server = self.unique_type_name(module, format!("{}Server", naming::unraw(base)));
-        let operations_static = self
-            .statics
-            .entry(module.to_string())
-            .or_default()
-            .unique(format!("{}_OPERATIONS", naming::constant_name(naming::unraw(base))));
+        let operations_static =
+            self.statics
+                .entry(module.to_string())
+                .or_default()
+                .unique(format!(
+                    "{}_OPERATIONS",
+                    naming::constant_name(naming::unraw(base))
+                ));
         let mut methods = Names::new();
         let mut indexes = Vec::new();
         for op in &port.operations {
@@ -703,20 +830,28 @@ impl<'a> Builder<'a> {
                 indexes.push(i);
             }
         }
-        self.services.entry(module.to_string()).or_default().push(Service {
-            service: service.name.clone(),
-            port: port.name.clone(),
-            client,
-            server_trait,
-            server,
-            operations_static,
-            address: port.address.clone(),
-            doc: port.doc.clone().or_else(|| service.doc.clone()),
-            operations: indexes,
-        });
+        self.services
+            .entry(module.to_string())
+            .or_default()
+            .push(Service {
+                service: service.name.clone(),
+                port: port.name.clone(),
+                client,
+                server_trait,
+                server,
+                operations_static,
+                address: port.address.clone(),
+                doc: port.doc.clone().or_else(|| service.doc.clone()),
+                operations: indexes,
+            });
     }
 
-    fn operation(&mut self, module: &str, op: &resolve::Operation, methods: &mut Names) -> Option<usize> {
+    fn operation(
+        &mut self,
+        module: &str,
+        op: &resolve::Operation,
+        methods: &mut Names,
+    ) -> Option<usize> {
         let input = self.message(&op.input, &op.location);
         let Some(out_part) = &op.output else {
             self.errors.push(ModelError::Unsupported {
@@ -729,7 +864,9 @@ impl<'a> Builder<'a> {
         let mut variants = Vec::new();
         let mut variant_names = Names::new();
         for f in &op.faults {
-            let Some(ty) = self.element_type(&f.part.element, &op.location) else { continue };
+            let Some(ty) = self.element_type(&f.part.element, &op.location) else {
+                continue;
+            };
             let user_message = self.user_message(&f.part.element, &ty, &op.location);
             variants.push(FaultVariant {
                 variant: variant_names.unique(naming::type_name(&f.name)),
@@ -744,12 +881,18 @@ impl<'a> Builder<'a> {
         let unwrap = match self.struct_of(&output.ty) {
             Some(s) if s.attributes.is_empty() && s.text.is_none() => match s.fields.as_slice() {
                 [] => Unwrap::Empty,
-                [Field::Element(f)] => Unwrap::Field { name: f.name.clone(), ty: f.ty.clone() },
+                [Field::Element(f)] => Unwrap::Field {
+                    name: f.name.clone(),
+                    ty: f.ty.clone(),
+                },
                 _ => Unwrap::Whole,
             },
             _ => Unwrap::Whole,
         };
-        let output = Output { message: output, unwrap };
+        let output = Output {
+            message: output,
+            unwrap,
+        };
         // The same operation on another port of the same portType is shared.
         let existing = self.operations.get(module).and_then(|ops| {
             ops.iter().position(|o| {
@@ -757,7 +900,8 @@ impl<'a> Builder<'a> {
                     && o.soap_action == op.soap_action
                     && o.input == input
                     && o.output == output
-                    && o.faults.as_ref().map(|f| &f.variants) == Some(&variants).filter(|v| !v.is_empty())
+                    && o.faults.as_ref().map(|f| &f.variants)
+                        == Some(&variants).filter(|v| !v.is_empty())
             })
         });
         if let Some(i) = existing {
@@ -794,12 +938,21 @@ impl<'a> Builder<'a> {
         Some(ops.len() - 1)
     }
 
-    fn user_message(&mut self, element: &QName, ty: &RustType, location: &Location) -> Option<UserMessage> {
+    fn user_message(
+        &mut self,
+        element: &QName,
+        ty: &RustType,
+        location: &Location,
+    ) -> Option<UserMessage> {
         let el_text = simple::qname_text(element);
-        let type_text = self.resolved.elements.get(element).and_then(|e| match &e.ty {
-            resolve::TypeDef::Ref(TypeRef::Complex(q)) => Some(simple::qname_text(q)),
-            _ => None,
-        });
+        let type_text = self
+            .resolved
+            .elements
+            .get(element)
+            .and_then(|e| match &e.ty {
+                resolve::TypeDef::Ref(TypeRef::Complex(q)) => Some(simple::qname_text(q)),
+                _ => None,
+            });
         let (_, field) = self
             .options
             .user_messages
@@ -810,6 +963,7 @@ impl<'a> Builder<'a> {
                 Field::Element(e) if e.xml.local == *field => Some(UserMessage {
                     field: e.name.clone(),
                     occurrence: e.ty.occurrence,
+                    ty: e.ty.ty.clone(),
                 }),
                 _ => None,
             })
@@ -832,7 +986,7 @@ impl<'a> Builder<'a> {
             .collect();
         for (ns, name) in pairs {
             let mut types = self.types.remove(&name).unwrap_or_default();
-            types.sort_by(|a, b| a.0.cmp(&b.0));
+            types.sort_by_key(|t| t.0);
             let operations = self.operations.remove(&name).unwrap_or_default();
             let services = self.services.remove(&name).unwrap_or_default();
             if types.is_empty() && services.is_empty() {
@@ -841,7 +995,11 @@ impl<'a> Builder<'a> {
             modules.push(Module {
                 name,
                 namespace: ns.clone(),
-                doc: self.resolved.namespaces.get(&ns).and_then(|i| i.doc.clone()),
+                doc: self
+                    .resolved
+                    .namespaces
+                    .get(&ns)
+                    .and_then(|i| i.doc.clone()),
                 types: types.into_iter().map(|(_, t)| t).collect(),
                 operations,
                 services,
@@ -849,12 +1007,18 @@ impl<'a> Builder<'a> {
         }
         // Modules holding only services go last, after the types they use.
         modules.sort_by_key(|m| m.types.is_empty());
-        Model { sources: self.resolved.files.clone(), modules }
+        Model {
+            sources: self.resolved.files.clone(),
+            modules,
+        }
     }
 }
 
 fn xml_name(q: &QName) -> XmlName {
-    XmlName { ns: q.ns.clone(), local: q.local.clone() }
+    XmlName {
+        ns: q.ns.clone(),
+        local: q.local.clone(),
+    }
 }
 
 fn occurrence(occurs: Occurs, nillable: bool) -> Occurrence {
@@ -876,8 +1040,16 @@ enum Spec<'p> {
 
 fn combine(outer: Occurs, inner: Occurs) -> Occurs {
     Occurs {
-        min: if outer.min == 0 || inner.min == 0 { 0 } else { 1 },
-        max: if outer.is_repeated() || inner.is_repeated() { None } else { Some(1) },
+        min: if outer.min == 0 || inner.min == 0 {
+            0
+        } else {
+            1
+        },
+        max: if outer.is_repeated() || inner.is_repeated() {
+            None
+        } else {
+            Some(1)
+        },
     }
 }
 
@@ -900,9 +1072,16 @@ fn flatten<'p>(p: &'p Particle, outer: Occurs, out: &mut Vec<Spec<'p>>) {
                 .iter()
                 .all(|i| matches!(i.term, Term::Element(_)) && i.occurs.max != Some(0));
             if elements_only && !items.is_empty() {
-                out.push(Spec::Choice(items.iter().collect(), occurs, p.location.clone()));
+                out.push(Spec::Choice(
+                    items.iter().collect(),
+                    occurs,
+                    p.location.clone(),
+                ));
             } else {
-                let optional = Occurs { min: 0, max: occurs.max };
+                let optional = Occurs {
+                    min: 0,
+                    max: occurs.max,
+                };
                 for item in items {
                     flatten(item, optional, out);
                 }
@@ -928,7 +1107,9 @@ fn apply_attributes(model: &mut Model, options: &ModelOptions) {
                     ty.attributes.push(attr.clone());
                 }
             }
-            let TypeKind::Struct(s) = &mut ty.kind else { continue };
+            let TypeKind::Struct(s) = &mut ty.kind else {
+                continue;
+            };
             for f in &mut s.fields {
                 let Field::Element(f) = f else { continue };
                 for (path, attr) in &options.field_attributes {

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use build::build;
-pub use builtin::Builtin;
+pub use builtin::{Builtin, FacetKind};
 pub use error::{ModelError, ModelErrors};
 
 /// Options of the model stage (the naming and filtering parts of [`crate::Config`]).
@@ -419,6 +419,8 @@ pub struct UserMessage {
     pub field: String,
     /// The field's occurrence (`One`, `Optional`, ...).
     pub occurrence: Occurrence,
+    /// The field's value type.
+    pub ty: RustType,
 }
 
 /// A SOAP port: client, server trait and dispatcher.

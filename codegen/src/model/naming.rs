@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
-    "ref", "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where",
-    "while", "abstract", "become", "box", "do", "final", "gen", "macro", "override", "priv",
-    "try", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false",
+    "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref",
+    "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where", "while",
+    "abstract", "become", "box", "do", "final", "gen", "macro", "override", "priv", "try",
+    "typeof", "unsized", "virtual", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -81,6 +81,47 @@ impl Names {
     /// An empty scope.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A type scope where the prelude names generated code relies on
+    /// (`Box`, `Option`, `String`...) are taken, so types named like them
+    /// get a suffix instead of shadowing them.
+    pub fn reserved() -> Self {
+        let mut names = Self::new();
+        for n in [
+            "Box",
+            "Option",
+            "Some",
+            "None",
+            "Result",
+            "Ok",
+            "Err",
+            "Vec",
+            "String",
+            "Default",
+            "Clone",
+            "Debug",
+            "PartialEq",
+            "Eq",
+            "Hash",
+            "PartialOrd",
+            "Ord",
+            "AsRef",
+            "TryFrom",
+            "From",
+            "Into",
+            "Send",
+            "Sync",
+            "Sized",
+            "Self_",
+            "rt",
+            "core",
+            "std",
+            "alloc",
+        ] {
+            names.taken.insert(n.to_string());
+        }
+        names
     }
 
     /// Reserves `name` or the first free `name<N>` (N from 2).

@@ -10,7 +10,10 @@ pub(super) fn retain_operations(model: &mut Model, names: &[String]) {
     for module in &mut model.modules {
         let mut remap = BTreeMap::new();
         let mut kept = Vec::new();
-        for (i, op) in std::mem::take(&mut module.operations).into_iter().enumerate() {
+        for (i, op) in std::mem::take(&mut module.operations)
+            .into_iter()
+            .enumerate()
+        {
             if names.contains(&op.name) {
                 remap.insert(i, kept.len());
                 roots.push(op.input.ty.clone());
@@ -47,17 +50,25 @@ fn reachable(model: &Model, roots: Vec<RustType>) -> BTreeSet<(String, String)> 
     let index: BTreeMap<(String, String), &TypeKind> = model
         .modules
         .iter()
-        .flat_map(|m| m.types.iter().map(move |t| ((m.name.clone(), t.name.clone()), &t.kind)))
+        .flat_map(|m| {
+            m.types
+                .iter()
+                .map(move |t| ((m.name.clone(), t.name.clone()), &t.kind))
+        })
         .collect();
     let mut seen = BTreeSet::new();
     let mut todo = roots;
     while let Some(ty) = todo.pop() {
-        let RustType::Named { module, name } = ty else { continue };
+        let RustType::Named { module, name } = ty else {
+            continue;
+        };
         let key = (module, name);
         if !seen.insert(key.clone()) {
             continue;
         }
-        let Some(kind) = index.get(&key) else { continue };
+        let Some(kind) = index.get(&key) else {
+            continue;
+        };
         match kind {
             TypeKind::Struct(s) => {
                 for f in &s.fields {

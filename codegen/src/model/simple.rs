@@ -44,7 +44,11 @@ pub(super) fn merge(base: &mut Facets, step: &resolve::Facets) {
 
 /// The root of the chain starting at `def`; `Err(name)` for an unknown
 /// built-in or type, or a cycle.
-pub(super) fn root(resolved: &resolve::Resolved, def: &TypeDef, depth: u32) -> Result<Root, String> {
+pub(super) fn root(
+    resolved: &resolve::Resolved,
+    def: &TypeDef,
+    depth: u32,
+) -> Result<Root, String> {
     if depth > 64 {
         return Err("simple type derivation cycle".into());
     }
@@ -53,10 +57,7 @@ pub(super) fn root(resolved: &resolve::Resolved, def: &TypeDef, depth: u32) -> R
             .map(|(b, f)| Root::Builtin(b, f))
             .ok_or_else(|| format!("xs:{name}")),
         TypeDef::Ref(TypeRef::Simple(q)) => {
-            let st = resolved
-                .simple_types
-                .get(q)
-                .ok_or_else(|| qname_text(q))?;
+            let st = resolved.simple_types.get(q).ok_or_else(|| qname_text(q))?;
             match &st.variety {
                 resolve::SimpleVariety::Restriction { .. } => {
                     root_of_restriction(resolved, st, depth)

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::locations::resolve_location;
 use super::syntax::{Documents, Pos, SourceFile, XmlElement};
 use super::xml::{parse_text, read_file};
-use super::{LocationMap, Limits, ParseError, ParseErrors};
+use super::{Limits, LocationMap, ParseError, ParseErrors};
 use crate::resolve::ir::XSD_NS;
 
 /// The WSDL 1.1 namespace.
@@ -28,9 +28,7 @@ pub fn load(
         limits,
     };
     for input in inputs {
-        if let Some(index) = loader.register(input.clone(), None) {
-            loader.queue.push_back(index);
-        }
+        loader.register(input.clone(), None);
         while let Some(file) = loader.queue.pop_front() {
             loader.read(file);
         }
@@ -83,15 +81,14 @@ impl Loader<'_> {
             schemas: Vec::new(),
         });
         self.seen.insert(canonical, index);
-        if root.is_some() {
-            self.queue.push_back(index);
-        }
+        self.queue.push_back(index);
         Some(index)
     }
 
     fn read(&mut self, file: usize) {
         let path = self.docs.files[file].path.clone();
-        let parsed = read_file(&path, self.limits).and_then(|text| parse_text(&path, &text, self.limits));
+        let parsed =
+            read_file(&path, self.limits).and_then(|text| parse_text(&path, &text, self.limits));
         let root = match parsed {
             Ok(root) => root,
             Err(e) => {
@@ -148,17 +145,24 @@ impl Loader<'_> {
     }
 
     /// The value of a required attribute, or a `MissingAttribute` error.
-    pub(crate) fn required_attr(&mut self, file: usize, el: &XmlElement, attr: &str) -> Option<String> {
+    pub(crate) fn required_attr(
+        &mut self,
+        file: usize,
+        el: &XmlElement,
+        attr: &str,
+    ) -> Option<String> {
         if let Some(v) = el.attr(attr) {
             return Some(v.to_owned());
         }
         let element = el.local.clone();
-        self.error_at(file, el.pos, |file, line, col| ParseError::MissingAttribute {
-            file,
-            line,
-            col,
-            element,
-            attribute: attr.to_owned(),
+        self.error_at(file, el.pos, |file, line, col| {
+            ParseError::MissingAttribute {
+                file,
+                line,
+                col,
+                element,
+                attribute: attr.to_owned(),
+            }
         });
         None
     }

@@ -140,8 +140,14 @@ mod tests {
         let map = LocationMap::new()
             .with("https://a.example/", "/x")
             .with("https://a.example/deep/", "/y");
-        assert_eq!(map.lookup("https://a.example/deep/t.xsd"), Some(PathBuf::from("/y/t.xsd")));
-        assert_eq!(map.lookup("https://a.example/t.xsd"), Some(PathBuf::from("/x/t.xsd")));
+        assert_eq!(
+            map.lookup("https://a.example/deep/t.xsd"),
+            Some(PathBuf::from("/y/t.xsd"))
+        );
+        assert_eq!(
+            map.lookup("https://a.example/t.xsd"),
+            Some(PathBuf::from("/x/t.xsd"))
+        );
         assert_eq!(map.lookup("https://b.example/t.xsd"), None);
     }
 
@@ -151,7 +157,10 @@ mod tests {
             xsd_query_param("https://h/ws/S?xsd=schemas/types/common.xsd").as_deref(),
             Some("schemas/types/common.xsd")
         );
-        assert_eq!(xsd_query_param("https://h/ws/S?wsdl&xsd=a%2Fb.xsd").as_deref(), Some("a/b.xsd"));
+        assert_eq!(
+            xsd_query_param("https://h/ws/S?wsdl&xsd=a%2Fb.xsd").as_deref(),
+            Some("a/b.xsd")
+        );
         assert_eq!(xsd_query_param("https://h/ws/S?xsd=../../etc/passwd"), None);
         assert_eq!(xsd_query_param("https://h/ws/S"), None);
     }

@@ -34,7 +34,9 @@ fn docs(el: &XmlElement) -> Vec<XmlElement> {
 impl Loader<'_> {
     /// Parses a WSDL document of `file` (and its inline schemas).
     pub(crate) fn wsdl(&mut self, file: usize, el: XmlElement) {
-        let target_ns = self.required_attr(file, &el, "targetNamespace").unwrap_or_default();
+        let target_ns = self
+            .required_attr(file, &el, "targetNamespace")
+            .unwrap_or_default();
         let mut doc = WsdlDoc {
             file,
             name: el.attr("name").map(str::to_owned),
@@ -48,14 +50,18 @@ impl Loader<'_> {
             services: Vec::new(),
         };
         for child in el.children {
-            let XmlNode::Element(child) = child else { continue };
+            let XmlNode::Element(child) = child else {
+                continue;
+            };
             if child.ns.as_deref() != Some(WSDL_NS) {
                 continue;
             }
             match child.local.as_str() {
                 "import" => {
                     let location = self.required_attr(file, &child, "location");
-                    let target = location.as_deref().and_then(|loc| self.locate(file, loc, child.pos));
+                    let target = location
+                        .as_deref()
+                        .and_then(|loc| self.locate(file, loc, child.pos));
                     doc.imports.push(SchemaRef {
                         namespace: child.attr("namespace").map(str::to_owned),
                         location,
@@ -106,7 +112,9 @@ impl Loader<'_> {
         let name = self.required_attr(file, el, "name")?;
         let mut parts = Vec::new();
         for p in el.children_in(WSDL_NS).filter(|p| p.local == "part") {
-            let Some(part_name) = self.required_attr(file, p, "name") else { continue };
+            let Some(part_name) = self.required_attr(file, p, "name") else {
+                continue;
+            };
             parts.push(Part {
                 name: part_name,
                 element: p.qname_attr("element"),
@@ -114,18 +122,29 @@ impl Loader<'_> {
                 pos: p.pos,
             });
         }
-        Some(Message { name, parts, pos: el.pos })
+        Some(Message {
+            name,
+            parts,
+            pos: el.pos,
+        })
     }
 
     fn port_type(&mut self, file: usize, el: &XmlElement) -> Option<PortType> {
         let name = self.required_attr(file, el, "name")?;
         let mut operations = Vec::new();
         for op in el.children_in(WSDL_NS).filter(|o| o.local == "operation") {
-            let Some(op_name) = self.required_attr(file, op, "name") else { continue };
-            let io = |local: &str| op.child(WSDL_NS, local).and_then(|e| e.qname_attr("message"));
+            let Some(op_name) = self.required_attr(file, op, "name") else {
+                continue;
+            };
+            let io = |local: &str| {
+                op.child(WSDL_NS, local)
+                    .and_then(|e| e.qname_attr("message"))
+            };
             let mut faults = Vec::new();
             for f in op.children_in(WSDL_NS).filter(|f| f.local == "fault") {
-                let Some(fault_name) = self.required_attr(file, f, "name") else { continue };
+                let Some(fault_name) = self.required_attr(file, f, "name") else {
+                    continue;
+                };
                 faults.push(OperationFault {
                     name: fault_name,
                     message: f.qname_attr("message"),
@@ -155,7 +174,9 @@ impl Loader<'_> {
         let soap = el.elements().find(|e| is_soap(e, "binding"));
         let mut operations = Vec::new();
         for op in el.children_in(WSDL_NS).filter(|o| o.local == "operation") {
-            let Some(op_name) = self.required_attr(file, op, "name") else { continue };
+            let Some(op_name) = self.required_attr(file, op, "name") else {
+                continue;
+            };
             let soap_op = op.elements().find(|e| is_soap(e, "operation"));
             let mut uses = Vec::new();
             for msg in op.children_in(WSDL_NS) {
@@ -170,7 +191,9 @@ impl Loader<'_> {
             }
             operations.push(BindingOperation {
                 name: op_name,
-                soap_action: soap_op.and_then(|s| s.attr("soapAction")).map(str::to_owned),
+                soap_action: soap_op
+                    .and_then(|s| s.attr("soapAction"))
+                    .map(str::to_owned),
                 style: soap_op.and_then(|s| s.attr("style")).map(str::to_owned),
                 uses,
                 pos: op.pos,
@@ -191,7 +214,9 @@ impl Loader<'_> {
         let name = self.required_attr(file, el, "name")?;
         let mut ports = Vec::new();
         for p in el.children_in(WSDL_NS).filter(|p| p.local == "port") {
-            let Some(port_name) = self.required_attr(file, p, "name") else { continue };
+            let Some(port_name) = self.required_attr(file, p, "name") else {
+                continue;
+            };
             ports.push(Port {
                 name: port_name,
                 binding: p.qname_attr("binding"),

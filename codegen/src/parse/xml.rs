@@ -68,7 +68,11 @@ pub(crate) fn read_file(path: &Path, limits: &Limits) -> Result<String, ParseErr
 }
 
 /// Parses `text` (the content of `path`) into an owned element tree.
-pub(crate) fn parse_text(path: &Path, text: &str, limits: &Limits) -> Result<XmlElement, ParseError> {
+pub(crate) fn parse_text(
+    path: &Path,
+    text: &str,
+    limits: &Limits,
+) -> Result<XmlElement, ParseError> {
     let index = LineIndex::new(text);
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,

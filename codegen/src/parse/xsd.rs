@@ -12,7 +12,10 @@ impl Loader<'_> {
         let mut doc = SchemaDoc {
             file,
             pos: el.pos,
-            target_ns: el.attr("targetNamespace").filter(|ns| !ns.is_empty()).map(str::to_owned),
+            target_ns: el
+                .attr("targetNamespace")
+                .filter(|ns| !ns.is_empty())
+                .map(str::to_owned),
             element_form_qualified: el.attr("elementFormDefault") == Some("qualified"),
             attribute_form_qualified: el.attr("attributeFormDefault") == Some("qualified"),
             docs: Vec::new(),
@@ -21,18 +24,27 @@ impl Loader<'_> {
             components: Vec::new(),
         };
         for child in el.children {
-            let XmlNode::Element(child) = child else { continue };
+            let XmlNode::Element(child) = child else {
+                continue;
+            };
             if child.ns.as_deref() != Some(XSD_NS) {
                 continue;
             }
             let kind = match child.local.as_str() {
                 "annotation" => {
-                    doc.docs.extend(child.children_in(XSD_NS).filter(|d| d.local == "documentation").cloned());
+                    doc.docs.extend(
+                        child
+                            .children_in(XSD_NS)
+                            .filter(|d| d.local == "documentation")
+                            .cloned(),
+                    );
                     continue;
                 }
                 "import" | "include" => {
                     let location = child.attr("schemaLocation").map(str::to_owned);
-                    let target = location.as_deref().and_then(|loc| self.locate(file, loc, child.pos));
+                    let target = location
+                        .as_deref()
+                        .and_then(|loc| self.locate(file, loc, child.pos));
                     let r = SchemaRef {
                         namespace: child.attr("namespace").map(str::to_owned),
                         location,
@@ -51,11 +63,13 @@ impl Loader<'_> {
                 }
                 "redefine" | "override" => {
                     let construct = format!("xs:{}", child.local);
-                    self.error_at(file, child.pos, |file, line, col| ParseError::UnsupportedConstruct {
-                        file,
-                        line,
-                        col,
-                        construct,
+                    self.error_at(file, child.pos, |file, line, col| {
+                        ParseError::UnsupportedConstruct {
+                            file,
+                            line,
+                            col,
+                            construct,
+                        }
                     });
                     continue;
                 }
@@ -67,7 +81,9 @@ impl Loader<'_> {
                 "attribute" => ComponentKind::Attribute,
                 _ => continue,
             };
-            let Some(name) = self.required_attr(file, &child, "name") else { continue };
+            let Some(name) = self.required_attr(file, &child, "name") else {
+                continue;
+            };
             doc.components.push(Component {
                 kind,
                 name,

@@ -40,7 +40,11 @@ impl Markdown {
         let mut previous: Option<Block> = None;
         for (kind, text) in &self.blocks {
             if let Some(p) = previous {
-                out.push_str(if p == Block::Item && *kind == Block::Item { "\n" } else { "\n\n" });
+                out.push_str(if p == Block::Item && *kind == Block::Item {
+                    "\n"
+                } else {
+                    "\n\n"
+                });
             }
             out.push_str(text);
             previous = Some(*kind);
@@ -51,8 +55,16 @@ impl Markdown {
     fn break_paragraph(&mut self) {
         let text = std::mem::take(&mut self.current);
         if !text.is_empty() {
-            let kind = if self.item { Block::Item } else { Block::Paragraph };
-            let text = if self.item { format!("- {text}") } else { escape_line_start(&text) };
+            let kind = if self.item {
+                Block::Item
+            } else {
+                Block::Paragraph
+            };
+            let text = if self.item {
+                format!("- {text}")
+            } else {
+                escape_line_start(&text)
+            };
             self.blocks.push((kind, text));
         }
         self.item = false;
@@ -79,17 +91,32 @@ impl Markdown {
         self.after_markup = !piece.is_empty();
     }
 
+    /// Character data: whitespace collapsed, Markdown code spans the
+    /// author wrote (`` `x` ``) kept, everything else escaped.
     fn text(&mut self, text: &str) {
-        let mut words = text.split_whitespace().peekable();
         if text.starts_with(char::is_whitespace) {
             self.space = true;
         }
-        while let Some(word) = words.next() {
-            if self.after_markup && word.starts_with(['.', ',', ';', ':', '!', '?', ')']) {
-                self.space = false;
+        let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (is_code, piece) in code_spans(&collapsed) {
+            if is_code {
+                self.atom(piece);
+                continue;
             }
-            self.atom(&escape(word));
-            if words.peek().is_some() {
+            if piece.starts_with(' ') {
+                self.space = true;
+            }
+            let mut words = piece.split(' ').filter(|w| !w.is_empty()).peekable();
+            while let Some(word) = words.next() {
+                if self.after_markup && word.starts_with(['.', ',', ';', ':', '!', '?', ')']) {
+                    self.space = false;
+                }
+                self.atom(&autolink(word).unwrap_or_else(|| escape(word)));
+                if words.peek().is_some() {
+                    self.space = true;
+                }
+            }
+            if piece.ends_with(' ') {
                 self.space = true;
             }
         }
@@ -110,7 +137,8 @@ impl Markdown {
     fn element(&mut self, e: &XmlElement) {
         match e.local.as_str() {
             "br" | "hr" => self.break_paragraph(),
-            "p" | "div" | "table" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" => {
+            "p" | "div" | "table" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            | "blockquote" => {
                 self.break_paragraph();
                 self.nodes(&e.children);
                 self.break_paragraph();
@@ -132,7 +160,11 @@ impl Markdown {
                 let code = raw.split_whitespace().collect::<Vec<_>>().join(" ");
                 if !code.is_empty() {
                     let fence = if code.contains('`') { "``" } else { "`" };
-                    let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
+                    let pad = if code.starts_with('`') || code.ends_with('`') {
+                        " "
+                    } else {
+                        ""
+                    };
                     self.markup(&format!("{fence}{pad}{code}{pad}{fence}"));
                 }
                 self.trailing_space(&raw);
@@ -144,8 +176,16 @@ impl Markdown {
                 self.leading_space(&plain_text(e));
                 match e.attr("href") {
                     Some(href) if !href.trim().is_empty() => {
-                        let text = if inner.is_empty() { escape(href.trim()) } else { inner };
-                        let href = href.trim().replace(' ', "%20").replace('(', "%28").replace(')', "%29");
+                        let text = if inner.is_empty() {
+                            escape(href.trim())
+                        } else {
+                            inner
+                        };
+                        let href = href
+                            .trim()
+                            .replace(' ', "%20")
+                            .replace('(', "%28")
+                            .replace(')', "%29");
                         self.markup(&format!("[{text}]({href})"));
                     }
                     _ => self.atom(&inner),
@@ -209,7 +249,7 @@ fn escape(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let mut out = String::with_capacity(word.len());
     for (i, &c) in chars.iter().enumerate() {
-        let boundary = |j: Option<usize>| j.and_then(|j| chars.get(j)).map_or(true, |c| !c.is_alphanumeric());
+        let boundary = |j: Option<usize>| !matches!(j.and_then(|j| chars.get(j)), Some(c) if c.is_alphanumeric());
         match c {
             '\\' | '`' | '*' | '[' | ']' | '<' | '>' => {
                 out.push('\\');
@@ -220,6 +260,64 @@ fn escape(word: &str) -> String {
         }
     }
     out
+}
+
+/// Splits `text` into `(is_code_span, piece)`: a run of backticks closed by
+/// a run of the same length is a code span; unmatched backticks are text.
+fn code_spans(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut plain_start = 0;
+    let mut i = 0;
+    while let Some(offset) = text[i..].find('`') {
+        let open = i + offset;
+        let ticks = text[open..].len() - text[open..].trim_start_matches('`').len();
+        let body = open + ticks;
+        let mut search = body;
+        let mut close = None;
+        while let Some(o) = text[search..].find('`') {
+            let at = search + o;
+            let run = text[at..].len() - text[at..].trim_start_matches('`').len();
+            if run == ticks {
+                close = Some(at + run);
+                break;
+            }
+            search = at + run;
+        }
+        match close {
+            Some(end) if end > body + ticks => {
+                if plain_start < open {
+                    out.push((false, &text[plain_start..open]));
+                }
+                out.push((true, &text[open..end]));
+                plain_start = end;
+                i = end;
+            }
+            _ => i = body,
+        }
+    }
+    if plain_start < text.len() {
+        out.push((false, &text[plain_start..]));
+    }
+    out
+}
+
+/// A bare URL as an autolink (`<https://...>`, rustdoc warns about bare
+/// URLs), trailing punctuation kept outside.
+fn autolink(word: &str) -> Option<String> {
+    let start = word.find("https://").or_else(|| word.find("http://"))?;
+    let (lead, rest) = word.split_at(start);
+    if lead.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let url = rest.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'']);
+    if url.contains(['<', '>', '`']) {
+        return None;
+    }
+    Some(format!(
+        "{}<{url}>{}",
+        escape(lead),
+        escape(&rest[url.len()..])
+    ))
 }
 
 /// Escapes a paragraph start that Markdown would read as a heading or list.
@@ -275,7 +373,10 @@ mod tests {
 
     #[test]
     fn whitespace_collapsed() {
-        assert_eq!(md("<d>\n   Hello\n\t  world.  \n</d>").as_deref(), Some("Hello world."));
+        assert_eq!(
+            md("<d>\n   Hello\n\t  world.  \n</d>").as_deref(),
+            Some("Hello world.")
+        );
         assert_eq!(md("<d>  \n </d>"), None);
     }
 
@@ -291,21 +392,59 @@ mod tests {
     #[test]
     fn paragraphs_and_lists() {
         let got = md("<d>Intro<p>Para one <b>bold</b></p>Types:<ul><li>A(1)</li><li>B_C(2)</li></ul>After</d>");
-        assert_eq!(got.as_deref(), Some("Intro\n\nPara one **bold**\n\nTypes:\n\n- A(1)\n- B_C(2)\n\nAfter"));
+        assert_eq!(
+            got.as_deref(),
+            Some("Intro\n\nPara one **bold**\n\nTypes:\n\n- A(1)\n- B_C(2)\n\nAfter")
+        );
+    }
+
+    #[test]
+    fn authored_code_spans_are_kept_verbatim() {
+        assert_eq!(
+            md("<d>Branch on `errorTypeId` (e.g. `_` or `a [b]`); a lone ` stays.</d>").as_deref(),
+            Some("Branch on `errorTypeId` (e.g. `_` or `a [b]`); a lone \\` stays.")
+        );
+        assert_eq!(md("<d>``a`b``, x</d>").as_deref(), Some("``a`b``, x"));
+    }
+
+    #[test]
+    fn bare_urls_become_autolinks() {
+        assert_eq!(
+            md("<d>See https://e.x/a?b=1. Or (http://e.y)</d>").as_deref(),
+            Some("See <https://e.x/a?b=1>. Or (<http://e.y>)")
+        );
     }
 
     #[test]
     fn escapes_markup_characters() {
-        assert_eq!(md("<d>a [b] &lt;c&gt; *d* _e_ f_g</d>").as_deref(), Some("a \\[b\\] \\<c\\> \\*d\\* \\_e\\_ f_g"));
-        assert_eq!(md("<d># not a heading</d>").as_deref(), Some("\\# not a heading"));
-        assert_eq!(md("<d>1. not a list</d>").as_deref(), Some("1\\. not a list"));
+        assert_eq!(
+            md("<d>a [b] &lt;c&gt; *d* _e_ f_g</d>").as_deref(),
+            Some("a \\[b\\] \\<c\\> \\*d\\* \\_e\\_ f_g")
+        );
+        assert_eq!(
+            md("<d># not a heading</d>").as_deref(),
+            Some("\\# not a heading")
+        );
+        assert_eq!(
+            md("<d>1. not a list</d>").as_deref(),
+            Some("1\\. not a list")
+        );
         assert_eq!(md("<d><tt>a`b</tt></d>").as_deref(), Some("``a`b``"));
     }
 
     #[test]
     fn punctuation_after_inline_markup_sticks() {
-        assert_eq!(md("<d>as <code>X</code>\n s.</d>").as_deref(), Some("as `X` s."));
-        assert_eq!(md("<d>by <code>X</code>\n . Then</d>").as_deref(), Some("by `X`. Then"));
-        assert_eq!(md("<d>the <code>X</code>, then</d>").as_deref(), Some("the `X`, then"));
+        assert_eq!(
+            md("<d>as <code>X</code>\n s.</d>").as_deref(),
+            Some("as `X` s.")
+        );
+        assert_eq!(
+            md("<d>by <code>X</code>\n . Then</d>").as_deref(),
+            Some("by `X`. Then")
+        );
+        assert_eq!(
+            md("<d>the <code>X</code>, then</d>").as_deref(),
+            Some("the `X`, then")
+        );
     }
 }

@@ -135,7 +135,10 @@ pub struct Occurs {
 
 impl Occurs {
     /// Exactly once.
-    pub const ONCE: Occurs = Occurs { min: 1, max: Some(1) };
+    pub const ONCE: Occurs = Occurs {
+        min: 1,
+        max: Some(1),
+    };
     /// True when more than one occurrence is allowed.
     pub fn is_repeated(&self) -> bool {
         self.max != Some(1) && self.max != Some(0)
@@ -293,6 +296,7 @@ pub struct SimpleType {
 
 /// `restriction`, `list` or `union`.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum SimpleVariety {
     /// `xs:restriction`.
     Restriction {
@@ -443,4 +447,8 @@ pub struct FaultDecl {
 /// Markdown: whitespace collapsed, XHTML markup reduced (`<br/>`, `<p>` →
 /// paragraph breaks, `<code>`/`<tt>`/`<pre>` → backticks, `<strong>`/`<b>` →
 /// `**`, `<i>`/`<em>` → `*`, `<a href>` → `[text](href)`, `<li>` → `- `).
+/// Markdown code spans written in the text (`` `name` ``) are kept; other
+/// characters rustdoc would read as markup (`[`, `]`, `<`, `>`, `*`, stray
+/// backticks, `_` at word boundaries, a leading `#`/`-`/`1.`) are escaped, and
+/// bare URLs become autolinks. See [`Documentation::markdown`].
 pub struct Documentation;

@@ -14,6 +14,7 @@ mod wsdl;
 pub use builtins::{is_builtin, BUILTINS};
 pub use error::{ResolveError, ResolveErrors};
 pub use ir::*;
+pub use resolver::MAX_EXPANDED;
 
 use crate::parse::Documents;
 

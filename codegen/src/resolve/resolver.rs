@@ -1,6 +1,6 @@
 //! The resolver's state and QName binding.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::builtins::is_builtin;
 use super::error::{ResolveError, ResolveErrors};
@@ -18,7 +18,18 @@ pub(crate) struct Resolver<'d> {
     pub(crate) out: Resolved,
     /// Components being resolved right now (cycle detection).
     pub(crate) active: HashSet<(ComponentKind, QName)>,
+    /// Particles and attributes that may still be produced: group and
+    /// reference expansion could otherwise blow up exponentially.
+    budget: usize,
+    /// The budget ran out (reported once).
+    exhausted: bool,
+    /// What resolving each global element cost, charged again per `ref=` (its type is copied).
+    pub(crate) element_cost: HashMap<QName, usize>,
 }
+
+/// Most particles and attributes one run may expand to (group and `ref=`
+/// expansion included): a bound against exponential blow-up in untrusted input.
+pub const MAX_EXPANDED: usize = 500_000;
 
 impl<'d> Resolver<'d> {
     pub(crate) fn new(docs: &'d Documents) -> Self {
@@ -34,6 +45,9 @@ impl<'d> Resolver<'d> {
             errors,
             out,
             active: HashSet::new(),
+            budget: MAX_EXPANDED,
+            exhausted: false,
+            element_cost: HashMap::new(),
         }
     }
 
@@ -43,6 +57,30 @@ impl<'d> Resolver<'d> {
         } else {
             Err(ResolveErrors(self.errors))
         }
+    }
+
+    /// Takes `n` from the expansion budget; false (and one error) when exhausted.
+    pub(crate) fn spend(&mut self, n: usize, inst: usize, pos: Pos) -> bool {
+        if n > self.budget {
+            if self.exhausted {
+                return false;
+            }
+            self.exhausted = true;
+            self.errors.push(ResolveError::Unsupported {
+                construct: format!(
+                    "the schemas expand to more than {MAX_EXPANDED} particles and attributes"
+                ),
+                at: self.at(inst, pos),
+            });
+            return false;
+        }
+        self.budget -= n;
+        true
+    }
+
+    /// Budget left (to measure what a resolution cost).
+    pub(crate) fn budget(&self) -> usize {
+        self.budget
     }
 
     pub(crate) fn at(&self, inst: usize, pos: Pos) -> Location {
@@ -83,7 +121,10 @@ impl<'d> Resolver<'d> {
                     return None;
                 }
             },
-            None => namespaces.uri(None).filter(|u| !u.is_empty()).or(no_ns_default),
+            None => namespaces
+                .uri(None)
+                .filter(|u| !u.is_empty())
+                .or(no_ns_default),
         };
         Some(QName::new(ns, local))
     }
@@ -91,7 +132,9 @@ impl<'d> Resolver<'d> {
     /// A type reference from instance `inst`; errors are recorded and give `anyType`.
     pub(crate) fn type_ref(&mut self, inst: usize, q: &QNameText) -> TypeRef {
         let fallback = TypeRef::Builtin("anyType".into());
-        let Some(name) = self.schema_qname(inst, q) else { return fallback };
+        let Some(name) = self.schema_qname(inst, q) else {
+            return fallback;
+        };
         if name.ns.as_deref() == Some(XSD_NS) && is_builtin(&name.local) {
             return TypeRef::Builtin(name.local);
         }

@@ -4,8 +4,8 @@ use super::error::ResolveError;
 use super::index::kind_name;
 use super::ir::{
     AttributeDecl, ComplexContent, ComplexType, Documentation, ElementDecl, EnumValue, Facets,
-    LocalElement, NamespaceInfo, Occurs, Particle, QName, SimpleType, SimpleVariety, Term, TypeDef,
-    TypeRef, XSD_NS,
+    LocalElement, Occurs, Particle, QName, SimpleType, SimpleVariety, Term, TypeDef, TypeRef,
+    XSD_NS,
 };
 use super::resolver::{Resolver, XML_NS};
 use crate::parse::{ComponentKind, Pos, XmlElement};
@@ -21,7 +21,11 @@ fn xsd_children(el: &XmlElement) -> impl Iterator<Item = &XmlElement> {
 fn documentation(el: &XmlElement) -> Option<String> {
     let docs: Vec<XmlElement> = xsd_children(el)
         .filter(|a| a.local == "annotation")
-        .flat_map(|a| xsd_children(a).filter(|d| d.local == "documentation").cloned())
+        .flat_map(|a| {
+            xsd_children(a)
+                .filter(|d| d.local == "documentation")
+                .cloned()
+        })
         .collect();
     Documentation::markdown(&docs)
 }
@@ -37,7 +41,7 @@ impl Resolver<'_> {
             let instance = &self.index.instances[inst];
             if let Some(ns) = instance.ns {
                 let doc = Documentation::markdown(&instance.schema.docs);
-                let info = self.out.namespaces.entry(ns.to_owned()).or_insert_with(NamespaceInfo::default);
+                let info = self.out.namespaces.entry(ns.to_owned()).or_default();
                 if let Some(doc) = doc {
                     info.doc = Some(match info.doc.take() {
                         Some(prev) if prev != doc => format!("{prev}\n\n{doc}"),
@@ -56,31 +60,38 @@ impl Resolver<'_> {
                     self.named_complex(&name);
                 }
                 ComponentKind::SimpleType => {
-                    let Some(entry) = self.index.get(kind, &name) else { continue };
-                    let st = self.simple_type(entry.inst, &entry.component.element, Some(name.clone()));
+                    let Some(entry) = self.index.get(kind, &name) else {
+                        continue;
+                    };
+                    let st =
+                        self.simple_type(entry.inst, &entry.component.element, Some(name.clone()));
                     self.out.simple_types.insert(name, st);
                 }
-                ComponentKind::Group | ComponentKind::AttributeGroup | ComponentKind::Attribute => {}
+                ComponentKind::Group | ComponentKind::AttributeGroup | ComponentKind::Attribute => {
+                }
             }
         }
     }
 
     /// The resolved global element `name` (memoised). `pos` is where it is
     /// referenced, for the cycle error.
-    fn global_element(&mut self, name: &QName, pos: Pos) -> Option<ElementDecl> {
-        if let Some(done) = self.out.elements.get(name) {
-            return Some(done.clone());
+    fn global_element(&mut self, name: &QName, pos: Pos) -> bool {
+        if self.out.elements.contains_key(name) {
+            return true;
         }
-        let entry = self.index.get(ComponentKind::Element, name)?;
+        let Some(entry) = self.index.get(ComponentKind::Element, name) else {
+            return false;
+        };
         let key = (ComponentKind::Element, name.clone());
         if !self.active.insert(key.clone()) {
             self.errors.push(ResolveError::Unsupported {
                 construct: format!("element `{name}` refers to itself through an anonymous type"),
                 at: self.at(entry.inst, pos),
             });
-            return None;
+            return false;
         }
         let el = &entry.component.element;
+        let before = self.budget();
         let decl = ElementDecl {
             name: name.clone(),
             ty: self.element_type(entry.inst, el),
@@ -92,8 +103,10 @@ impl Resolver<'_> {
             location: self.at(entry.inst, el.pos),
         };
         self.active.remove(&key);
-        self.out.elements.insert(name.clone(), decl.clone());
-        Some(decl)
+        self.element_cost
+            .insert(name.clone(), before.saturating_sub(self.budget()));
+        self.out.elements.insert(name.clone(), decl);
+        true
     }
 
     /// The resolved named complex type (memoised; needed early for simple content bases).
@@ -124,8 +137,12 @@ impl Resolver<'_> {
         }
         for child in xsd_children(el) {
             match child.local.as_str() {
-                "complexType" => return TypeDef::AnonComplex(Box::new(self.complex_type(inst, child, None))),
-                "simpleType" => return TypeDef::AnonSimple(Box::new(self.simple_type(inst, child, None))),
+                "complexType" => {
+                    return TypeDef::AnonComplex(Box::new(self.complex_type(inst, child, None)))
+                }
+                "simpleType" => {
+                    return TypeDef::AnonSimple(Box::new(self.simple_type(inst, child, None)))
+                }
                 _ => {}
             }
         }
@@ -162,8 +179,13 @@ impl Resolver<'_> {
         ct
     }
 
-    fn derivation<'e>(&mut self, inst: usize, el: &'e XmlElement) -> Option<(&'e XmlElement, TypeRef)> {
-        let Some(d) = xsd_children(el).find(|c| c.local == "extension" || c.local == "restriction") else {
+    fn derivation<'e>(
+        &mut self,
+        inst: usize,
+        el: &'e XmlElement,
+    ) -> Option<(&'e XmlElement, TypeRef)> {
+        let Some(d) = xsd_children(el).find(|c| c.local == "extension" || c.local == "restriction")
+        else {
             self.errors.push(ResolveError::MissingAttribute {
                 element: el.local.clone(),
                 attribute: "extension or restriction child".into(),
@@ -185,7 +207,9 @@ impl Resolver<'_> {
 
     fn complex_content(&mut self, inst: usize, el: &XmlElement, ct: &mut ComplexType) {
         ct.mixed |= is_true(el.attr("mixed"));
-        let Some((d, base)) = self.derivation(inst, el) else { return };
+        let Some((d, base)) = self.derivation(inst, el) else {
+            return;
+        };
         let mut particle = None;
         for child in xsd_children(d) {
             match child.local.as_str() {
@@ -207,11 +231,20 @@ impl Resolver<'_> {
     /// content, its value type and facets carry over and its attributes come
     /// first (the IR's simple content has no link to a complex base).
     fn simple_content(&mut self, inst: usize, el: &XmlElement, ct: &mut ComplexType) {
-        let Some((d, base)) = self.derivation(inst, el) else { return };
-        let mut own_facets = if d.local == "restriction" { self.facets(inst, d) } else { Facets::default() };
+        let Some((d, base)) = self.derivation(inst, el) else {
+            return;
+        };
+        let mut own_facets = if d.local == "restriction" {
+            self.facets(inst, d)
+        } else {
+            Facets::default()
+        };
         let mut own_attrs = Vec::new();
         for child in xsd_children(d) {
-            if matches!(child.local.as_str(), "attribute" | "attributeGroup" | "anyAttribute") {
+            if matches!(
+                child.local.as_str(),
+                "attribute" | "attributeGroup" | "anyAttribute"
+            ) {
                 self.attribute_item(inst, child, &mut own_attrs, &mut ct.any_attribute);
             }
         }
@@ -233,7 +266,9 @@ impl Resolver<'_> {
                 }
                 Some(_) => {
                     self.errors.push(ResolveError::Unsupported {
-                        construct: format!("simpleContent derived from `{name}`, which has no simple content"),
+                        construct: format!(
+                            "simpleContent derived from `{name}`, which has no simple content"
+                        ),
                         at: self.at(inst, d.pos),
                     });
                     TypeRef::Builtin("anySimpleType".into())
@@ -243,7 +278,8 @@ impl Resolver<'_> {
             TypeRef::Builtin(b) if b == "anyType" => TypeRef::Builtin("anySimpleType".into()),
             other => other,
         };
-        ct.attributes.extend(own_attrs.into_iter().filter(|a| !a.prohibited));
+        ct.attributes
+            .extend(own_attrs.into_iter().filter(|a| !a.prohibited));
         ct.content = ComplexContent::Simple {
             base: value,
             facets: own_facets,
@@ -252,6 +288,9 @@ impl Resolver<'_> {
 
     /// A particle from `xs:sequence`/`choice`/`all`/`group ref`/`element`/`any`.
     fn particle(&mut self, inst: usize, el: &XmlElement) -> Option<Particle> {
+        if !self.spend(1, inst, el.pos) {
+            return None;
+        }
         let occurs = self.occurs(inst, el)?;
         let location = self.at(inst, el.pos);
         let term = match el.local.as_str() {
@@ -286,13 +325,19 @@ impl Resolver<'_> {
                 return None;
             }
         };
-        Some(Particle { occurs, term, location })
+        Some(Particle {
+            occurs,
+            term,
+            location,
+        })
     }
 
     /// Expands `xs:group ref=` into the group's model group particle.
     fn group_ref(&mut self, inst: usize, el: &XmlElement) -> Option<Particle> {
         let q = self.required_qname(inst, el, "ref")?;
-        let (name, entry) = self.lookup(inst, ComponentKind::Group, &q, |name, at| ResolveError::UnknownGroup { name, at })?;
+        let (name, entry) = self.lookup(inst, ComponentKind::Group, &q, |name, at| {
+            ResolveError::UnknownGroup { name, at }
+        })?;
         let key = (ComponentKind::Group, name.clone());
         if !self.active.insert(key.clone()) {
             self.errors.push(ResolveError::Circular {
@@ -303,7 +348,8 @@ impl Resolver<'_> {
             return None;
         }
         let def = &entry.component.element;
-        let group = xsd_children(def).find(|c| matches!(c.local.as_str(), "sequence" | "choice" | "all"));
+        let group =
+            xsd_children(def).find(|c| matches!(c.local.as_str(), "sequence" | "choice" | "all"));
         let particle = group.and_then(|g| self.particle(entry.inst, g));
         self.active.remove(&key);
         particle
@@ -312,8 +358,17 @@ impl Resolver<'_> {
     fn local_element(&mut self, inst: usize, el: &XmlElement) -> Option<LocalElement> {
         let location = self.at(inst, el.pos);
         if let Some(q) = el.qname_attr("ref") {
-            let (name, _) = self.lookup(inst, ComponentKind::Element, &q, |name, at| ResolveError::UnknownElement { name, at })?;
-            let global = self.global_element(&name, el.pos)?;
+            let (name, _) = self.lookup(inst, ComponentKind::Element, &q, |name, at| {
+                ResolveError::UnknownElement { name, at }
+            })?;
+            if !self.global_element(&name, el.pos) {
+                return None;
+            }
+            let cost = self.element_cost.get(&name).copied().unwrap_or(0);
+            if !self.spend(cost, inst, el.pos) {
+                return None;
+            }
+            let global = self.out.elements.get(&name)?.clone();
             return Some(LocalElement {
                 name: name.clone(),
                 reference: Some(name),
@@ -364,7 +419,13 @@ impl Resolver<'_> {
         Some(Occurs { min, max })
     }
 
-    fn invalid<T>(&mut self, inst: usize, el: &XmlElement, attribute: &str, value: &str) -> Option<T> {
+    fn invalid<T>(
+        &mut self,
+        inst: usize,
+        el: &XmlElement,
+        attribute: &str,
+        value: &str,
+    ) -> Option<T> {
         self.errors.push(ResolveError::InvalidValue {
             attribute: attribute.to_owned(),
             value: value.to_owned(),
@@ -385,13 +446,24 @@ impl Resolver<'_> {
         None
     }
 
-    fn required_qname(&mut self, inst: usize, el: &XmlElement, attribute: &str) -> Option<crate::parse::QNameText> {
+    fn required_qname(
+        &mut self,
+        inst: usize,
+        el: &XmlElement,
+        attribute: &str,
+    ) -> Option<crate::parse::QNameText> {
         self.required_attr(inst, el, attribute)?;
         el.qname_attr(attribute)
     }
 
     /// `xs:attribute`, `xs:attributeGroup ref=` (expanded) or `xs:anyAttribute`.
-    fn attribute_item(&mut self, inst: usize, el: &XmlElement, attrs: &mut Vec<AttributeDecl>, any: &mut bool) {
+    fn attribute_item(
+        &mut self,
+        inst: usize,
+        el: &XmlElement,
+        attrs: &mut Vec<AttributeDecl>,
+        any: &mut bool,
+    ) {
         match el.local.as_str() {
             "attribute" => {
                 if let Some(a) = self.attribute(inst, el) {
@@ -400,10 +472,14 @@ impl Resolver<'_> {
             }
             "anyAttribute" => *any = true,
             "attributeGroup" => {
-                let Some(q) = self.required_qname(inst, el, "ref") else { return };
-                let Some((name, entry)) = self.lookup(inst, ComponentKind::AttributeGroup, &q, |name, at| {
-                    ResolveError::UnknownAttributeGroup { name, at }
-                }) else {
+                let Some(q) = self.required_qname(inst, el, "ref") else {
+                    return;
+                };
+                let Some((name, entry)) =
+                    self.lookup(inst, ComponentKind::AttributeGroup, &q, |name, at| {
+                        ResolveError::UnknownAttributeGroup { name, at }
+                    })
+                else {
                     return;
                 };
                 let key = (ComponentKind::AttributeGroup, name.clone());
@@ -425,15 +501,25 @@ impl Resolver<'_> {
     }
 
     fn attribute(&mut self, inst: usize, el: &XmlElement) -> Option<AttributeDecl> {
+        if !self.spend(1, inst, el.pos) {
+            return None;
+        }
         let use_ = el.attr("use").map(str::trim);
         let location = self.at(inst, el.pos);
         let local_doc = documentation(el);
         if let Some(q) = el.qname_attr("ref") {
             let name = self.schema_qname(inst, &q)?;
             let (ty, default, fixed, doc) = if name.ns.as_deref() == Some(XML_NS) {
-                (TypeDef::Ref(TypeRef::Builtin("string".into())), None, None, None)
+                (
+                    TypeDef::Ref(TypeRef::Builtin("string".into())),
+                    None,
+                    None,
+                    None,
+                )
             } else {
-                let (_, entry) = self.lookup(inst, ComponentKind::Attribute, &q, |name, at| ResolveError::UnknownAttribute { name, at })?;
+                let (_, entry) = self.lookup(inst, ComponentKind::Attribute, &q, |name, at| {
+                    ResolveError::UnknownAttribute { name, at }
+                })?;
                 let def = &entry.component.element;
                 (
                     self.attribute_type(entry.inst, def),
@@ -503,7 +589,9 @@ impl Resolver<'_> {
 
     fn simple_type(&mut self, inst: usize, el: &XmlElement, name: Option<QName>) -> SimpleType {
         let location = self.at(inst, el.pos);
-        let variety = match xsd_children(el).find(|c| matches!(c.local.as_str(), "restriction" | "list" | "union")) {
+        let variety = match xsd_children(el)
+            .find(|c| matches!(c.local.as_str(), "restriction" | "list" | "union"))
+        {
             Some(r) if r.local == "restriction" => SimpleVariety::Restriction {
                 base: self.simple_base(inst, r, "base"),
                 facets: self.facets(inst, r),
@@ -518,7 +606,9 @@ impl Resolver<'_> {
                     members.push(TypeDef::Ref(self.simple_type_ref(inst, &q)));
                 }
                 for st in xsd_children(u).filter(|c| c.local == "simpleType") {
-                    members.push(TypeDef::AnonSimple(Box::new(self.simple_type(inst, st, None))));
+                    members.push(TypeDef::AnonSimple(Box::new(
+                        self.simple_type(inst, st, None),
+                    )));
                 }
                 SimpleVariety::Union { members }
             }
@@ -545,7 +635,18 @@ impl Resolver<'_> {
         let mut f = Facets::default();
         for c in xsd_children(restriction) {
             let facet = c.local.as_str();
-            if matches!(facet, "annotation" | "simpleType" | "attribute" | "attributeGroup" | "anyAttribute" | "sequence" | "choice" | "all" | "group") {
+            if matches!(
+                facet,
+                "annotation"
+                    | "simpleType"
+                    | "attribute"
+                    | "attributeGroup"
+                    | "anyAttribute"
+                    | "sequence"
+                    | "choice"
+                    | "all"
+                    | "group"
+            ) {
                 continue;
             }
             let Some(value) = c.attr("value").map(str::to_owned) else {
@@ -577,7 +678,13 @@ impl Resolver<'_> {
         f
     }
 
-    fn number<T: std::str::FromStr>(&mut self, inst: usize, el: &XmlElement, facet: &str, value: &str) -> Option<T> {
+    fn number<T: std::str::FromStr>(
+        &mut self,
+        inst: usize,
+        el: &XmlElement,
+        facet: &str,
+        value: &str,
+    ) -> Option<T> {
         match value.trim().parse() {
             Ok(n) => Some(n),
             Err(_) => self.invalid(inst, el, facet, value),
@@ -588,8 +695,16 @@ impl Resolver<'_> {
 /// `own` restricts `base`: what `own` sets wins.
 fn merge_facets(base: Facets, own: Facets) -> Facets {
     Facets {
-        enumeration: if own.enumeration.is_empty() { base.enumeration } else { own.enumeration },
-        patterns: if own.patterns.is_empty() { base.patterns } else { own.patterns },
+        enumeration: if own.enumeration.is_empty() {
+            base.enumeration
+        } else {
+            own.enumeration
+        },
+        patterns: if own.patterns.is_empty() {
+            base.patterns
+        } else {
+            own.patterns
+        },
         length: own.length.or(base.length),
         min_length: own.min_length.or(base.min_length),
         max_length: own.max_length.or(base.max_length),

@@ -90,7 +90,9 @@ impl<'d> Resolver<'d> {
             let w = &self.docs.wsdls[scope[next]];
             next += 1;
             for import in &w.imports {
-                let Some(j) = import.file.and_then(|f| self.docs.files[f].wsdl) else { continue };
+                let Some(j) = import.file.and_then(|f| self.docs.files[f].wsdl) else {
+                    continue;
+                };
                 if !scope.contains(&j) {
                     scope.push(j);
                 }
@@ -139,8 +141,11 @@ impl<'d> Resolver<'d> {
                 });
                 continue;
             };
-            let Some(binding_name) = self.wsdl_qname(w, q) else { continue };
-            let Some((bw, binding)) = self.find(&binding_name, scope, tables, |t| &t.bindings) else {
+            let Some(binding_name) = self.wsdl_qname(w, q) else {
+                continue;
+            };
+            let Some((bw, binding)) = self.find(&binding_name, scope, tables, |t| &t.bindings)
+            else {
                 self.errors.push(ResolveError::UnknownBinding {
                     name: binding_name.to_string(),
                     at: self.wsdl_at(w, q.pos),
@@ -151,7 +156,15 @@ impl<'d> Resolver<'d> {
                 continue;
             }
             soap11 = true;
-            if let Some(port) = self.port(w, p, &self.docs.wsdls[bw], binding, binding_name, scope, tables) {
+            if let Some(port) = self.port(
+                w,
+                p,
+                &self.docs.wsdls[bw],
+                binding,
+                binding_name,
+                scope,
+                tables,
+            ) {
                 ports.push(port);
             }
         }
@@ -197,7 +210,9 @@ impl<'d> Resolver<'d> {
             return None;
         };
         let pt_name = self.wsdl_qname(bw, pt_q)?;
-        let Some((pw, port_type)) = self.find(&pt_name, &self.scope_of(bw, scope), tables, |t| &t.port_types) else {
+        let Some((pw, port_type)) = self.find(&pt_name, &self.scope_of(bw, scope), tables, |t| {
+            &t.port_types
+        }) else {
             self.errors.push(ResolveError::UnknownPortType {
                 name: pt_name.to_string(),
                 at: self.wsdl_at(bw, pt_q.pos),
@@ -205,8 +220,11 @@ impl<'d> Resolver<'d> {
             return None;
         };
         let pw = &self.docs.wsdls[pw];
-        let binding_ops: HashMap<&str, &parse::BindingOperation> =
-            binding.operations.iter().map(|o| (o.name.as_str(), o)).collect();
+        let binding_ops: HashMap<&str, &parse::BindingOperation> = binding
+            .operations
+            .iter()
+            .map(|o| (o.name.as_str(), o))
+            .collect();
         let mut operations = Vec::new();
         for op in &port_type.operations {
             let Some(bop) = binding_ops.get(op.name.as_str()) else {
@@ -251,7 +269,12 @@ impl<'d> Resolver<'d> {
         match self.docs.wsdls.iter().position(|x| std::ptr::eq(x, w)) {
             Some(i) => {
                 let mut s = self.scope(i);
-                s.extend(fallback.iter().filter(|j| !s.contains(j)).collect::<Vec<_>>());
+                s.extend(
+                    fallback
+                        .iter()
+                        .filter(|j| !s.contains(j))
+                        .collect::<Vec<_>>(),
+                );
                 s
             }
             None => fallback.to_vec(),
@@ -275,7 +298,10 @@ impl<'d> Resolver<'d> {
             return None;
         };
         let input = self.message_part(pw, input_q, &scope, tables);
-        let output = op.output.as_ref().map(|q| self.message_part(pw, q, &scope, tables));
+        let output = op
+            .output
+            .as_ref()
+            .map(|q| self.message_part(pw, q, &scope, tables));
         let mut faults = Vec::new();
         for f in &op.faults {
             let Some(q) = f.message.as_ref() else {
@@ -338,9 +364,15 @@ impl<'d> Resolver<'d> {
         };
         let Some(element_q) = part.element.as_ref() else {
             let reason = if part.ty.is_some() {
-                format!("part `{}` of message `{}` uses type=, not element=", part.name, message.name)
+                format!(
+                    "part `{}` of message `{}` uses type=, not element=",
+                    part.name, message.name
+                )
             } else {
-                format!("part `{}` of message `{}` has no element=", part.name, message.name)
+                format!(
+                    "part `{}` of message `{}` has no element=",
+                    part.name, message.name
+                )
             };
             self.errors.push(ResolveError::NotDocumentLiteral {
                 reason,

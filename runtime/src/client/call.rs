@@ -156,22 +156,16 @@ impl<T: Transport> Client<T> {
     }
 }
 
-/// Whether an error body is worth decoding as a fault: XML-ish content type
-/// (or none) and a body that starts with `<`.
+/// Whether an error body is worth decoding as a fault: it starts with `<`
+/// (whatever the content type says: some servers label faults `text/html`).
 fn may_be_soap(response: &TransportResponse) -> bool {
-    let xml_type = match response.content_type() {
-        Some(ct) => ct.to_ascii_lowercase().contains("xml"),
-        None => true,
-    };
     let body = response
         .body
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(&response.body);
-    let starts_with_tag = body
-        .iter()
+    body.iter()
         .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|&b| b == b'<');
-    xml_type && starts_with_tag
+        .is_some_and(|&b| b == b'<')
 }
 
 fn outcome<R, F>(result: &Result<R, Error<F>>) -> &'static str {

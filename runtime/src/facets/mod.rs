@@ -94,7 +94,8 @@ impl Facets {
     pub fn check_decimal(&self, v: &Decimal) -> Result<(), FacetError> {
         let shown = || v.to_string();
         self.check_bounds(&shown, |bound| {
-            let b = crate::value::parse_decimal(bound).map_err(|_| FacetError::new(bound, FacetKind::BadBound(bound)))?;
+            let b = crate::value::parse_decimal(bound)
+                .map_err(|_| FacetError::new(bound, FacetKind::BadBound(bound)))?;
             Ok(v.cmp(&b))
         })?;
         if self.total_digits.is_some() || self.fraction_digits.is_some() {
@@ -137,7 +138,8 @@ impl Facets {
             s
         };
         self.check_bounds(&shown, |bound| {
-            let b = f64::parse_text(bound).map_err(|_| FacetError::new(bound, FacetKind::BadBound(bound)))?;
+            let b = f64::parse_text(bound)
+                .map_err(|_| FacetError::new(bound, FacetKind::BadBound(bound)))?;
             Ok(v.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal))
         })?;
         if !self.patterns.is_empty() {
@@ -172,8 +174,16 @@ impl Facets {
         cmp: impl Fn(&'static str) -> Result<std::cmp::Ordering, FacetError>,
     ) -> Result<(), FacetError> {
         use std::cmp::Ordering::{Equal, Greater, Less};
-        let checks: [(Option<&'static str>, &[std::cmp::Ordering], fn(&'static str) -> FacetKind); 4] = [
-            (self.min_inclusive, &[Equal, Greater], FacetKind::MinInclusive),
+        let checks: [(
+            Option<&'static str>,
+            &[std::cmp::Ordering],
+            fn(&'static str) -> FacetKind,
+        ); 4] = [
+            (
+                self.min_inclusive,
+                &[Equal, Greater],
+                FacetKind::MinInclusive,
+            ),
             (self.max_inclusive, &[Equal, Less], FacetKind::MaxInclusive),
             (self.min_exclusive, &[Greater], FacetKind::MinExclusive),
             (self.max_exclusive, &[Less], FacetKind::MaxExclusive),
@@ -193,10 +203,27 @@ impl Facets {
 mod tests {
     use super::*;
 
-    static PCT: Facets = Facets { min_inclusive: Some("0"), max_inclusive: Some("100"), ..Facets::NONE };
-    static MONEY: Facets = Facets { total_digits: Some(5), fraction_digits: Some(2), min_exclusive: Some("0"), ..Facets::NONE };
-    static POSITIVE: Facets = Facets { min_inclusive: Some("1"), ..Facets::NONE };
-    static ID: Facets = Facets { min_length: Some(1), max_length: Some(3), patterns: &[&ID_P], ..Facets::NONE };
+    static PCT: Facets = Facets {
+        min_inclusive: Some("0"),
+        max_inclusive: Some("100"),
+        ..Facets::NONE
+    };
+    static MONEY: Facets = Facets {
+        total_digits: Some(5),
+        fraction_digits: Some(2),
+        min_exclusive: Some("0"),
+        ..Facets::NONE
+    };
+    static POSITIVE: Facets = Facets {
+        min_inclusive: Some("1"),
+        ..Facets::NONE
+    };
+    static ID: Facets = Facets {
+        min_length: Some(1),
+        max_length: Some(3),
+        patterns: &[&ID_P],
+        ..Facets::NONE
+    };
     static ID_P: Pattern = Pattern::new("[A-Z]+");
 
     fn dec(s: &str) -> Decimal {
@@ -218,7 +245,10 @@ mod tests {
     #[test]
     fn digits() {
         assert!(MONEY.check_decimal(&dec("123.45")).is_ok());
-        assert!(MONEY.check_decimal(&dec("123.450000")).is_ok(), "trailing zeros do not count");
+        assert!(
+            MONEY.check_decimal(&dec("123.450000")).is_ok(),
+            "trailing zeros do not count"
+        );
         assert!(MONEY.check_decimal(&dec("1.234")).is_err());
         assert!(MONEY.check_decimal(&dec("123456")).is_err());
     }

@@ -23,7 +23,10 @@ impl std::fmt::Debug for Pattern {
 impl Pattern {
     /// A pattern from its XSD regex (nothing is compiled yet).
     pub const fn new(xsd_regex: &'static str) -> Self {
-        Self { xsd: xsd_regex, compiled: OnceLock::new() }
+        Self {
+            xsd: xsd_regex,
+            compiled: OnceLock::new(),
+        }
     }
 
     /// The XSD regex.
@@ -42,7 +45,13 @@ impl Pattern {
         });
         match compiled {
             Ok(re) => Ok(re.is_match(text)),
-            Err(reason) => Err(FacetError::new(text, FacetKind::BadPattern { pattern: self.xsd, reason: reason.clone() })),
+            Err(reason) => Err(FacetError::new(
+                text,
+                FacetKind::BadPattern {
+                    pattern: self.xsd,
+                    reason: reason.clone(),
+                },
+            )),
         }
     }
 }
@@ -91,7 +100,9 @@ pub(crate) fn translate(xsd: &str) -> Result<String, String> {
                         }
                         let inner = name.trim_start_matches('{').trim_end_matches('}');
                         if let Some(block) = inner.strip_prefix("Is") {
-                            return Err(format!("Unicode block escapes (\\p{{Is{block}}}) are not supported"));
+                            return Err(format!(
+                                "Unicode block escapes (\\p{{Is{block}}}) are not supported"
+                            ));
                         }
                         out.push_str(&name);
                     }

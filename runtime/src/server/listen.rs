@@ -2,6 +2,7 @@
 //! TLS), one task per connection, with graceful shutdown.
 
 use std::convert::Infallible;
+use std::fmt;
 use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -32,9 +33,15 @@ pub struct Server {
 }
 
 impl Server {
-    /// Binds `addr` (`127.0.0.1:0` picks a free port).
-    pub async fn bind(addr: impl ToSocketAddrs) -> io::Result<Self> {
-        Self::from_listener(TcpListener::bind(addr).await?)
+    /// Binds `addr` (`127.0.0.1:0` picks a free port). The error names the address.
+    pub async fn bind(addr: impl ToSocketAddrs + fmt::Display) -> io::Result<Self> {
+        match TcpListener::bind(&addr).await {
+            Ok(listener) => Self::from_listener(listener),
+            Err(e) => Err(io::Error::new(
+                e.kind(),
+                format!("cannot listen on {addr}: {e}"),
+            )),
+        }
     }
 
     /// Serves on an already bound listener.

@@ -142,7 +142,7 @@ impl Router {
 }
 
 /// Runs the operation of `service` whose input element the body holds.
-pub(crate) async fn route(service: &dyn Dispatch, request: Request) -> Response {
+async fn route(service: &dyn Dispatch, request: Request) -> Response {
     let found = match envelope::peek_operation(request.body(), request.decode_options()) {
         Ok(found) => found,
         Err(error) => return client_fault(format!("invalid request: {error}")),

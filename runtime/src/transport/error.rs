@@ -11,19 +11,23 @@ pub type BoxError = Box<dyn StdError + Send + Sync + 'static>;
 #[non_exhaustive]
 pub enum TransportError {
     /// No connection: refused, unreachable, name not resolved.
-    #[error("cannot connect to {endpoint}: {source}")]
+    #[error("cannot connect to {endpoint}: {reason}")]
     Connect {
         /// The endpoint (without credentials).
         endpoint: String,
+        /// The causes, outermost first (`tcp connect error: Connection refused`).
+        reason: String,
         /// What the network said.
         #[source]
         source: BoxError,
     },
     /// The TLS handshake failed (untrusted or invalid certificate, protocol error).
-    #[error("TLS handshake with {endpoint} failed: {source}")]
+    #[error("TLS handshake with {endpoint} failed: {reason}")]
     Tls {
         /// The endpoint (without credentials).
         endpoint: String,
+        /// The causes, outermost first (`invalid peer certificate: UnknownIssuer`).
+        reason: String,
         /// What rustls said.
         #[source]
         source: BoxError,
@@ -35,10 +39,12 @@ pub enum TransportError {
         endpoint: String,
     },
     /// The connection broke while sending the request or reading the response.
-    #[error("I/O with {endpoint} failed: {source}")]
+    #[error("I/O with {endpoint} failed: {reason}")]
     Io {
         /// The endpoint (without credentials).
         endpoint: String,
+        /// The causes, outermost first.
+        reason: String,
         /// The underlying error.
         #[source]
         source: BoxError,
@@ -71,9 +77,15 @@ impl TransportError {
         let endpoint = endpoint.to_owned();
         let mut tls = false;
         let mut timed_out = false;
-        let mut cause: Option<&(dyn StdError + 'static)> = Some(&error);
+        let mut reasons: Vec<String> = Vec::new();
+        // hyper-util's own message ("client error (Connect)") says nothing: start below it.
+        let mut cause = error.source();
         while let Some(e) = cause {
             tls |= e.is::<rustls::Error>();
+            let message = e.to_string();
+            if reasons.last() != Some(&message) {
+                reasons.push(message);
+            }
             cause = match e.downcast_ref::<io::Error>() {
                 Some(io) => {
                     timed_out |= io.kind() == io::ErrorKind::TimedOut;
@@ -86,16 +98,33 @@ impl TransportError {
                 None => e.source(),
             };
         }
+        let reason = if reasons.is_empty() {
+            error.to_string()
+        } else {
+            reasons.join(": ")
+        };
         let connect = error.is_connect();
         let source: BoxError = Box::new(error);
         if tls {
-            Self::Tls { endpoint, source }
+            Self::Tls {
+                endpoint,
+                reason,
+                source,
+            }
         } else if connect && timed_out {
             Self::ConnectTimeout { endpoint }
         } else if connect {
-            Self::Connect { endpoint, source }
+            Self::Connect {
+                endpoint,
+                reason,
+                source,
+            }
         } else {
-            Self::Io { endpoint, source }
+            Self::Io {
+                endpoint,
+                reason,
+                source,
+            }
         }
     }
 

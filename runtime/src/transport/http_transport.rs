@@ -42,7 +42,10 @@ impl Default for HttpTransportOptions {
 type HyperClient = hyper_util::client::legacy::Client<HttpsConnector<HttpConnector>, Full<Bytes>>;
 
 /// HTTP/1.1 over TCP or TLS (rustls, certificates verified) with a pool of
-/// keep-alive connections. Cheap to clone: clones share the pool.
+/// keep-alive connections. Cheap to clone: clones share the pool, so clients
+/// of several services on one host can share one
+/// ([`ClientBuilder::build_with_transport`](crate::ClientBuilder::build_with_transport)).
+/// Plain HTTP is used only for `http://` endpoints.
 #[derive(Clone)]
 pub struct HttpTransport {
     client: HyperClient,
@@ -131,6 +134,7 @@ async fn read_limited(
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|e| TransportError::Io {
             endpoint: endpoint.to_owned(),
+            reason: format!("reading the response body: {e}"),
             source: Box::new(e),
         })?;
         if let Ok(data) = frame.into_data() {

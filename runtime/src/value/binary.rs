@@ -17,7 +17,10 @@ pub struct HexBinary(pub Vec<u8>);
 
 impl SimpleType for Base64Binary {
     fn parse_text(text: &str) -> Result<Self, ValueError> {
-        let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '\t' | '\n' | '\r')).collect();
+        let compact: String = text
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\t' | '\n' | '\r'))
+            .collect();
         base64::engine::general_purpose::STANDARD
             .decode(compact.as_bytes())
             .map(Self)

@@ -113,7 +113,12 @@ impl Frac {
         if self.digits == 0 {
             return Ok(());
         }
-        write!(f, ".{:0width$}", self.value, width = usize::from(self.digits))
+        write!(
+            f,
+            ".{:0width$}",
+            self.value,
+            width = usize::from(self.digits)
+        )
     }
 }
 
@@ -193,7 +198,11 @@ fn parse_time_part(s: &str) -> Option<(u8, u8, u8, Frac, &str)> {
     let [h1, h2, b':', m1, m2, b':', s1, s2, ..] = *b else {
         return None;
     };
-    let (hour, minute, second) = (two_digits(h1, h2)?, two_digits(m1, m2)?, two_digits(s1, s2)?);
+    let (hour, minute, second) = (
+        two_digits(h1, h2)?,
+        two_digits(m1, m2)?,
+        two_digits(s1, s2)?,
+    );
     let mut rest = &s[8..];
     let mut frac = Frac::default();
     if let Some(after_dot) = rest.strip_prefix('.') {
@@ -240,7 +249,12 @@ pub struct Date {
 
 impl Default for Date {
     fn default() -> Self {
-        Self { year: 1970, month: 1, day: 1, tz: Tz::Absent }
+        Self {
+            year: 1970,
+            month: 1,
+            day: 1,
+            tz: Tz::Absent,
+        }
     }
 }
 
@@ -248,15 +262,26 @@ impl Date {
     /// A date without time zone. Errors on an invalid month or day.
     pub fn new(year: i32, month: u8, day: u8) -> Result<Self, ValueError> {
         check_date("date", year, month, day)?;
-        Ok(Self { year, month, day, tz: Tz::Absent })
+        Ok(Self {
+            year,
+            month,
+            day,
+            tz: Tz::Absent,
+        })
     }
     /// The same date with a time zone offset (`0` is written `+00:00`).
     pub fn with_offset_minutes(self, minutes: i32) -> Result<Self, ValueError> {
-        Ok(Self { tz: Tz::from_minutes(minutes, "date")?, ..self })
+        Ok(Self {
+            tz: Tz::from_minutes(minutes, "date")?,
+            ..self
+        })
     }
     /// The same date in UTC, written with `Z`.
     pub fn with_utc(self) -> Self {
-        Self { tz: Tz::Utc, ..self }
+        Self {
+            tz: Tz::Utc,
+            ..self
+        }
     }
     /// The year (negative before year 1).
     pub fn year(&self) -> i32 {
@@ -294,7 +319,12 @@ impl FromStr for Date {
         let err = || ValueError::new("date", text);
         let (year, month, day, rest) = parse_date_part(collapse_ws(text)).ok_or_else(err)?;
         let tz = Tz::parse(rest).ok_or_else(err)?;
-        Ok(Self { year, month, day, tz })
+        Ok(Self {
+            year,
+            month,
+            day,
+            tz,
+        })
     }
 }
 
@@ -312,22 +342,36 @@ impl Time {
     /// A time without fraction or time zone.
     pub fn new(hour: u8, minute: u8, second: u8) -> Result<Self, ValueError> {
         check_time("time", hour, minute, second)?;
-        Ok(Self { hour, minute, second, ..Self::default() })
+        Ok(Self {
+            hour,
+            minute,
+            second,
+            ..Self::default()
+        })
     }
     /// The same time with fractional seconds (written with as few digits as needed).
     pub fn with_nanos(self, nanos: u32) -> Result<Self, ValueError> {
         if nanos >= 1_000_000_000 {
             return Err(ValueError::new("time", &nanos.to_string()).because("nanoseconds ≥ 1 s"));
         }
-        Ok(Self { frac: Frac::from_nanos(nanos), ..self })
+        Ok(Self {
+            frac: Frac::from_nanos(nanos),
+            ..self
+        })
     }
     /// The same time with a time zone offset (`0` is written `+00:00`).
     pub fn with_offset_minutes(self, minutes: i32) -> Result<Self, ValueError> {
-        Ok(Self { tz: Tz::from_minutes(minutes, "time")?, ..self })
+        Ok(Self {
+            tz: Tz::from_minutes(minutes, "time")?,
+            ..self
+        })
     }
     /// The same time in UTC, written with `Z`.
     pub fn with_utc(self) -> Self {
-        Self { tz: Tz::Utc, ..self }
+        Self {
+            tz: Tz::Utc,
+            ..self
+        }
     }
     /// The hour, 0–23 (24 only in `24:00:00`).
     pub fn hour(&self) -> u8 {
@@ -366,7 +410,13 @@ impl FromStr for Time {
         let (hour, minute, second, frac, rest) =
             parse_time_part(collapse_ws(text)).ok_or_else(err)?;
         let tz = Tz::parse(rest).ok_or_else(err)?;
-        Ok(Self { hour, minute, second, frac, tz })
+        Ok(Self {
+            hour,
+            minute,
+            second,
+            frac,
+            tz,
+        })
     }
 }
 
@@ -380,45 +430,85 @@ pub struct DateTime {
 
 impl DateTime {
     /// A date and time without fraction or time zone.
-    pub fn new(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Result<Self, ValueError> {
+    pub fn new(
+        year: i32,
+        month: u8,
+        day: u8,
+        hour: u8,
+        minute: u8,
+        second: u8,
+    ) -> Result<Self, ValueError> {
         check_date("dateTime", year, month, day)?;
         check_time("dateTime", hour, minute, second)?;
         Ok(Self {
-            date: Date { year, month, day, tz: Tz::Absent },
-            time: Time { hour, minute, second, ..Time::default() },
+            date: Date {
+                year,
+                month,
+                day,
+                tz: Tz::Absent,
+            },
+            time: Time {
+                hour,
+                minute,
+                second,
+                ..Time::default()
+            },
         })
     }
     /// The instant `secs` after 1970-01-01T00:00:00Z, as local time at
     /// `offset_minutes` east of UTC (written `Z` for 0).
     pub fn from_unix_seconds(secs: i64, offset_minutes: i32) -> Result<Self, ValueError> {
-        let tz = if offset_minutes == 0 { Tz::Utc } else { Tz::from_minutes(offset_minutes, "dateTime")? };
+        let tz = if offset_minutes == 0 {
+            Tz::Utc
+        } else {
+            Tz::from_minutes(offset_minutes, "dateTime")?
+        };
         let local = secs
             .checked_add(i64::from(offset_minutes) * 60)
             .ok_or_else(|| ValueError::new("dateTime", &secs.to_string()))?;
         let (days, rem) = (local.div_euclid(86_400), local.rem_euclid(86_400));
         let (year, month, day) = civil_from_days(days);
-        let year = i32::try_from(year).map_err(|_| ValueError::new("dateTime", &secs.to_string()))?;
-        let mut value = Self::new(year, month, day, (rem / 3600) as u8, (rem % 3600 / 60) as u8, (rem % 60) as u8)?;
+        let year =
+            i32::try_from(year).map_err(|_| ValueError::new("dateTime", &secs.to_string()))?;
+        let mut value = Self::new(
+            year,
+            month,
+            day,
+            (rem / 3600) as u8,
+            (rem % 3600 / 60) as u8,
+            (rem % 60) as u8,
+        )?;
         value.time.tz = tz;
         Ok(value)
     }
     /// Seconds since 1970-01-01T00:00:00Z (a value without time zone is taken as UTC).
     pub fn to_unix_seconds(&self) -> i64 {
         let days = self.date.days_since_epoch();
-        let secs = i64::from(self.time.hour) * 3600 + i64::from(self.time.minute) * 60 + i64::from(self.time.second);
+        let secs = i64::from(self.time.hour) * 3600
+            + i64::from(self.time.minute) * 60
+            + i64::from(self.time.second);
         days * 86_400 + secs - i64::from(self.time.tz.minutes().unwrap_or(0)) * 60
     }
     /// The same value with fractional seconds (written with as few digits as needed).
     pub fn with_nanos(self, nanos: u32) -> Result<Self, ValueError> {
-        Ok(Self { time: self.time.with_nanos(nanos)?, ..self })
+        Ok(Self {
+            time: self.time.with_nanos(nanos)?,
+            ..self
+        })
     }
     /// The same value with a time zone offset (`0` is written `+00:00`).
     pub fn with_offset_minutes(self, minutes: i32) -> Result<Self, ValueError> {
-        Ok(Self { time: self.time.with_offset_minutes(minutes)?, ..self })
+        Ok(Self {
+            time: self.time.with_offset_minutes(minutes)?,
+            ..self
+        })
     }
     /// The same value in UTC, written with `Z` (the clock time is not shifted).
     pub fn with_utc(self) -> Self {
-        Self { time: self.time.with_utc(), ..self }
+        Self {
+            time: self.time.with_utc(),
+            ..self
+        }
     }
     /// The date part (without time zone).
     pub fn date(&self) -> Date {
@@ -477,8 +567,19 @@ impl FromStr for DateTime {
         let (hour, minute, second, frac, rest) = parse_time_part(rest).ok_or_else(err)?;
         let tz = Tz::parse(rest).ok_or_else(err)?;
         Ok(Self {
-            date: Date { year, month, day, tz: Tz::Absent },
-            time: Time { hour, minute, second, frac, tz },
+            date: Date {
+                year,
+                month,
+                day,
+                tz: Tz::Absent,
+            },
+            time: Time {
+                hour,
+                minute,
+                second,
+                frac,
+                tz,
+            },
         })
     }
 }
@@ -513,7 +614,10 @@ mod tests {
             "-0044-03-15T24:00:00",
             "12345-01-01T00:00:00",
         ] {
-            assert_eq!(s.parse::<DateTime>().map(|d| d.to_string()).as_deref(), Ok(s));
+            assert_eq!(
+                s.parse::<DateTime>().map(|d| d.to_string()).as_deref(),
+                Ok(s)
+            );
         }
         for s in ["2012-10-02", "2012-02-29Z", "2012-10-02-01:00"] {
             assert_eq!(s.parse::<Date>().map(|d| d.to_string()).as_deref(), Ok(s));
@@ -525,20 +629,47 @@ mod tests {
 
     #[test]
     fn refuses_invalid() {
-        for s in ["2013-02-29", "2013-13-01", "13-01-01", "2013-01-01T25:00:00", "2013-01-01T10:00", "2013-01-01T10:00:00+15:00", "02013-01-01", "2013-01-01T10:00:00."] {
-            assert!(s.parse::<DateTime>().is_err() && s.parse::<Date>().is_err() || s.contains('T') && s.parse::<DateTime>().is_err(), "{s}");
+        for s in [
+            "2013-02-29",
+            "2013-13-01",
+            "13-01-01",
+            "2013-01-01T25:00:00",
+            "2013-01-01T10:00",
+            "2013-01-01T10:00:00+15:00",
+            "02013-01-01",
+            "2013-01-01T10:00:00.",
+        ] {
+            assert!(
+                s.parse::<DateTime>().is_err() && s.parse::<Date>().is_err()
+                    || s.contains('T') && s.parse::<DateTime>().is_err(),
+                "{s}"
+            );
         }
     }
 
     #[test]
     fn constructors_and_unix_time() {
         let d = DateTime::new(2013, 7, 2, 12, 51, 51).and_then(|d| d.with_offset_minutes(120));
-        assert_eq!(d.map(|d| d.to_string()).as_deref(), Ok("2013-07-02T12:51:51+02:00"));
+        assert_eq!(
+            d.map(|d| d.to_string()).as_deref(),
+            Ok("2013-07-02T12:51:51+02:00")
+        );
         let d = DateTime::from_unix_seconds(1_372_762_311, 120);
-        assert_eq!(d.clone().map(|d| d.to_string()).as_deref(), Ok("2013-07-02T12:51:51+02:00"));
+        assert_eq!(
+            d.clone().map(|d| d.to_string()).as_deref(),
+            Ok("2013-07-02T12:51:51+02:00")
+        );
         assert_eq!(d.map(|d| d.to_unix_seconds()), Ok(1_372_762_311));
-        assert_eq!(DateTime::from_unix_seconds(0, 0).map(|d| d.to_string()).as_deref(), Ok("1970-01-01T00:00:00Z"));
-        assert_eq!(Date::new(2012, 10, 2).map(|d| d.to_string()).as_deref(), Ok("2012-10-02"));
+        assert_eq!(
+            DateTime::from_unix_seconds(0, 0)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Ok("1970-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            Date::new(2012, 10, 2).map(|d| d.to_string()).as_deref(),
+            Ok("2012-10-02")
+        );
         assert!(Date::new(2013, 2, 29).is_err());
     }
 }

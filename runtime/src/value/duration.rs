@@ -48,8 +48,7 @@ fn valid(s: &str) -> bool {
         return false;
     }
     if let Some(time) = time {
-        let before = any;
-        if !units(time, b"HMS", true, &mut any) || any == before {
+        if time.is_empty() || !units(time, b"HMS", true, &mut any) {
             return false;
         }
     }
@@ -60,7 +59,10 @@ fn valid(s: &str) -> bool {
 fn units(mut s: &str, order: &[u8], last_fraction: bool, any: &mut bool) -> bool {
     let mut next = 0;
     while !s.is_empty() {
-        let n = s.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+        let n = s
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || *b == b'.')
+            .count();
         let Some(&unit) = s.as_bytes().get(n) else {
             return false;
         };
@@ -70,7 +72,12 @@ fn units(mut s: &str, order: &[u8], last_fraction: bool, any: &mut bool) -> bool
         let num = &s[..n];
         let dots = num.bytes().filter(|b| *b == b'.').count();
         let fraction_ok = dots == 0 || (dots == 1 && last_fraction && unit == b'S');
-        if num.is_empty() || num == "." || !fraction_ok || num.starts_with('.') || num.ends_with('.') {
+        if num.is_empty()
+            || num == "."
+            || !fraction_ok
+            || num.starts_with('.')
+            || num.ends_with('.')
+        {
             return false;
         }
         next += pos + 1;
@@ -115,9 +122,14 @@ mod tests {
     #[test]
     fn lexical_forms() {
         for ok in ["P1Y2M3DT10H30M", "-P120D", "PT1.5S", "P1Y", "PT0S", "P0D"] {
-            assert_eq!(ok.parse::<Duration>().map(|d| d.to_string()).as_deref(), Ok(ok));
+            assert_eq!(
+                ok.parse::<Duration>().map(|d| d.to_string()).as_deref(),
+                Ok(ok)
+            );
         }
-        for bad in ["P", "PT", "1Y", "P1S", "PT1D", "P1M1Y", "PT1.S", "P1.5Y", ""] {
+        for bad in [
+            "P", "PT", "1Y", "P1S", "PT1D", "P1M1Y", "PT1.S", "P1.5Y", "",
+        ] {
             assert!(bad.parse::<Duration>().is_err(), "{bad}");
         }
         assert_eq!(Duration::from_seconds(-90).as_str(), "-PT90S");

@@ -11,8 +11,8 @@ mod qname;
 mod serde_impls;
 
 pub use any::AnyXml;
-pub(crate) use builtin::parse_decimal;
 pub use binary::{Base64Binary, HexBinary};
+pub(crate) use builtin::parse_decimal;
 pub use datetime::{Date, DateTime, Time};
 pub use duration::Duration;
 pub use nillable::Nillable;

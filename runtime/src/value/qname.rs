@@ -18,12 +18,18 @@ pub struct QName {
 impl QName {
     /// A name in a namespace.
     pub fn new(namespace: impl Into<String>, local: impl Into<String>) -> Self {
-        Self { namespace: Some(namespace.into()), local: local.into() }
+        Self {
+            namespace: Some(namespace.into()),
+            local: local.into(),
+        }
     }
 
     /// A name in no namespace.
     pub fn unqualified(local: impl Into<String>) -> Self {
-        Self { namespace: None, local: local.into() }
+        Self {
+            namespace: None,
+            local: local.into(),
+        }
     }
 
     /// True if this is `local` in `namespace`.
@@ -64,9 +70,13 @@ impl SimpleType for QName {
         }
         let namespace = scope.resolve(prefix).filter(|ns| !ns.is_empty());
         if namespace.is_none() && !prefix.is_empty() {
-            return Err(ValueError::new("QName", text).because(format!("prefix '{prefix}' is not declared")));
+            return Err(ValueError::new("QName", text)
+                .because(format!("prefix '{prefix}' is not declared")));
         }
-        Ok(Self { namespace: namespace.map(str::to_owned), local: local.to_owned() })
+        Ok(Self {
+            namespace: namespace.map(str::to_owned),
+            local: local.to_owned(),
+        })
     }
 
     fn write_text(&self, out: &mut String) -> Result<(), ValueError> {

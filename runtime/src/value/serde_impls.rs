@@ -7,7 +7,9 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
-use super::{AnyXml, Base64Binary, Date, DateTime, Duration, HexBinary, Nillable, QName, SimpleType, Time};
+use super::{
+    AnyXml, Base64Binary, Date, DateTime, Duration, HexBinary, Nillable, QName, SimpleType, Time,
+};
 
 struct LexicalVisitor<T>(PhantomData<T>, &'static str);
 
@@ -96,7 +98,10 @@ pub mod serde_opt_nillable {
 
     /// Serializes `Some(Nil)` as `null`, `Some(Value(v))` as `v` (and `None` as `null`,
     /// but it is normally skipped).
-    pub fn serialize<T: Serialize, S: Serializer>(v: &Option<Nillable<T>>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<T: Serialize, S: Serializer>(
+        v: &Option<Nillable<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         match v {
             None | Some(Nillable::Nil) => s.serialize_none(),
             Some(Nillable::Value(v)) => s.serialize_some(v),
@@ -104,7 +109,9 @@ pub mod serde_opt_nillable {
     }
 
     /// Deserializes `null` as `Some(Nil)` and a value as `Some(Value(v))` (absent: `None` via `default`).
-    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Option<Nillable<T>>, D::Error> {
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Nillable<T>>, D::Error> {
         Option::<T>::deserialize(d).map(|v| Some(Nillable::from(v)))
     }
 }

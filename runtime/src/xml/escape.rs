@@ -4,7 +4,11 @@ use std::borrow::Cow;
 
 /// Appends `text` with `&`, `<`, `>` (and, in attributes, `"`) escaped.
 pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
-    let special = |b: u8| matches!(b, b'&' | b'<' | b'>') || (attribute && matches!(b, b'"' | b'\n' | b'\r' | b'\t')) || b == b'\r';
+    let special = |b: u8| {
+        matches!(b, b'&' | b'<' | b'>')
+            || (attribute && matches!(b, b'"' | b'\n' | b'\r' | b'\t'))
+            || b == b'\r'
+    };
     let mut last = 0;
     for (i, b) in text.bytes().enumerate() {
         if !special(b) {
@@ -27,9 +31,9 @@ pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
 
 /// Escapes the text appended to `out` since byte `from`, in place (only when needed).
 pub(crate) fn escape_tail(out: &mut String, from: usize, attribute: bool) {
-    let needs = out.as_bytes()[from..]
-        .iter()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'\r') || (attribute && matches!(b, b'"' | b'\n' | b'\t')));
+    let needs = out.as_bytes()[from..].iter().any(|b| {
+        matches!(b, b'&' | b'<' | b'>' | b'\r') || (attribute && matches!(b, b'"' | b'\n' | b'\t'))
+    });
     if needs {
         let tail = out.split_off(from);
         escape_into(out, &tail, attribute);
@@ -56,7 +60,9 @@ pub(crate) fn unescape(raw: &str, attribute: bool) -> Result<Cow<'_, str>, BadRe
         rest = &rest[i + 1..];
         match c {
             b'&' => {
-                let end = rest.find(';').ok_or_else(|| BadReference(rest.chars().take(16).collect()))?;
+                let end = rest
+                    .find(';')
+                    .ok_or_else(|| BadReference(rest.chars().take(16).collect()))?;
                 out.push(resolve(&rest[..end])?);
                 rest = &rest[end + 1..];
             }
@@ -89,7 +95,9 @@ fn resolve(name: &str) -> Result<char, BadReference> {
     } else {
         return Err(bad());
     };
-    char::from_u32(code).filter(|c| is_xml_char(*c)).ok_or_else(bad)
+    char::from_u32(code)
+        .filter(|c| is_xml_char(*c))
+        .ok_or_else(bad)
 }
 
 fn is_xml_char(c: char) -> bool {
@@ -103,13 +111,25 @@ mod tests {
     #[test]
     fn unescapes_references() {
         let ok = |s: &str| unescape(s, false).map(|c| c.into_owned()).ok();
-        assert_eq!(ok("a &lt;b&gt; &amp; &quot;&apos; &#65;&#x42;"), Some("a <b> & \"' AB".to_owned()));
-        assert_eq!(ok("line\r\nnext\rlast"), Some("line\nnext\nlast".to_owned()));
-        assert!(matches!(unescape("plain", false), Ok(Cow::Borrowed("plain"))));
+        assert_eq!(
+            ok("a &lt;b&gt; &amp; &quot;&apos; &#65;&#x42;"),
+            Some("a <b> & \"' AB".to_owned())
+        );
+        assert_eq!(
+            ok("line\r\nnext\rlast"),
+            Some("line\nnext\nlast".to_owned())
+        );
+        assert!(matches!(
+            unescape("plain", false),
+            Ok(Cow::Borrowed("plain"))
+        ));
         assert!(unescape("&foo;", false).is_err());
         assert!(unescape("&#0;", false).is_err());
         assert!(unescape("&amp", false).is_err());
-        assert_eq!(unescape("a\tb\nc", true).map(|c| c.into_owned()).ok(), Some("a b c".to_owned()));
+        assert_eq!(
+            unescape("a\tb\nc", true).map(|c| c.into_owned()).ok(),
+            Some("a b c".to_owned())
+        );
     }
 
     #[test]

@@ -43,7 +43,12 @@ pub mod kind {
 /// A field value [`Writer::field`] can write.
 pub trait FieldValue<K> {
     /// Writes the element(s) for this value (nothing for `None` or an empty list).
-    fn write_field(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str) -> Result<(), EncodeError>;
+    fn write_field(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+    ) -> Result<(), EncodeError>;
 }
 
 /// A decoding slot [`Reader::read_into`] can fill from one child element.
@@ -53,13 +58,23 @@ pub trait FieldSlot<K> {
 }
 
 impl<T: XmlType> FieldValue<kind::Plain> for T {
-    fn write_field(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str) -> Result<(), EncodeError> {
+    fn write_field(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
         self.write_element(w, ns, name, 0)
     }
 }
 
 impl<T: XmlType> FieldValue<kind::Opt> for Option<T> {
-    fn write_field(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str) -> Result<(), EncodeError> {
+    fn write_field(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
         match self {
             Some(v) => v.write_element(w, ns, name, 0),
             None => Ok(()),
@@ -68,12 +83,25 @@ impl<T: XmlType> FieldValue<kind::Opt> for Option<T> {
 }
 
 impl<T: XmlType> FieldValue<kind::List> for Vec<T> {
-    fn write_field(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str) -> Result<(), EncodeError> {
-        self.iter().enumerate().try_for_each(|(i, v)| v.write_element(w, ns, name, i + 1))
+    fn write_field(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
+        self.iter()
+            .enumerate()
+            .try_for_each(|(i, v)| v.write_element(w, ns, name, i + 1))
     }
 }
 
-fn write_nillable<T: XmlType>(v: &Nillable<T>, w: &mut Writer, ns: Option<&'static str>, name: &'static str, index: usize) -> Result<(), EncodeError> {
+fn write_nillable<T: XmlType>(
+    v: &Nillable<T>,
+    w: &mut Writer,
+    ns: Option<&'static str>,
+    name: &'static str,
+    index: usize,
+) -> Result<(), EncodeError> {
     match v {
         Nillable::Nil => {
             w.nil(ns, name, index);
@@ -84,13 +112,23 @@ fn write_nillable<T: XmlType>(v: &Nillable<T>, w: &mut Writer, ns: Option<&'stat
 }
 
 impl<T: XmlType> FieldValue<kind::Nil> for Nillable<T> {
-    fn write_field(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str) -> Result<(), EncodeError> {
+    fn write_field(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
         write_nillable(self, w, ns, name, 0)
     }
 }
 
 impl<T: XmlType> FieldValue<kind::OptNil> for Option<Nillable<T>> {
-    fn write_field(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str) -> Result<(), EncodeError> {
+    fn write_field(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
         match self {
             Some(v) => write_nillable(v, w, ns, name, 0),
             None => Ok(()),
@@ -99,19 +137,36 @@ impl<T: XmlType> FieldValue<kind::OptNil> for Option<Nillable<T>> {
 }
 
 impl<T: XmlType> FieldValue<kind::ListNil> for Vec<Nillable<T>> {
-    fn write_field(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str) -> Result<(), EncodeError> {
-        self.iter().enumerate().try_for_each(|(i, v)| write_nillable(v, w, ns, name, i + 1))
+    fn write_field(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
+        self.iter()
+            .enumerate()
+            .try_for_each(|(i, v)| write_nillable(v, w, ns, name, i + 1))
     }
 }
 
 impl<T: XmlType> FieldValue<kind::Boxed> for Box<T> {
-    fn write_field(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str) -> Result<(), EncodeError> {
+    fn write_field(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
         (**self).write_element(w, ns, name, 0)
     }
 }
 
 impl<T: XmlType> FieldValue<kind::OptBoxed> for Option<Box<T>> {
-    fn write_field(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str) -> Result<(), EncodeError> {
+    fn write_field(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
         match self {
             Some(v) => v.write_element(w, ns, name, 0),
             None => Ok(()),
@@ -120,8 +175,15 @@ impl<T: XmlType> FieldValue<kind::OptBoxed> for Option<Box<T>> {
 }
 
 impl<T: XmlType> FieldValue<kind::ListBoxed> for Vec<Box<T>> {
-    fn write_field(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str) -> Result<(), EncodeError> {
-        self.iter().enumerate().try_for_each(|(i, v)| v.write_element(w, ns, name, i + 1))
+    fn write_field(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
+        self.iter()
+            .enumerate()
+            .try_for_each(|(i, v)| v.write_element(w, ns, name, i + 1))
     }
 }
 
@@ -135,7 +197,10 @@ fn read_value<T: XmlType>(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Optio
     T::read(r, start).map(Some)
 }
 
-fn read_nillable<T: XmlType>(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Nillable<T>, DecodeError> {
+fn read_nillable<T: XmlType>(
+    r: &mut Reader<'_>,
+    start: &Start<'_>,
+) -> Result<Nillable<T>, DecodeError> {
     if start.is_nil() {
         r.skip(start)?;
         return Ok(Nillable::Nil);

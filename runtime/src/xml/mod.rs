@@ -88,7 +88,10 @@ impl Default for DecodeOptions {
 impl DecodeOptions {
     /// The defaults with `strict` on.
     pub fn strict() -> Self {
-        Self { strict: true, ..Self::default() }
+        Self {
+            strict: true,
+            ..Self::default()
+        }
     }
 }
 
@@ -104,7 +107,10 @@ pub struct Decoded<T> {
 impl<T> Decoded<T> {
     /// Applies `f` to the value, keeping the diagnostics.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Decoded<U> {
-        Decoded { value: f(self.value), diagnostics: self.diagnostics }
+        Decoded {
+            value: f(self.value),
+            diagnostics: self.diagnostics,
+        }
     }
 }
 
@@ -122,7 +128,13 @@ pub trait XmlType: Sized {
     fn read(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Self, DecodeError>;
     /// Writes the whole element `name` (`index`: 1-based position in a list, 0
     /// otherwise). Only types that carry their own element name ([`AnyXml`]) override it.
-    fn write_element(&self, w: &mut Writer, ns: Option<&'static str>, name: &'static str, index: usize) -> Result<(), EncodeError> {
+    fn write_element(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+        index: usize,
+    ) -> Result<(), EncodeError> {
         w.element(ns, name, index, self)
     }
 }
@@ -135,7 +147,13 @@ impl XmlType for AnyXml {
     fn read(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Self, DecodeError> {
         r.raw_element(start).map(AnyXml)
     }
-    fn write_element(&self, w: &mut Writer, _ns: Option<&'static str>, _name: &'static str, _index: usize) -> Result<(), EncodeError> {
+    fn write_element(
+        &self,
+        w: &mut Writer,
+        _ns: Option<&'static str>,
+        _name: &'static str,
+        _index: usize,
+    ) -> Result<(), EncodeError> {
         w.raw(&self.0);
         Ok(())
     }
@@ -173,7 +191,10 @@ pub fn decode_document<T: XmlType>(
     }
     let value = T::read(&mut r, &root)?;
     r.finish()?;
-    Ok(Decoded { value, diagnostics: r.into_diagnostics() })
+    Ok(Decoded {
+        value,
+        diagnostics: r.into_diagnostics(),
+    })
 }
 
 /// Encodes a standalone document with root `name` in `ns` (`None` = no namespace).

@@ -16,25 +16,19 @@ const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
 /// A start tag: its resolved namespace, local name, attributes and position.
 #[derive(Debug, Clone)]
 pub struct Start<'a> {
-    ns: Option<Cow<'a, str>>,
+    ns: Option<&'a str>,
     prefix: &'a str,
     local: &'a str,
-    attrs: Vec<Attr<'a>>,
+    /// The start tag's text (attributes are read from it on demand).
+    tag: &'a str,
     nil: bool,
     pos: usize,
 }
 
-#[derive(Debug, Clone)]
-struct Attr<'a> {
-    ns: Option<Cow<'a, str>>,
-    local: &'a str,
-    raw: &'a str,
-}
-
 impl<'a> Start<'a> {
     /// The namespace URI (`None` = no namespace).
-    pub fn namespace(&self) -> Option<&str> {
-        self.ns.as_deref()
+    pub fn namespace(&self) -> Option<&'a str> {
+        self.ns
     }
     /// The local name.
     pub fn local_name(&self) -> &'a str {
@@ -42,7 +36,7 @@ impl<'a> Start<'a> {
     }
     /// True if this is `name` in `ns`.
     pub fn is(&self, ns: Option<&str>, name: &str) -> bool {
-        self.local == name && self.ns.as_deref() == ns
+        same(self.local, name) && same_ns(self.ns, ns)
     }
     /// True if the element carries `xsi:nil="true"`.
     pub fn is_nil(&self) -> bool {
@@ -51,7 +45,7 @@ impl<'a> Start<'a> {
     /// The name as a [`QName`].
     pub fn qname(&self) -> QName {
         QName {
-            namespace: self.ns.as_ref().map(|ns| ns.to_string()),
+            namespace: self.ns.map(str::to_owned),
             local: self.local.to_owned(),
         }
     }
@@ -64,14 +58,14 @@ impl<'a> Start<'a> {
 #[derive(Debug)]
 struct Binding<'a> {
     prefix: &'a str,
-    uri: Cow<'a, str>,
+    uri: &'a str,
 }
 
 #[derive(Debug)]
 struct Frame<'a> {
     prefix: &'a str,
     local: &'a str,
-    ns: Option<Cow<'a, str>>,
+    ns: Option<&'a str>,
     /// `ns.len()` before this element's own declarations.
     ns_mark: usize,
     /// 1-based position among consecutive same-name siblings.
@@ -84,8 +78,10 @@ struct Frame<'a> {
     hint: usize,
 }
 
+/// What `next_event` read. A start tag's data is left in `Reader::start`
+/// (moving it through every layer costs more than the rest of the work).
 enum Event<'a> {
-    Start(Start<'a>),
+    Start,
     End,
     Text(StrSpan<'a>, bool),
     Eof,
@@ -102,8 +98,8 @@ impl Namespaces for Scope<'_, '_> {
         self.0
             .iter()
             .rev()
-            .find(|b| b.prefix == prefix)
-            .map(|b| b.uri.as_ref())
+            .find(|b| same(b.prefix, prefix))
+            .map(|b| b.uri)
             .filter(|uri| !uri.is_empty())
     }
 }
@@ -130,20 +126,36 @@ pub struct Reader<'a> {
     end_pos: usize,
     elements: usize,
     diagnostics: Vec<Diagnostic>,
+    /// The start tag `next_event` read last.
+    start: Start<'a>,
+    /// Prefixed attributes of the tag being read (reused buffer).
+    prefixed: Vec<(&'a str, &'a str, &'a str)>,
 }
 
 impl<'a> Reader<'a> {
     /// A reader over `xml` (UTF-8, an optional BOM). Checks the size limit and the encoding.
     pub fn new(xml: &'a [u8], opts: &DecodeOptions) -> Result<Self, DecodeError> {
-        let bare = |kind| DecodeError { kind, path: String::new(), line: 0, column: 0 };
+        let bare = |kind| DecodeError {
+            kind,
+            path: String::new(),
+            line: 0,
+            column: 0,
+        };
         if xml.len() > opts.max_size {
-            return Err(bare(DecodeErrorKind::SizeLimit { limit: opts.max_size, size: xml.len() }));
+            return Err(bare(DecodeErrorKind::SizeLimit {
+                limit: opts.max_size,
+                size: xml.len(),
+            }));
         }
         let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml);
         let src = std::str::from_utf8(xml).map_err(|e| {
             let valid = std::str::from_utf8(&xml[..e.valid_up_to()]).unwrap_or_default();
             let (line, column) = line_col(valid, valid.len());
-            DecodeError { line, column, ..bare(DecodeErrorKind::InvalidUtf8) }
+            DecodeError {
+                line,
+                column,
+                ..bare(DecodeErrorKind::InvalidUtf8)
+            }
         })?;
         Ok(Self {
             src,
@@ -157,6 +169,8 @@ impl<'a> Reader<'a> {
             end_pos: 0,
             elements: 0,
             diagnostics: Vec::new(),
+            start: Start { ns: None, prefix: "", local: "", tag: "", nil: false, pos: 0 },
+            prefixed: Vec::new(),
         })
     }
 
@@ -179,7 +193,7 @@ impl<'a> Reader<'a> {
     pub fn root(&mut self) -> Result<Start<'a>, DecodeError> {
         loop {
             match self.next_event()? {
-                Event::Start(start) => return Ok(start),
+                Event::Start => return Ok(self.start.clone()),
                 Event::Text(..) => {}
                 Event::End | Event::Eof => {
                     self.pos = self.src.len();
@@ -195,8 +209,10 @@ impl<'a> Reader<'a> {
             match self.next_event()? {
                 Event::Eof => return Ok(()),
                 Event::Text(text, false) if is_ws(text.as_str()) => {}
-                Event::Start(_) | Event::End | Event::Text(..) => {
-                    return Err(self.error(DecodeErrorKind::Syntax("content after the root element".into())))
+                Event::Start | Event::End | Event::Text(..) => {
+                    return Err(self.error(DecodeErrorKind::Syntax(
+                        "content after the root element".into(),
+                    )))
                 }
             }
         }
@@ -205,12 +221,15 @@ impl<'a> Reader<'a> {
     /// The next child element of the current element that matches one of `fields`
     /// (its index is returned). Unknown children are skipped and recorded; `None`
     /// at the current element's end tag.
-    pub fn next_field(&mut self, fields: &'static [FieldName]) -> Result<Option<(usize, Start<'a>)>, DecodeError> {
-        while let Some(start) = self.next_element()? {
-            if let Some(index) = self.match_field(fields, &start) {
-                return Ok(Some((index, start)));
+    pub fn next_field(
+        &mut self,
+        fields: &'static [FieldName],
+    ) -> Result<Option<(usize, Start<'a>)>, DecodeError> {
+        while self.next_child()? {
+            if let Some(index) = self.match_field(fields) {
+                return Ok(Some((index, self.start.clone())));
             }
-            self.skip_unknown(&start)?;
+            self.skip_unknown()?;
         }
         Ok(None)
     }
@@ -219,50 +238,74 @@ impl<'a> Reader<'a> {
     /// at the current element's end tag. Text between elements is ignored (and
     /// recorded when it is not whitespace).
     pub fn next_element(&mut self) -> Result<Option<Start<'a>>, DecodeError> {
+        Ok(if self.next_child()? { Some(self.start.clone()) } else { None })
+    }
+
+    /// Reads to the next child start tag (true; its data in `self.start`) or the end tag (false).
+    fn next_child(&mut self) -> Result<bool, DecodeError> {
         loop {
             match self.next_event()? {
-                Event::Start(start) => return Ok(Some(start)),
+                Event::Start => return Ok(true),
                 Event::Text(text, cdata) => {
                     if cdata || !is_ws(text.as_str()) {
                         self.diag(DiagnosticKind::UnexpectedText);
                     }
                 }
-                Event::End | Event::Eof => return Ok(None),
+                Event::End | Event::Eof => return Ok(false),
             }
         }
     }
 
     /// Reads a child into its slot: `Option<T>` (set), `Vec<T>` (push),
     /// `Option<Nillable<T>>` (`xsi:nil` aware), `Option<Box<T>>`...
-    pub fn read_into<K, S: FieldSlot<K>>(&mut self, slot: &mut S, start: &Start<'_>) -> Result<(), DecodeError> {
+    pub fn read_into<K, S: FieldSlot<K>>(
+        &mut self,
+        slot: &mut S,
+        start: &Start<'_>,
+    ) -> Result<(), DecodeError> {
         slot.read_slot(self, start)
     }
 
     /// A required field: the value, or (absent) the default and a
     /// `MissingRequired` diagnostic; an error in strict mode.
-    pub fn required<T: Default>(&mut self, slot: Option<T>, parent: &Start<'_>, name: &'static str) -> Result<T, DecodeError> {
+    pub fn required<T: Default>(
+        &mut self,
+        slot: Option<T>,
+        parent: &Start<'_>,
+        name: &'static str,
+    ) -> Result<T, DecodeError> {
         let _ = parent;
         if let Some(value) = slot {
             return Ok(value);
         }
         let path = format!("{}/{name}", self.path());
         if self.opts.strict {
-            return Err(DecodeError { path, ..self.error(DecodeErrorKind::MissingRequired(name.to_owned())) });
+            return Err(DecodeError {
+                path,
+                ..self.error(DecodeErrorKind::MissingRequired(name.to_owned()))
+            });
         }
         let (line, column) = line_col(self.src, self.pos);
-        self.diagnostics.push(Diagnostic { kind: DiagnosticKind::MissingRequired(name.to_owned()), path, line, column });
+        self.diagnostics.push(Diagnostic {
+            kind: DiagnosticKind::MissingRequired(name.to_owned()),
+            path,
+            line,
+            column,
+        });
         Ok(T::default())
     }
 
     /// The attribute `name` in `ns` (`None` = unqualified) of `start`, parsed.
-    pub fn attribute<T: SimpleType>(&mut self, start: &Start<'_>, ns: Option<&'static str>, name: &'static str) -> Result<Option<T>, DecodeError> {
-        let found = start.attrs.iter().find(|a| {
-            a.local == name && (a.ns.as_deref() == ns || (ns.is_some() && a.ns.is_none()))
-        });
-        let Some(attr) = found else {
+    pub fn attribute<T: SimpleType>(
+        &mut self,
+        start: &Start<'_>,
+        ns: Option<&'static str>,
+        name: &'static str,
+    ) -> Result<Option<T>, DecodeError> {
+        let Some(raw) = self.find_attribute(start, ns, name) else {
             return Ok(None);
         };
-        let value = unescape(attr.raw, true)
+        let value = unescape(raw, true)
             .map_err(|e| self.attr_error(name, self.reference_error(e)))
             .and_then(|text| {
                 T::parse_text_in(&text, &Scope(&self.ns))
@@ -273,7 +316,12 @@ impl<'a> Reader<'a> {
                 return Err(self.attr_error(name, DecodeErrorKind::Facet(e)));
             }
             let err = self.attr_error(name, DecodeErrorKind::Facet(e.clone()));
-            self.diagnostics.push(Diagnostic { kind: DiagnosticKind::Facet(e), path: err.path, line: err.line, column: err.column });
+            self.diagnostics.push(Diagnostic {
+                kind: DiagnosticKind::Facet(e),
+                path: err.path,
+                line: err.line,
+                column: err.column,
+            });
         }
         Ok(Some(value))
     }
@@ -303,7 +351,9 @@ impl<'a> Reader<'a> {
     /// The error for a child the caller cannot handle (e.g. a fault detail element it does not know).
     pub fn unexpected(&mut self, start: &Start<'_>) -> DecodeError {
         self.pos = start.pos;
-        self.error(DecodeErrorKind::UnexpectedElement { found: start.qname_display() })
+        self.error(DecodeErrorKind::UnexpectedElement {
+            found: start.qname_display(),
+        })
     }
 
     /// Skips the rest of the current element, through its end tag.
@@ -325,12 +375,15 @@ impl<'a> Reader<'a> {
         let mark = self.frames.last().map_or(0, |f| f.ns_mark);
         self.skip(start)?;
         let raw = self.src.get(start.pos..self.end_pos).unwrap_or_default();
-        let name_end = 1 + start.prefix.len() + usize::from(!start.prefix.is_empty()) + start.local.len();
+        let name_end =
+            1 + start.prefix.len() + usize::from(!start.prefix.is_empty()) + start.local.len();
         let (head, tail) = raw.split_at(name_end.min(raw.len()));
         let mut out = String::with_capacity(raw.len() + 64);
         out.push_str(head);
         for (i, b) in self.ns[..mark].iter().enumerate() {
-            let shadowed = self.ns[i + 1..].iter().any(|later| later.prefix == b.prefix);
+            let shadowed = self.ns[i + 1..]
+                .iter()
+                .any(|later| later.prefix == b.prefix);
             if shadowed {
                 continue;
             }
@@ -353,12 +406,21 @@ impl<'a> Reader<'a> {
     }
 
     /// An error of `kind` at the current element and token.
+    #[cold]
+    #[inline(never)]
     pub fn error(&self, kind: DecodeErrorKind) -> DecodeError {
         let (line, column) = line_col(self.src, self.pos);
-        DecodeError { kind, path: self.path(), line, column }
+        DecodeError {
+            kind,
+            path: self.path(),
+            line,
+            column,
+        }
     }
 
     /// An error of `kind` at the start tag `start`.
+    #[cold]
+    #[inline(never)]
     pub fn error_at(&mut self, start: &Start<'_>, kind: DecodeErrorKind) -> DecodeError {
         self.pos = start.pos;
         self.error(kind)
@@ -372,6 +434,8 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn attr_error(&self, name: &str, kind: DecodeErrorKind) -> DecodeError {
         let mut e = self.error(kind);
         e.path = format!("{}/@{name}", e.path);
@@ -382,10 +446,17 @@ impl<'a> Reader<'a> {
         DecodeErrorKind::UnknownEntity(e.0)
     }
 
+    #[cold]
+    #[inline(never)]
     fn diag(&mut self, kind: DiagnosticKind) {
         let (line, column) = line_col(self.src, self.pos);
         let path = self.path();
-        self.diagnostics.push(Diagnostic { kind, path, line, column });
+        self.diagnostics.push(Diagnostic {
+            kind,
+            path,
+            line,
+            column,
+        });
     }
 
     /// The element path, e.g. `Envelope/Body/getPaymentResponse/return/paymentDiffs[2]`.
@@ -405,24 +476,54 @@ impl<'a> Reader<'a> {
         path
     }
 
-    fn skip_unknown(&mut self, start: &Start<'a>) -> Result<(), DecodeError> {
-        self.pos = start.pos;
-        self.diag(DiagnosticKind::UnknownElement(start.qname_display()));
-        self.skip(start)
+    /// The raw value of attribute `name` in `ns` of `start` (unqualified attributes
+    /// also match a qualified request).
+    fn find_attribute(&self, start: &Start<'_>, ns: Option<&str>, name: &str) -> Option<&'a str> {
+        let tag_start = start.pos;
+        let tag = self.src.get(tag_start..tag_start + start.tag.len())?;
+        for token in Tokenizer::from_fragment(self.src, tag_start..tag_start + tag.len()) {
+            match token {
+                Ok(Token::Attribute { prefix, local, value, .. }) => {
+                    let (p, l) = (prefix.as_str(), local.as_str());
+                    if !same(l, name) || p == "xmlns" {
+                        continue;
+                    }
+                    let scope = Scope(&self.ns);
+                    let attr_ns = if p.is_empty() { None } else { scope.resolve(p) };
+                    if same_ns(attr_ns, ns) || (ns.is_some() && attr_ns.is_none()) {
+                        return Some(value.as_str());
+                    }
+                }
+                Ok(Token::ElementStart { .. }) => {}
+                _ => return None,
+            }
+        }
+        None
     }
 
-    fn match_field(&mut self, fields: &[FieldName], start: &Start<'a>) -> Option<usize> {
+    #[cold]
+    #[inline(never)]
+    fn skip_unknown(&mut self) -> Result<(), DecodeError> {
+        self.pos = self.start.pos;
+        let name = self.start.qname_display();
+        self.diag(DiagnosticKind::UnknownElement(name));
+        let start = self.start.clone();
+        self.skip(&start)
+    }
+
+    fn match_field(&mut self, fields: &[FieldName]) -> Option<usize> {
+        let start = &self.start;
         let n = fields.len();
         let parent_at = self.frames.len().checked_sub(2)?;
         let parent = &self.frames[parent_at];
-        let (hint, parent_ns) = (parent.hint, parent.ns.as_deref());
+        let (hint, parent_ns) = (parent.hint, parent.ns);
         let found = (0..n).map(|k| (hint + k) % n).find(|&i| {
             let field = &fields[i];
-            field.name == start.local
-                && match (field.ns, start.ns.as_deref()) {
+            same(field.name, start.local)
+                && match (field.ns, start.ns) {
                     (None, None) | (Some(_), None) => true,
-                    (Some(want), Some(got)) => want == got,
-                    (None, Some(got)) => parent_ns == Some(got),
+                    (Some(want), Some(got)) => same(want, got),
+                    (None, Some(got)) => same_ns(parent_ns, Some(got)),
                 }
         })?;
         self.frames[parent_at].hint = found;
@@ -440,7 +541,8 @@ impl<'a> Reader<'a> {
                     let piece = if cdata {
                         Cow::Borrowed(text.as_str())
                     } else {
-                        unescape(text.as_str(), false).map_err(|e| self.error(self.reference_error(e)))?
+                        unescape(text.as_str(), false)
+                            .map_err(|e| self.error(self.reference_error(e)))?
                     };
                     acc = Some(match acc {
                         None => {
@@ -450,9 +552,10 @@ impl<'a> Reader<'a> {
                         Some(prev) => Cow::Owned(prev.into_owned() + &piece),
                     });
                 }
-                Event::Start(child) => {
-                    self.pos = child.pos;
-                    return Err(self.error(DecodeErrorKind::UnexpectedElement { found: child.qname_display() }));
+                Event::Start => {
+                    self.pos = self.start.pos;
+                    let found = self.start.qname_display();
+                    return Err(self.error(DecodeErrorKind::UnexpectedElement { found }));
                 }
                 Event::End => return Ok((acc.unwrap_or(Cow::Borrowed("")), first)),
                 Event::Eof => return Err(self.error(DecodeErrorKind::Truncated)),
@@ -467,6 +570,7 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline(always)]
     fn next_token(&mut self) -> Result<Option<Token<'a>>, DecodeError> {
         match self.tokens.next() {
             None => Ok(None),
@@ -496,21 +600,38 @@ impl<'a> Reader<'a> {
             self.pos = span.start();
             self.end_pos = span.end();
             match token {
-                Token::Declaration { .. } | Token::ProcessingInstruction { .. } | Token::Comment { .. } => {}
-                Token::DtdStart { .. } | Token::EmptyDtd { .. } | Token::EntityDeclaration { .. } | Token::DtdEnd { .. } => {
+                Token::Declaration { .. }
+                | Token::ProcessingInstruction { .. }
+                | Token::Comment { .. } => {}
+                Token::DtdStart { .. }
+                | Token::EmptyDtd { .. }
+                | Token::EntityDeclaration { .. }
+                | Token::DtdEnd { .. } => {
                     return Err(self.error(DecodeErrorKind::DtdForbidden));
                 }
-                Token::ElementStart { prefix, local, span } => {
-                    return self.start_element(prefix.as_str(), local.as_str(), span.start()).map(Event::Start);
+                Token::ElementStart {
+                    prefix,
+                    local,
+                    span,
+                } => {
+                    self.start_element(prefix.as_str(), local.as_str(), span.start())?;
+                    return Ok(Event::Start);
                 }
-                Token::ElementEnd { end: ElementEnd::Close(prefix, local), .. } => {
+                Token::ElementEnd {
+                    end: ElementEnd::Close(prefix, local),
+                    ..
+                } => {
                     let Some(frame) = self.frames.last() else {
-                        return Err(self.error(DecodeErrorKind::Syntax("end tag without start tag".into())));
+                        return Err(
+                            self.error(DecodeErrorKind::Syntax("end tag without start tag".into()))
+                        );
                     };
-                    if frame.prefix != prefix.as_str() || frame.local != local.as_str() {
+                    if !same(frame.prefix, prefix.as_str()) || !same(frame.local, local.as_str()) {
                         let expected = qualified(frame.prefix, frame.local);
                         let found = qualified(prefix.as_str(), local.as_str());
-                        return Err(self.error(DecodeErrorKind::MismatchedEndTag { expected, found }));
+                        return Err(
+                            self.error(DecodeErrorKind::MismatchedEndTag { expected, found })
+                        );
                     }
                     self.pending_pop = true;
                     return Ok(Event::End);
@@ -524,9 +645,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn start_element(&mut self, prefix: &'a str, local: &'a str, pos: usize) -> Result<Start<'a>, DecodeError> {
+    /// Reads the rest of a start tag (attributes) into `self.start` and opens its frame.
+    fn start_element(&mut self, prefix: &'a str, local: &'a str, pos: usize) -> Result<(), DecodeError> {
         let ns_mark = self.ns.len();
-        let mut raw_attrs: Vec<(&'a str, &'a str, &'a str)> = Vec::new();
+        self.prefixed.clear();
         let empty = loop {
             let Some(token) = self.next_token()? else {
                 self.pos = self.src.len();
@@ -536,10 +658,15 @@ impl<'a> Reader<'a> {
                 Token::Attribute { prefix: p, local: l, value, .. } => {
                     let (p, l) = (p.as_str(), l.as_str());
                     if p == "xmlns" || (p.is_empty() && l == "xmlns") {
-                        let uri = unescape(value.as_str(), true).map_err(|e| self.error(self.reference_error(e)))?;
+                        let uri = value.as_str();
+                        if uri.contains('&') {
+                            return Err(self.error(DecodeErrorKind::Syntax(
+                                "character references in namespace names are not supported".into(),
+                            )));
+                        }
                         self.ns.push(Binding { prefix: if p.is_empty() { "" } else { l }, uri });
-                    } else {
-                        raw_attrs.push((p, l, value.as_str()));
+                    } else if !p.is_empty() {
+                        self.prefixed.push((p, l, value.as_str()));
                     }
                 }
                 Token::ElementEnd { end: ElementEnd::Open, span } => {
@@ -563,17 +690,16 @@ impl<'a> Reader<'a> {
         }
         let ns = self.resolve(prefix)?;
         let mut nil = false;
-        let mut attrs = Vec::with_capacity(raw_attrs.len());
-        for (p, l, raw) in raw_attrs {
-            let attr_ns = if p.is_empty() { None } else { self.resolve(p)? };
-            if l == "nil" && attr_ns.as_deref() == Some(XSI_NAMESPACE) {
+        for i in 0..self.prefixed.len() {
+            let (p, l, raw) = self.prefixed[i];
+            let attr_ns = self.resolve(p)?;
+            if l == "nil" && attr_ns == Some(XSI_NAMESPACE) {
                 nil = matches!(raw.trim(), "true" | "1");
             }
-            attrs.push(Attr { ns: attr_ns, local: l, raw });
         }
         let index = match self.frames.last_mut() {
             Some(parent) => {
-                if parent.last_child == local && parent.last_child_count > 0 {
+                if parent.last_child_count > 0 && same(parent.last_child, local) {
                     parent.last_child_count += 1;
                 } else {
                     parent.last_child = local;
@@ -586,7 +712,7 @@ impl<'a> Reader<'a> {
         self.frames.push(Frame {
             prefix,
             local,
-            ns: ns.clone(),
+            ns,
             ns_mark,
             index,
             repeated: false,
@@ -597,38 +723,71 @@ impl<'a> Reader<'a> {
         if empty {
             self.pending_end = true;
         }
-        Ok(Start { ns, prefix, local, attrs, nil, pos })
+        let tag = self.src.get(pos..self.end_pos).unwrap_or_default();
+        self.start = Start { ns, prefix, local, tag, nil, pos };
+        Ok(())
     }
 
-    fn resolve(&self, prefix: &'a str) -> Result<Option<Cow<'a, str>>, DecodeError> {
-        if let Some(b) = self.ns.iter().rev().find(|b| b.prefix == prefix) {
-            return Ok(if b.uri.is_empty() { None } else { Some(b.uri.clone()) });
+    fn resolve(&self, prefix: &'a str) -> Result<Option<&'a str>, DecodeError> {
+        if let Some(b) = self.ns.iter().rev().find(|b| same(b.prefix, prefix)) {
+            return Ok(if b.uri.is_empty() { None } else { Some(b.uri) });
         }
         match prefix {
             "" => Ok(None),
-            "xml" => Ok(Some(Cow::Borrowed(XML_NAMESPACE))),
+            "xml" => Ok(Some(XML_NAMESPACE)),
             _ => Err(self.error(DecodeErrorKind::UndeclaredPrefix(prefix.to_owned()))),
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn syntax_error(&self, e: xmlparser::Error) -> DecodeError {
         let pos = e.pos();
         let kind = match e {
             xmlparser::Error::InvalidElement(xmlparser::StreamError::UnexpectedEndOfStream, _)
-            | xmlparser::Error::InvalidAttribute(xmlparser::StreamError::UnexpectedEndOfStream, _)
+            | xmlparser::Error::InvalidAttribute(
+                xmlparser::StreamError::UnexpectedEndOfStream,
+                _,
+            )
             | xmlparser::Error::InvalidComment(xmlparser::StreamError::UnexpectedEndOfStream, _)
             | xmlparser::Error::InvalidCdata(xmlparser::StreamError::UnexpectedEndOfStream, _)
-            | xmlparser::Error::InvalidCharData(xmlparser::StreamError::UnexpectedEndOfStream, _) => DecodeErrorKind::Truncated,
-            xmlparser::Error::InvalidDoctype(..) | xmlparser::Error::InvalidEntity(..) => DecodeErrorKind::DtdForbidden,
+            | xmlparser::Error::InvalidCharData(xmlparser::StreamError::UnexpectedEndOfStream, _) => {
+                DecodeErrorKind::Truncated
+            }
+            xmlparser::Error::InvalidDoctype(..) | xmlparser::Error::InvalidEntity(..) => {
+                DecodeErrorKind::DtdForbidden
+            }
             other => DecodeErrorKind::Syntax(strip_position(&other.to_string())),
         };
-        DecodeError { kind, path: self.path(), line: pos.row, column: pos.col }
+        DecodeError {
+            kind,
+            path: self.path(),
+            line: pos.row,
+            column: pos.col,
+        }
     }
 }
 
 /// `xmlparser` messages end with their own "at row:col"; the error carries the position already.
 fn strip_position(message: &str) -> String {
     message.to_owned()
+}
+
+/// String equality without a `memcmp` call: names are short, and the call (and
+/// its vector setup) costs more than the comparison.
+#[inline]
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && (std::ptr::eq(a, b) || a.iter().zip(b).all(|(x, y)| x == y))
+}
+
+#[inline]
+fn same_ns(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => same(a, b),
+        _ => false,
+    }
 }
 
 fn qualified(prefix: &str, local: &str) -> String {
@@ -640,7 +799,8 @@ fn qualified(prefix: &str, local: &str) -> String {
 }
 
 fn is_ws(text: &str) -> bool {
-    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 /// 1-based line and column (in characters) of byte offset `pos`.
@@ -653,5 +813,8 @@ pub(crate) fn line_col(src: &str, pos: usize) -> (u32, u32) {
     let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
-    (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX))
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
 }

@@ -24,14 +24,23 @@ pub struct Writer {
 
 impl std::fmt::Debug for Writer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Writer").field("len", &self.out.len()).field("path", &self.path_string()).finish()
+        f.debug_struct("Writer")
+            .field("len", &self.out.len())
+            .field("path", &self.path_string())
+            .finish()
     }
 }
 
 impl Writer {
     /// A writer appending to `out`.
     pub fn new(out: String) -> Self {
-        Self { out, ns: Vec::new(), path: Vec::new(), marks: Vec::new(), declared: 0 }
+        Self {
+            out,
+            ns: Vec::new(),
+            path: Vec::new(),
+            marks: Vec::new(),
+            declared: 0,
+        }
     }
 
     /// The output.
@@ -42,13 +51,24 @@ impl Writer {
     /// Writes the child element `name` (in `ns`; `None` = unqualified) for a field
     /// of any shape: `T`, `Option<T>`, `Vec<T>`, `Nillable<T>`, `Option<Nillable<T>>`,
     /// `Vec<Nillable<T>>`, `Box<T>`, `Option<Box<T>>`.
-    pub fn field<K, V: FieldValue<K> + ?Sized>(&mut self, ns: Option<&'static str>, name: &'static str, v: &V) -> Result<(), EncodeError> {
+    pub fn field<K, V: FieldValue<K> + ?Sized>(
+        &mut self,
+        ns: Option<&'static str>,
+        name: &'static str,
+        v: &V,
+    ) -> Result<(), EncodeError> {
         v.write_field(self, ns, name)
     }
 
     /// Writes an attribute into the open start tag (facets checked).
-    pub fn attribute<T: SimpleType>(&mut self, ns: Option<&'static str>, name: &'static str, v: &T) -> Result<(), EncodeError> {
-        v.check_facets().map_err(|e| self.attr_error(name, e.into()))?;
+    pub fn attribute<T: SimpleType>(
+        &mut self,
+        ns: Option<&'static str>,
+        name: &'static str,
+        v: &T,
+    ) -> Result<(), EncodeError> {
+        v.check_facets()
+            .map_err(|e| self.attr_error(name, e.into()))?;
         if let Some(uri) = v.prefixed_namespace() {
             self.declare_inline(QName::VALUE_PREFIX, uri);
         }
@@ -61,14 +81,20 @@ impl Writer {
         self.out.push_str(name);
         self.out.push_str("=\"");
         let from = self.out.len();
-        v.write_text(&mut self.out).map_err(|e| self.attr_error(name, e.into()))?;
+        v.write_text(&mut self.out)
+            .map_err(|e| self.attr_error(name, e.into()))?;
         escape_tail(&mut self.out, from, true);
         self.out.push('"');
         Ok(())
     }
 
     /// Writes an optional attribute (nothing when `None`).
-    pub fn opt_attribute<T: SimpleType>(&mut self, ns: Option<&'static str>, name: &'static str, v: &Option<T>) -> Result<(), EncodeError> {
+    pub fn opt_attribute<T: SimpleType>(
+        &mut self,
+        ns: Option<&'static str>,
+        name: &'static str,
+        v: &Option<T>,
+    ) -> Result<(), EncodeError> {
         match v {
             Some(v) => self.attribute(ns, name, v),
             None => Ok(()),
@@ -79,7 +105,8 @@ impl Writer {
     pub fn text<T: SimpleType>(&mut self, v: &T) -> Result<(), EncodeError> {
         v.check_facets().map_err(|e| self.error(e.into()))?;
         let from = self.out.len();
-        v.write_text(&mut self.out).map_err(|e| self.error(e.into()))?;
+        v.write_text(&mut self.out)
+            .map_err(|e| self.error(e.into()))?;
         escape_tail(&mut self.out, from, false);
         Ok(())
     }
@@ -91,7 +118,12 @@ impl Writer {
 
     /// The writer's state, to [`rewind`](Self::rewind) to after a failed write.
     pub(crate) fn mark(&self) -> [usize; 4] {
-        [self.out.len(), self.ns.len(), self.path.len(), self.marks.len()]
+        [
+            self.out.len(),
+            self.ns.len(),
+            self.path.len(),
+            self.marks.len(),
+        ]
     }
 
     /// Takes back everything written since `mark`.
@@ -105,7 +137,10 @@ impl Writer {
 
     /// Declares `uri` with `prefix` for the rest of the document (the caller wrote the `xmlns`).
     pub(crate) fn bind(&mut self, uri: &'static str, prefix: &str) {
-        self.ns.push(Binding { uri, prefix: prefix.to_owned() });
+        self.ns.push(Binding {
+            uri,
+            prefix: prefix.to_owned(),
+        });
     }
 
     /// Declares the namespace a `QName` value's prefix refers to, on the open start tag.
@@ -116,7 +151,13 @@ impl Writer {
     }
 
     /// Writes one element: `index` is its 1-based position in a list (0: not in one).
-    pub(crate) fn element<T: XmlType + ?Sized>(&mut self, ns: Option<&'static str>, name: &'static str, index: usize, v: &T) -> Result<(), EncodeError> {
+    pub(crate) fn element<T: XmlType + ?Sized>(
+        &mut self,
+        ns: Option<&'static str>,
+        name: &'static str,
+        index: usize,
+        v: &T,
+    ) -> Result<(), EncodeError> {
         self.open(ns, name, index);
         v.write_attributes(self)?;
         self.out.push('>');
@@ -202,7 +243,9 @@ impl Writer {
         if let Some(i) = self.find_prefix(uri) {
             return i;
         }
-        let prefix = if uri == XSI_NAMESPACE { "xsi".to_owned() } else {
+        let prefix = if uri == XSI_NAMESPACE {
+            "xsi".to_owned()
+        } else {
             self.declared += 1;
             format!("ns{}", self.declared)
         };
@@ -234,10 +277,16 @@ impl Writer {
     }
 
     fn error(&self, kind: EncodeErrorKind) -> EncodeError {
-        EncodeError { path: self.path_string(), kind }
+        EncodeError {
+            path: self.path_string(),
+            kind,
+        }
     }
 
     fn attr_error(&self, name: &str, kind: EncodeErrorKind) -> EncodeError {
-        EncodeError { path: format!("{}/@{name}", self.path_string()), kind }
+        EncodeError {
+            path: format!("{}/@{name}", self.path_string()),
+            kind,
+        }
     }
 }

@@ -404,8 +404,10 @@ pub mod shop {
         /// `wsdl:fault` `ShopErrorException`: element `shopError`.
         ShopErrorException(super::msg::ShopError),
     }
-    static GET_ORDER_FAULT_ELEMENTS: [rt::FieldName; 1] =
-        [rt::FieldName::qualified("urn:example:shop:msg", "shopError")];
+    static GET_ORDER_FAULT_ELEMENTS: [rt::FieldName; 1] = [rt::FieldName::qualified(
+        "urn:example:shop:msg",
+        "shopError",
+    )];
     impl rt::FaultDetail for GetOrderFault {
         fn elements() -> &'static [rt::FieldName] {
             &GET_ORDER_FAULT_ELEMENTS
@@ -444,8 +446,10 @@ pub mod shop {
         /// `wsdl:fault` `ShopErrorException`: element `shopError`.
         ShopErrorException(super::msg::ShopError),
     }
-    static CANCEL_ORDER_FAULT_ELEMENTS: [rt::FieldName; 1] =
-        [rt::FieldName::qualified("urn:example:shop:msg", "shopError")];
+    static CANCEL_ORDER_FAULT_ELEMENTS: [rt::FieldName; 1] = [rt::FieldName::qualified(
+        "urn:example:shop:msg",
+        "shopError",
+    )];
     impl rt::FaultDetail for CancelOrderFault {
         fn elements() -> &'static [rt::FieldName] {
             &CANCEL_ORDER_FAULT_ELEMENTS
@@ -546,20 +550,32 @@ pub mod shop {
         fn operations(&self) -> &'static [&'static rt::Operation] {
             &SHOP_SERVICE_OPERATIONS
         }
-        fn dispatch(&self, index: usize, request: rt::server::Request) -> rt::BoxFuture<'_, rt::server::Response> {
+        fn dispatch(
+            &self,
+            index: usize,
+            request: rt::server::Request,
+        ) -> rt::BoxFuture<'_, rt::server::Response> {
             match index {
-                0 => Box::pin(rt::server::handle(request, &GET_ORDER, move |req| async move {
-                    self.0
-                        .get_order(req)
-                        .await
-                        .map(|r#return| super::msg::GetOrderResponse { r#return })
-                })),
-                1 => Box::pin(rt::server::handle(request, &CANCEL_ORDER, move |req| async move {
-                    self.0
-                        .cancel_order(req)
-                        .await
-                        .map(|()| super::msg::CancelOrderResponse {})
-                })),
+                0 => Box::pin(rt::server::handle(
+                    request,
+                    &GET_ORDER,
+                    move |req| async move {
+                        self.0
+                            .get_order(req)
+                            .await
+                            .map(|r#return| super::msg::GetOrderResponse { r#return })
+                    },
+                )),
+                1 => Box::pin(rt::server::handle(
+                    request,
+                    &CANCEL_ORDER,
+                    move |req| async move {
+                        self.0
+                            .cancel_order(req)
+                            .await
+                            .map(|()| super::msg::CancelOrderResponse {})
+                    },
+                )),
                 _ => Box::pin(rt::server::unknown_operation(request)),
             }
         }

@@ -1,0 +1,339 @@
+//! Services: operation descriptors, fault enums, clients, server traits and dispatchers.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::{doc, field_name, ident, ns_arg, static_name, Cx, EmitError};
+use crate::model::{Builtin, FaultEnum, Module, Occurrence, Operation, RustType, Service, Unwrap};
+
+pub(super) fn emit_services(cx: &Cx<'_>, module: &Module) -> Result<TokenStream, EmitError> {
+    let mut out = TokenStream::new();
+    for op in &module.operations {
+        out.extend(descriptor(op)?);
+    }
+    for op in &module.operations {
+        if let Some(faults) = &op.faults {
+            out.extend(fault_enum(cx, op, faults)?);
+        }
+    }
+    for service in &module.services {
+        let ops: Vec<&Operation> = service
+            .operations
+            .iter()
+            .filter_map(|i| module.operations.get(*i))
+            .collect();
+        out.extend(client(cx, service, &ops)?);
+        out.extend(server(cx, service, &ops)?);
+    }
+    Ok(out)
+}
+
+fn one_line(doc: Option<&str>) -> Option<&str> {
+    doc.map(str::trim)
+        .filter(|d| !d.is_empty() && !d.contains('\n'))
+}
+
+fn op_doc(op: &Operation, fallback: &str) -> String {
+    match op.doc.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => d.to_string(),
+        None => format!("{fallback} `{}`.", op.name),
+    }
+}
+
+fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
+    let name = ident(&op.descriptor)?;
+    let text = match (
+        one_line(op.doc.as_deref()),
+        op.doc.as_deref().map(str::trim),
+    ) {
+        (Some(d), _) => format!("Operation `{}`: {d}", op.name),
+        (None, Some(d)) if !d.is_empty() => format!("Operation `{}`.\n\n{d}", op.name),
+        _ => format!("Operation `{}`.", op.name),
+    };
+    let d = doc(&text);
+    let op_name = &op.name;
+    let action = &op.soap_action;
+    let input = field_name(&op.input.element);
+    let output = field_name(&op.output.message.element);
+    Ok(quote! {
+        #d
+        pub static #name: rt::Operation = rt::Operation {
+            name: #op_name,
+            soap_action: #action,
+            input: #input,
+            output: #output,
+        };
+    })
+}
+
+fn fault_enum(cx: &Cx<'_>, op: &Operation, faults: &FaultEnum) -> Result<TokenStream, EmitError> {
+    let name = ident(&faults.name)?;
+    let alias = ident(&faults.error_alias)?;
+    let elements_static = static_name(&faults.name, "ELEMENTS")?;
+    let count = Literal::usize_unsuffixed(faults.variants.len());
+    let mut variants = Vec::new();
+    let mut elements = Vec::new();
+    let mut reads = Vec::new();
+    let mut writes = Vec::new();
+    let mut messages = Vec::new();
+    for (i, v) in faults.variants.iter().enumerate() {
+        let id = ident(&v.variant)?;
+        let ty = cx.ty(&v.ty)?;
+        let title = format!("`wsdl:fault` `{}`: element `{}`.", v.fault, v.element.local);
+        let d = doc(&super::join_doc(&title, v.doc.as_deref()));
+        variants.push(quote!(#d #id(#ty),));
+        elements.push(field_name(&v.element));
+        let i = Literal::usize_unsuffixed(i);
+        reads.push(quote!(#i => Ok(Self::#id(rt::XmlType::read(r, start)?)),));
+        let ns = ns_arg(&v.element);
+        let local = &v.element.local;
+        writes.push(quote!(Self::#id(detail) => w.field(#ns, #local, detail),));
+        messages.push(match &v.user_message {
+            None => quote!(Self::#id(_) => None,),
+            Some(m) => {
+                let f = ident(&m.field)?;
+                let is_string = m.ty == RustType::Builtin(Builtin::String);
+                let get = match m.occurrence {
+                    Occurrence::One if is_string => quote!(Some(&detail.#f)),
+                    Occurrence::One => quote!(Some(detail.#f.as_str())),
+                    Occurrence::Optional => quote!(detail.#f.as_ref().map(|v| v.as_str())),
+                    Occurrence::Nillable => quote!(detail.#f.value().map(|v| v.as_str())),
+                    Occurrence::OptionalNillable => {
+                        quote!(detail.#f.as_ref().and_then(|v| v.value()).map(|v| v.as_str()))
+                    }
+                    Occurrence::Many => quote!(detail.#f.first().map(|v| v.as_str())),
+                    Occurrence::ManyNillable => {
+                        quote!(detail.#f.first().and_then(|v| v.value()).map(|v| v.as_str()))
+                    }
+                };
+                quote!(Self::#id(detail) => #get,)
+            }
+        });
+    }
+    let user_message = if faults.variants.iter().any(|v| v.user_message.is_some()) {
+        quote! {
+            fn user_message(&self) -> Option<&str> {
+                match self {
+                    #(#messages)*
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    let enum_doc = doc(&format!("The faults operation `{}` declares.", op.name));
+    let alias_doc = doc(&format!("What `{}` can fail with.", op.name));
+    Ok(quote! {
+        #enum_doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+        }
+        static #elements_static: [rt::FieldName; #count] = [#(#elements),*];
+        impl rt::FaultDetail for #name {
+            fn elements() -> &'static [rt::FieldName] {
+                &#elements_static
+            }
+            fn read_detail(index: usize, r: &mut rt::Reader<'_>, start: &rt::Start<'_>) -> Result<Self, rt::DecodeError> {
+                match index {
+                    #(#reads)*
+                    _ => Err(r.unexpected(start)),
+                }
+            }
+            fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
+                match self {
+                    #(#writes)*
+                }
+            }
+            #user_message
+        }
+        #alias_doc
+        pub type #alias = rt::Error<#name>;
+    })
+}
+
+fn error_type(op: &Operation) -> Result<TokenStream, EmitError> {
+    Ok(match &op.faults {
+        Some(f) => {
+            let alias = ident(&f.error_alias)?;
+            quote!(#alias)
+        }
+        None => quote!(rt::Error<rt::NoFault>),
+    })
+}
+
+fn fault_type(op: &Operation) -> Result<TokenStream, EmitError> {
+    Ok(match &op.faults {
+        Some(f) => {
+            let name = ident(&f.name)?;
+            quote!(rt::Fault<#name>)
+        }
+        None => quote!(rt::Fault<rt::NoFault>),
+    })
+}
+
+fn returned(cx: &Cx<'_>, op: &Operation) -> Result<TokenStream, EmitError> {
+    match &op.output.unwrap {
+        Unwrap::Whole => cx.ty(&op.output.message.ty),
+        Unwrap::Empty => Ok(quote!(())),
+        Unwrap::Field { ty, .. } => cx.field_ty(ty),
+    }
+}
+
+fn client(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStream, EmitError> {
+    let name = ident(&service.client)?;
+    let title = doc(&format!(
+        "Client for service `{}` (port `{}`).",
+        service.service, service.port
+    ));
+    let endpoint = match &service.address {
+        Some(address) => quote! {
+            impl #name {
+                /// The endpoint the WSDL names (`soap:address`).
+                pub const DEFAULT_ENDPOINT: &'static str = #address;
+            }
+        },
+        None => TokenStream::new(),
+    };
+    let mut methods = Vec::new();
+    for op in ops {
+        let method = ident(&op.method)?;
+        let d = doc(&op_doc(op, "Calls operation"));
+        let request = cx.ty(&op.input.ty)?;
+        let response = cx.ty(&op.output.message.ty)?;
+        let ret = returned(cx, op)?;
+        let err = error_type(op)?;
+        let descriptor = ident(&op.descriptor)?;
+        let map = match &op.output.unwrap {
+            Unwrap::Whole => TokenStream::new(),
+            Unwrap::Empty => quote!(.map(|_| ())),
+            Unwrap::Field { name, .. } => {
+                let f = ident(name)?;
+                quote!(.map(|response| response.#f))
+            }
+        };
+        methods.push(quote! {
+            #d
+            pub async fn #method(&self, request: &#request) -> Result<#ret, #err> {
+                self.client
+                    .call::<_, #response, _>(&#descriptor, request)
+                    .await
+                    #map
+            }
+        });
+    }
+    let service_doc = match service
+        .doc
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        Some(d) => doc(d),
+        None => TokenStream::new(),
+    };
+    let service_doc = if service_doc.is_empty() {
+        service_doc
+    } else {
+        quote!(#[doc = ""] #service_doc)
+    };
+    Ok(quote! {
+        #title
+        #service_doc
+        #[derive(Debug, Clone)]
+        pub struct #name<T = rt::HttpTransport> {
+            client: rt::Client<T>,
+        }
+        #endpoint
+        impl<T: rt::Transport> #name<T> {
+            /// Wraps a configured runtime client.
+            pub fn new(client: rt::Client<T>) -> Self {
+                Self { client }
+            }
+            /// The runtime client underneath (endpoint, options).
+            pub fn inner(&self) -> &rt::Client<T> {
+                &self.client
+            }
+            #(#methods)*
+        }
+    })
+}
+
+fn server(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStream, EmitError> {
+    let trait_name = ident(&service.server_trait)?;
+    let server = ident(&service.server)?;
+    let ops_static = ident(&service.operations_static)?;
+    let trait_doc = doc(&format!(
+        "Server side of service `{}`: implement it, then serve it with\n[`{}`].",
+        service.service, service.server
+    ));
+    let server_doc = doc(&format!(
+        "Routes decoded requests to a [`{}`] implementation.",
+        service.server_trait
+    ));
+    let mut methods = Vec::new();
+    let mut arms = Vec::new();
+    let mut refs = Vec::new();
+    for (i, op) in ops.iter().enumerate() {
+        let method = ident(&op.method)?;
+        let d = doc(&op_doc(op, "Operation"));
+        let request = cx.ty(&op.input.ty)?;
+        let response = cx.ty(&op.output.message.ty)?;
+        let ret = returned(cx, op)?;
+        let fault = fault_type(op)?;
+        let descriptor = ident(&op.descriptor)?;
+        methods.push(quote! {
+            #d
+            fn #method(&self, request: #request)
+                -> impl core::future::Future<Output = Result<#ret, #fault>> + Send;
+        });
+        let map = match &op.output.unwrap {
+            Unwrap::Whole => TokenStream::new(),
+            Unwrap::Empty => quote!(.map(|()| #response {})),
+            Unwrap::Field { name, .. } => {
+                let f = ident(name)?;
+                quote!(.map(|#f| #response { #f }))
+            }
+        };
+        let i = Literal::usize_unsuffixed(i);
+        arms.push(quote! {
+            #i => Box::pin(rt::server::handle(request, &#descriptor, move |req| async move {
+                self.0.#method(req).await #map
+            })),
+        });
+        refs.push(quote!(&#descriptor));
+    }
+    let count = Literal::usize_unsuffixed(ops.len());
+    Ok(quote! {
+        #trait_doc
+        pub trait #trait_name: Send + Sync + 'static {
+            #(#methods)*
+        }
+
+        #server_doc
+        #[derive(Debug)]
+        pub struct #server<S>(pub std::sync::Arc<S>);
+        impl<S> Clone for #server<S> {
+            fn clone(&self) -> Self {
+                Self(self.0.clone())
+            }
+        }
+        impl<S: #trait_name> #server<S> {
+            /// Wraps an implementation.
+            pub fn new(service: S) -> Self {
+                Self(std::sync::Arc::new(service))
+            }
+        }
+        static #ops_static: [&rt::Operation; #count] = [#(#refs),*];
+        impl<S: #trait_name> rt::server::Dispatch for #server<S> {
+            fn operations(&self) -> &'static [&'static rt::Operation] {
+                &#ops_static
+            }
+            fn dispatch(&self, index: usize, request: rt::server::Request) -> rt::BoxFuture<'_, rt::server::Response> {
+                match index {
+                    #(#arms)*
+                    _ => Box::pin(rt::server::unknown_operation(request)),
+                }
+            }
+        }
+    })
+}

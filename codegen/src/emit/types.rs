@@ -1,0 +1,845 @@
+//! Types: structs, newtypes, enumerations, lists, unions, choices, aliases.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::{attributes, doc, field_name, ident, join_doc, ns_arg, static_name, Cx, EmitError};
+use crate::model::{
+    Alternative, Attribute, Builtin, ChoiceField, ElementField, Enumeration, FacetKind, Facets,
+    Field, Newtype, Occurrence, RustType, Struct, TypeDef, TypeKind, Variant,
+};
+
+const SERDE_CRATE: &str = "::soap_runtime::rt::serde";
+
+pub(super) fn emit_type(cx: &Cx<'_>, ty: &TypeDef) -> Result<TokenStream, EmitError> {
+    let docs = doc(&join_doc(&format!("{}.", ty.origin), ty.doc.as_deref()));
+    let extra = attributes(&ty.attributes, &ty.name)?;
+    let head = quote!(#docs #extra);
+    match &ty.kind {
+        TypeKind::Struct(s) => emit_struct(cx, ty, s, head),
+        TypeKind::Newtype(n) => emit_newtype(cx, ty, n, head),
+        TypeKind::Enumeration(e) => emit_enumeration(cx, ty, e, head),
+        TypeKind::List(item) => emit_list(cx, ty, item, head),
+        TypeKind::Union(vs) => emit_union(cx, ty, vs, head),
+        TypeKind::Choice(alts) => emit_choice(cx, ty, alts, head),
+        TypeKind::Alias(target) => {
+            let name = ident(&ty.name)?;
+            let target = cx.ty(target)?;
+            Ok(quote! { #head pub type #name = #target; })
+        }
+    }
+}
+
+fn serde_derive(cx: &Cx<'_>) -> TokenStream {
+    if cx.serde {
+        quote!(, rt::Serialize, rt::Deserialize)
+    } else {
+        TokenStream::new()
+    }
+}
+
+fn serde_attr(cx: &Cx<'_>, extra: TokenStream) -> TokenStream {
+    if cx.serde {
+        quote!(#[serde(crate = #SERDE_CRATE #extra)])
+    } else {
+        TokenStream::new()
+    }
+}
+
+fn field_serde(cx: &Cx<'_>, rename: &str, occurrence: Occurrence) -> TokenStream {
+    if !cx.serde {
+        return TokenStream::new();
+    }
+    match occurrence {
+        Occurrence::One | Occurrence::Nillable => quote!(#[serde(rename = #rename, default)]),
+        Occurrence::Optional => {
+            quote!(#[serde(rename = #rename, default, skip_serializing_if = "Option::is_none")])
+        }
+        Occurrence::OptionalNillable => quote!(#[serde(
+            rename = #rename,
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "rt::serde_opt_nillable"
+        )]),
+        Occurrence::Many | Occurrence::ManyNillable => {
+            quote!(#[serde(rename = #rename, default, skip_serializing_if = "Vec::is_empty")])
+        }
+    }
+}
+
+fn emit_struct(
+    cx: &Cx<'_>,
+    ty: &TypeDef,
+    s: &Struct,
+    head: TokenStream,
+) -> Result<TokenStream, EmitError> {
+    let name = ident(&ty.name)?;
+    let derive_serde = serde_derive(cx);
+    let serde = serde_attr(cx, TokenStream::new());
+    let mut fields = Vec::new();
+    if let Some(text) = &s.text {
+        let f = ident(&text.name)?;
+        let t = cx.ty(&text.ty)?;
+        let sd = field_serde(cx, "value", Occurrence::One);
+        fields.push(quote! { #[doc = " The element's text value."] #sd pub #f: #t, });
+    }
+    for f in &s.fields {
+        fields.push(match f {
+            Field::Element(e) => element_decl(cx, e)?,
+            Field::Choice(c) => {
+                let n = ident(&c.name)?;
+                let t = cx.field_ty(&crate::model::FieldType {
+                    ty: c.ty.clone(),
+                    occurrence: c.occurrence,
+                    boxed: false,
+                })?;
+                let alts: Vec<String> = c
+                    .alternatives
+                    .iter()
+                    .map(|a| format!("`{}`", a.xml.local))
+                    .collect();
+                let d = doc(&format!("One of {}.", alts.join(", ")));
+                let sd = field_serde(cx, c.name.trim_start_matches("r#"), c.occurrence);
+                quote! { #d #sd pub #n: #t, }
+            }
+        });
+    }
+    for a in &s.attributes {
+        let n = ident(&a.name)?;
+        let t = cx.ty(&a.ty)?;
+        let t = if attr_is_option(a) {
+            quote!(Option<#t>)
+        } else {
+            t
+        };
+        let d = doc(&join_doc(
+            &format!("Attribute `{}`.", a.xml.local),
+            a.doc.as_deref(),
+        ));
+        let occ = if attr_is_option(a) {
+            Occurrence::Optional
+        } else {
+            Occurrence::One
+        };
+        let sd = field_serde(cx, &a.xml.local, occ);
+        fields.push(quote! { #d #sd pub #n: #t, });
+    }
+    let decl = quote! {
+        #head
+        #[derive(Debug, Clone, PartialEq, Default #derive_serde)]
+        #serde
+        pub struct #name {
+            #(#fields)*
+        }
+    };
+    let xml = xml_impl(cx, ty, s)?;
+    Ok(quote!(#decl #xml))
+}
+
+fn attr_is_option(a: &Attribute) -> bool {
+    !a.required && a.default.is_none()
+}
+
+fn element_decl(cx: &Cx<'_>, e: &ElementField) -> Result<TokenStream, EmitError> {
+    let n = ident(&e.name)?;
+    let t = cx.field_ty(&e.ty)?;
+    let mut text = format!("`{}`", e.xml.local);
+    if let Some(d) = &e.default {
+        text.push_str(&format!(" (default `{d}`)"));
+    }
+    let text = match e.doc.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) if e.default.is_some() => format!("{d}\n\n{text}."),
+        Some(d) => d.to_string(),
+        None => text,
+    };
+    let d = doc(&text);
+    let extra = attributes(&e.attributes, &e.name)?;
+    let sd = field_serde(cx, &e.xml.local, e.ty.occurrence);
+    Ok(quote! { #d #sd #extra pub #n: #t, })
+}
+
+/// `impl rt::XmlType` of a struct.
+fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitError> {
+    let name = ident(&ty.name)?;
+    // The FIELDS table: element fields, choice alternatives, in order.
+    let mut table = Vec::new();
+    for f in &s.fields {
+        match f {
+            Field::Element(e) => table.push(field_name(&e.xml)),
+            Field::Choice(c) => table.extend(c.alternatives.iter().map(|a| field_name(&a.xml))),
+        }
+    }
+    let fields_static = static_name(&ty.name, "FIELDS")?;
+    let count = Literal::usize_unsuffixed(table.len());
+    let table_decl = if table.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! { static #fields_static: [rt::FieldName; #count] = [ #(#table),* ]; }
+    };
+
+    // write_attributes
+    let write_attributes = if s.attributes.is_empty() {
+        TokenStream::new()
+    } else {
+        let calls = s
+            .attributes
+            .iter()
+            .map(|a| {
+                let n = ident(&a.name)?;
+                let ns = ns_arg(&a.xml);
+                let local = &a.xml.local;
+                Ok(if attr_is_option(a) {
+                    quote!(w.opt_attribute(#ns, #local, &self.#n)?;)
+                } else {
+                    quote!(w.attribute(#ns, #local, &self.#n)?;)
+                })
+            })
+            .collect::<Result<Vec<_>, EmitError>>()?;
+        quote! {
+            fn write_attributes(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
+                #(#calls)*
+                Ok(())
+            }
+        }
+    };
+
+    // write_content
+    let mut writes = Vec::new();
+    if let Some(text) = &s.text {
+        let n = ident(&text.name)?;
+        writes.push(quote!(w.text(&self.#n)?;));
+    }
+    for f in &s.fields {
+        writes.push(match f {
+            Field::Element(e) => {
+                let n = ident(&e.name)?;
+                let ns = ns_arg(&e.xml);
+                let local = &e.xml.local;
+                quote!(w.field(#ns, #local, &self.#n)?;)
+            }
+            Field::Choice(c) => write_choice(cx, c)?,
+        });
+    }
+    let w = if writes.is_empty() {
+        quote!(_w)
+    } else {
+        quote!(w)
+    };
+
+    // read
+    let mut prelude = Vec::new();
+    let mut inits = Vec::new();
+    let mut uses_start = false;
+    for a in &s.attributes {
+        let n = ident(&a.name)?;
+        let ns = ns_arg(&a.xml);
+        let local = &a.xml.local;
+        uses_start = true;
+        prelude.push(if let Some(default) = &a.default {
+            quote! {
+                let #n = r.attribute(start, #ns, #local)?
+                    .unwrap_or_else(|| rt::SimpleType::parse_text(#default).unwrap_or_default());
+            }
+        } else if a.required {
+            quote! {
+                let #n = r.attribute(start, #ns, #local)?;
+                let #n = r.required(#n, start, #local)?;
+            }
+        } else {
+            quote!(let #n = r.attribute(start, #ns, #local)?;)
+        });
+    }
+    let mut arms = Vec::new();
+    let mut locals = Vec::new();
+    let mut index = 0usize;
+    for f in &s.fields {
+        match f {
+            Field::Element(e) => {
+                let n = ident(&e.name)?;
+                let i = Literal::usize_unsuffixed(index);
+                index += 1;
+                locals.push(if e.ty.occurrence.is_many() {
+                    quote!(let mut #n = Vec::new();)
+                } else {
+                    quote!(let mut #n = None;)
+                });
+                arms.push(quote!(#i => r.read_into(&mut #n, &child)?,));
+                let local = &e.xml.local;
+                inits.push(if e.ty.occurrence.is_required() {
+                    uses_start = true;
+                    quote!(#n: r.required(#n, start, #local)?,)
+                } else {
+                    quote!(#n,)
+                });
+            }
+            Field::Choice(c) => {
+                let n = ident(&c.name)?;
+                let enum_ty = cx.ty(&c.ty)?;
+                locals.push(if c.occurrence.is_many() {
+                    quote!(let mut #n = Vec::new();)
+                } else {
+                    quote!(let mut #n = None;)
+                });
+                for a in &c.alternatives {
+                    let i = Literal::usize_unsuffixed(index);
+                    index += 1;
+                    arms.push(read_alternative(&n, &enum_ty, c.occurrence, a, i)?);
+                }
+                let names: Vec<&str> = c
+                    .alternatives
+                    .iter()
+                    .map(|a| a.xml.local.as_str())
+                    .collect();
+                let label = names.join(" | ");
+                inits.push(if c.occurrence == Occurrence::One {
+                    uses_start = true;
+                    quote!(#n: r.required(#n, start, #label)?,)
+                } else {
+                    quote!(#n,)
+                });
+            }
+        }
+    }
+    if let Some(text) = &s.text {
+        let n = ident(&text.name)?;
+        uses_start = true;
+        prelude.push(quote!(let #n = r.text(start)?;));
+        inits.insert(0, quote!(#n,));
+    }
+    for a in &s.attributes {
+        let n = ident(&a.name)?;
+        inits.push(quote!(#n,));
+    }
+    let body_loop = if s.text.is_some() {
+        TokenStream::new()
+    } else if arms.is_empty() {
+        quote!(while r.next_field(&[])?.is_some() {})
+    } else {
+        quote! {
+            #(#locals)*
+            while let Some((index, child)) = r.next_field(&#fields_static)? {
+                match index {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
+    };
+    let start = if uses_start {
+        quote!(start)
+    } else {
+        quote!(_start)
+    };
+    Ok(quote! {
+        #table_decl
+        impl rt::XmlType for #name {
+            #write_attributes
+            fn write_content(&self, #w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
+                #(#writes)*
+                Ok(())
+            }
+            fn read(r: &mut rt::Reader<'_>, #start: &rt::Start<'_>) -> Result<Self, rt::DecodeError> {
+                #(#prelude)*
+                #body_loop
+                Ok(Self {
+                    #(#inits)*
+                })
+            }
+        }
+    })
+}
+
+fn write_choice(cx: &Cx<'_>, c: &ChoiceField) -> Result<TokenStream, EmitError> {
+    let n = ident(&c.name)?;
+    let enum_ty = cx.ty(&c.ty)?;
+    let arms = c
+        .alternatives
+        .iter()
+        .map(|a| {
+            let v = ident(&a.variant)?;
+            let ns = ns_arg(&a.xml);
+            let local = &a.xml.local;
+            Ok(quote!(#enum_ty::#v(value) => w.field(#ns, #local, value)?,))
+        })
+        .collect::<Result<Vec<_>, EmitError>>()?;
+    Ok(match c.occurrence {
+        Occurrence::Optional | Occurrence::OptionalNillable => quote! {
+            if let Some(choice) = &self.#n {
+                match choice { #(#arms)* }
+            }
+        },
+        Occurrence::Many | Occurrence::ManyNillable => quote! {
+            for choice in &self.#n {
+                match choice { #(#arms)* }
+            }
+        },
+        Occurrence::One | Occurrence::Nillable => quote! {
+            match &self.#n { #(#arms)* }
+        },
+    })
+}
+
+fn read_alternative(
+    n: &proc_macro2::Ident,
+    enum_ty: &TokenStream,
+    occurrence: Occurrence,
+    a: &Alternative,
+    i: Literal,
+) -> Result<TokenStream, EmitError> {
+    let v = ident(&a.variant)?;
+    let store = match (occurrence.is_many(), a.ty.occurrence.is_many()) {
+        (false, false) => quote!(#n = Some(#enum_ty::#v(value));),
+        (true, false) => quote!(#n.push(#enum_ty::#v(value));),
+        (false, true) => quote! {
+            if let Some(#enum_ty::#v(items)) = &mut #n {
+                items.push(value);
+            } else {
+                #n = Some(#enum_ty::#v(vec![value]));
+            }
+        },
+        (true, true) => quote! {
+            if let Some(#enum_ty::#v(items)) = #n.last_mut() {
+                items.push(value);
+            } else {
+                #n.push(#enum_ty::#v(vec![value]));
+            }
+        },
+    };
+    Ok(quote! {
+        #i => {
+            let mut value = None;
+            r.read_into(&mut value, &child)?;
+            if let Some(value) = value {
+                #store
+            }
+        }
+    })
+}
+
+fn emit_choice(
+    cx: &Cx<'_>,
+    ty: &TypeDef,
+    alts: &[Alternative],
+    head: TokenStream,
+) -> Result<TokenStream, EmitError> {
+    let name = ident(&ty.name)?;
+    let derive_serde = serde_derive(cx);
+    let serde = serde_attr(cx, TokenStream::new());
+    let mut variants = Vec::new();
+    for a in alts {
+        let v = ident(&a.variant)?;
+        let t = cx.field_ty(&a.ty)?;
+        let d = doc(&join_doc(
+            &format!("Element `{}`.", a.xml.local),
+            a.doc.as_deref(),
+        ));
+        let rename = &a.xml.local;
+        let sd = if cx.serde {
+            quote!(#[serde(rename = #rename)])
+        } else {
+            TokenStream::new()
+        };
+        variants.push(quote!(#d #sd #v(#t),));
+    }
+    let default = match alts.first() {
+        Some(a) => {
+            let v = ident(&a.variant)?;
+            quote! {
+                impl Default for #name {
+                    fn default() -> Self {
+                        Self::#v(Default::default())
+                    }
+                }
+            }
+        }
+        None => TokenStream::new(),
+    };
+    Ok(quote! {
+        #head
+        #[derive(Debug, Clone, PartialEq #derive_serde)]
+        #serde
+        pub enum #name {
+            #(#variants)*
+        }
+        #default
+    })
+}
+
+fn emit_newtype(
+    cx: &Cx<'_>,
+    ty: &TypeDef,
+    n: &Newtype,
+    head: TokenStream,
+) -> Result<TokenStream, EmitError> {
+    let name = ident(&ty.name)?;
+    let inner = super::builtin(n.inner);
+    let derive_serde = serde_derive(cx);
+    let serde = serde_attr(cx, quote!(, transparent));
+    let derives = if n.inner.is_ord() {
+        quote!(#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord #derive_serde)])
+    } else {
+        quote!(#[derive(Debug, Clone, PartialEq, Default #derive_serde)])
+    };
+    let facets_static = static_name(&ty.name, "FACETS")?;
+    let (facets_decl, patterns_decl) = facets(&ty.name, &n.facets)?;
+    let xsd = &ty.xsd_name;
+    let new_doc = format!(" Checks the facets of `{xsd}` and wraps the value.");
+    let is_string = n.inner == Builtin::String;
+    let check = match n.inner.facet_kind() {
+        FacetKind::Str => quote!(#facets_static.check_str(&self.0)),
+        FacetKind::Decimal => quote!(#facets_static.check_decimal(&self.0)),
+        FacetKind::Signed => quote!(#facets_static.check_i64(i64::from(self.0))),
+        FacetKind::Unsigned => quote!(#facets_static.check_u64(u64::from(self.0))),
+        FacetKind::Float => quote!(#facets_static.check_f64(f64::from(self.0))),
+        FacetKind::Lexical => quote! {{
+            let mut text = String::new();
+            let _ = rt::SimpleType::write_text(&self.0, &mut text);
+            #facets_static.check_lexical(&text)
+        }},
+    };
+    let as_str = if is_string {
+        quote! {
+            /// The value as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    let from_str = if is_string {
+        quote! {
+            impl core::str::FromStr for #name {
+                type Err = rt::FacetError;
+                fn from_str(s: &str) -> Result<Self, Self::Err> {
+                    Self::new(s)
+                }
+            }
+            impl core::fmt::Display for #name {
+                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                    f.write_str(&self.0)
+                }
+            }
+        }
+    } else {
+        quote! {
+            impl core::str::FromStr for #name {
+                type Err = rt::ValueError;
+                fn from_str(s: &str) -> Result<Self, Self::Err> {
+                    let value: Self = rt::SimpleType::parse_text(s)?;
+                    rt::SimpleType::check_facets(&value)
+                        .map_err(|e| rt::ValueError::new(#xsd, s).because(e.to_string()))?;
+                    Ok(value)
+                }
+            }
+            impl core::fmt::Display for #name {
+                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                    let mut text = String::new();
+                    rt::SimpleType::write_text(&self.0, &mut text).map_err(|_| core::fmt::Error)?;
+                    f.write_str(&text)
+                }
+            }
+        }
+    };
+    Ok(quote! {
+        #head
+        #derives
+        #serde
+        pub struct #name(#inner);
+
+        #facets_decl
+        #patterns_decl
+
+        impl #name {
+            #[doc = #new_doc]
+            pub fn new(value: impl Into<#inner>) -> Result<Self, rt::FacetError> {
+                let value = Self(value.into());
+                rt::SimpleType::check_facets(&value)?;
+                Ok(value)
+            }
+            /// The wrapped value.
+            pub fn value(&self) -> &#inner {
+                &self.0
+            }
+            /// The wrapped value.
+            pub fn into_inner(self) -> #inner {
+                self.0
+            }
+            #as_str
+        }
+        impl AsRef<#inner> for #name {
+            fn as_ref(&self) -> &#inner {
+                &self.0
+            }
+        }
+        impl TryFrom<#inner> for #name {
+            type Error = rt::FacetError;
+            fn try_from(value: #inner) -> Result<Self, Self::Error> {
+                Self::new(value)
+            }
+        }
+        impl rt::SimpleType for #name {
+            fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
+                Ok(Self(rt::SimpleType::parse_text(text)?))
+            }
+            fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
+                rt::SimpleType::write_text(&self.0, out)
+            }
+            fn check_facets(&self) -> Result<(), rt::FacetError> {
+                #check
+            }
+        }
+        #from_str
+    })
+}
+
+/// The `<NAME>_FACETS` static and its `<NAME>_PATTERN_<i>` statics.
+fn facets(type_name: &str, f: &Facets) -> Result<(TokenStream, TokenStream), EmitError> {
+    let facets_static = static_name(type_name, "FACETS")?;
+    let mut entries = Vec::new();
+    let mut pattern_decls = Vec::new();
+    let usize_opt = |name: &str, v: Option<u64>| {
+        v.map(|v| {
+            let n = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
+            let v = Literal::usize_unsuffixed(v as usize);
+            quote!(#n: Some(#v),)
+        })
+    };
+    entries.extend(usize_opt("length", f.length));
+    entries.extend(usize_opt("min_length", f.min_length));
+    entries.extend(usize_opt("max_length", f.max_length));
+    if !f.patterns.is_empty() {
+        let mut refs = Vec::new();
+        for (i, p) in f.patterns.iter().enumerate() {
+            let pn = static_name(type_name, &format!("PATTERN_{i}"))?;
+            pattern_decls.push(quote!(static #pn: rt::Pattern = rt::Pattern::new(#p);));
+            refs.push(quote!(&#pn));
+        }
+        entries.push(quote!(patterns: &[#(#refs),*],));
+    }
+    for (name, v) in [
+        ("min_inclusive", &f.min_inclusive),
+        ("max_inclusive", &f.max_inclusive),
+        ("min_exclusive", &f.min_exclusive),
+        ("max_exclusive", &f.max_exclusive),
+    ] {
+        if let Some(v) = v {
+            let n = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
+            entries.push(quote!(#n: Some(#v),));
+        }
+    }
+    for (name, v) in [
+        ("total_digits", f.total_digits),
+        ("fraction_digits", f.fraction_digits),
+    ] {
+        if let Some(v) = v {
+            let n = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
+            let v = Literal::u32_unsuffixed(v);
+            entries.push(quote!(#n: Some(#v),));
+        }
+    }
+    let decl = quote! {
+        static #facets_static: rt::Facets = rt::Facets {
+            #(#entries)*
+            ..rt::Facets::NONE
+        };
+    };
+    Ok((decl, quote!(#(#pattern_decls)*)))
+}
+
+fn emit_enumeration(
+    cx: &Cx<'_>,
+    ty: &TypeDef,
+    e: &Enumeration,
+    head: TokenStream,
+) -> Result<TokenStream, EmitError> {
+    let name = ident(&ty.name)?;
+    let unknown = ident(&e.unknown)?;
+    let derive_serde = serde_derive(cx);
+    let serde = serde_attr(cx, quote!(, into = "String", from = "String"));
+    let mut variants = Vec::new();
+    let mut to_str = Vec::new();
+    let mut from_xml = Vec::new();
+    for v in &e.values {
+        let id = ident(&v.variant)?;
+        let value = &v.value;
+        let d = doc(
+            &match v.doc.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+                Some(d) => format!("`{value}`: {d}"),
+                None => format!("`{value}`"),
+            },
+        );
+        variants.push(quote!(#d #id,));
+        to_str.push(quote!(Self::#id => #value,));
+        from_xml.push(quote!(#value => Self::#id,));
+    }
+    let values: Vec<&str> = e.values.iter().map(|v| v.value.as_str()).collect();
+    Ok(quote! {
+        #head
+        #[derive(Debug, Clone, PartialEq, Eq, Hash #derive_serde)]
+        #serde
+        pub enum #name {
+            #(#variants)*
+            /// A value this schema does not list (sent by a newer peer).
+            #unknown(String),
+        }
+        impl Default for #name {
+            fn default() -> Self {
+                Self::#unknown(String::new())
+            }
+        }
+        impl #name {
+            /// Every value the schema lists, in schema order.
+            pub const VALUES: &'static [&'static str] = &[#(#values),*];
+            /// The XML value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    Self::#unknown(v) => v,
+                }
+            }
+            /// The variant for an XML value (`Unknown` for values the schema does not list).
+            pub fn from_xml(value: &str) -> Self {
+                match value {
+                    #(#from_xml)*
+                    other => Self::#unknown(other.to_owned()),
+                }
+            }
+        }
+        impl rt::SimpleType for #name {
+            fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
+                Ok(Self::from_xml(rt::collapse_ws(text)))
+            }
+            fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
+                out.push_str(self.as_str());
+                Ok(())
+            }
+            fn check_facets(&self) -> Result<(), rt::FacetError> {
+                match self {
+                    Self::#unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
+                    _ => Ok(()),
+                }
+            }
+        }
+        impl core::fmt::Display for #name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl From<#name> for String {
+            fn from(value: #name) -> Self {
+                match value {
+                    #name::#unknown(v) => v,
+                    other => other.as_str().to_owned(),
+                }
+            }
+        }
+        impl From<String> for #name {
+            fn from(value: String) -> Self {
+                match Self::from_xml(&value) {
+                    Self::#unknown(_) => Self::#unknown(value),
+                    known => known,
+                }
+            }
+        }
+    })
+}
+
+fn emit_list(
+    cx: &Cx<'_>,
+    ty: &TypeDef,
+    item: &RustType,
+    head: TokenStream,
+) -> Result<TokenStream, EmitError> {
+    let name = ident(&ty.name)?;
+    let item = cx.ty(item)?;
+    let derive_serde = serde_derive(cx);
+    let serde = serde_attr(cx, quote!(, transparent));
+    Ok(quote! {
+        #head
+        #[derive(Debug, Clone, PartialEq, Default #derive_serde)]
+        #serde
+        pub struct #name(pub Vec<#item>);
+        impl rt::SimpleType for #name {
+            fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
+                text.split_whitespace()
+                    .map(rt::SimpleType::parse_text)
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(Self)
+            }
+            fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
+                for (i, item) in self.0.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    rt::SimpleType::write_text(item, out)?;
+                }
+                Ok(())
+            }
+            fn check_facets(&self) -> Result<(), rt::FacetError> {
+                self.0.iter().try_for_each(rt::SimpleType::check_facets)
+            }
+        }
+    })
+}
+
+fn emit_union(
+    cx: &Cx<'_>,
+    ty: &TypeDef,
+    vs: &[Variant],
+    head: TokenStream,
+) -> Result<TokenStream, EmitError> {
+    let name = ident(&ty.name)?;
+    let derive_serde = serde_derive(cx);
+    let serde = serde_attr(cx, TokenStream::new());
+    let mut variants = Vec::new();
+    let mut tries = Vec::new();
+    let mut writes = Vec::new();
+    let mut checks = Vec::new();
+    for (i, v) in vs.iter().enumerate() {
+        let id = ident(&v.name)?;
+        let t = cx.ty(&v.ty)?;
+        variants.push(quote!(#[doc = " A member value."] #id(#t),));
+        writes.push(quote!(Self::#id(v) => rt::SimpleType::write_text(v, out),));
+        checks.push(quote!(Self::#id(v) => rt::SimpleType::check_facets(v),));
+        if i + 1 == vs.len() {
+            tries.push(quote!(Ok(Self::#id(<#t as rt::SimpleType>::parse_text(text)?))));
+        } else {
+            tries.push(quote! {
+                if let Ok(v) = <#t as rt::SimpleType>::parse_text(text) {
+                    if rt::SimpleType::check_facets(&v).is_ok() {
+                        return Ok(Self::#id(v));
+                    }
+                }
+            });
+        }
+    }
+    let Some(first) = vs.first() else {
+        return Ok(TokenStream::new());
+    };
+    let first = ident(&first.name)?;
+    Ok(quote! {
+        #head
+        #[derive(Debug, Clone, PartialEq #derive_serde)]
+        #serde
+        pub enum #name {
+            #(#variants)*
+        }
+        impl Default for #name {
+            fn default() -> Self {
+                Self::#first(Default::default())
+            }
+        }
+        impl rt::SimpleType for #name {
+            fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
+                #(#tries)*
+            }
+            fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
+                match self { #(#writes)* }
+            }
+            fn check_facets(&self) -> Result<(), rt::FacetError> {
+                match self { #(#checks)* }
+            }
+        }
+    })
+}

@@ -1,0 +1,132 @@
+//! Regenerates every case under `tests/golden/<case>/` and compares it with
+//! its `expected.rs`. `UPDATE_GOLDENS=1 cargo test -p soap-codegen --test golden`
+//! rewrites the expectations.
+//!
+//! A case holds `schema.xsd` or `service.wsdl` (or a `sources` file listing
+//! inputs relative to the case folder, for inputs that live elsewhere), an
+//! optional `options` file (`serde`, `no_docs`, `user_message {ns}name field`,
+//! `operation name`, one per line), `expected.rs`, `example.xml` and a
+//! one-line `README`.
+
+use std::path::{Path, PathBuf};
+
+use soap_codegen::Config;
+
+fn cases() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .map(|dir| {
+            dir.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    cases.sort();
+    cases
+}
+
+/// The configuration of a case, or `None` when its inputs are absent
+/// (the `../shared` reference material is not in every checkout).
+fn config(case: &Path) -> Option<Config> {
+    let mut config = Config::new();
+    let sources = case.join("sources");
+    if let Ok(list) = std::fs::read_to_string(&sources) {
+        for line in list.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let path = case.join(line);
+            if !path.is_file() {
+                return None;
+            }
+            config = if line.ends_with(".xsd") {
+                config.xsd(path)
+            } else {
+                config.wsdl(path)
+            };
+        }
+    } else if case.join("service.wsdl").is_file() {
+        config = config.wsdl(case.join("service.wsdl"));
+    } else {
+        config = config.xsd(case.join("schema.xsd"));
+    }
+    let options = std::fs::read_to_string(case.join("options")).unwrap_or_default();
+    for line in options.lines().map(str::trim) {
+        let mut words = line.split_whitespace();
+        match words.next() {
+            Some("serde") => config = config.serde(true),
+            Some("no_docs") => config = config.documentation(false),
+            Some("user_message") => {
+                if let (Some(t), Some(f)) = (words.next(), words.next()) {
+                    config = config.user_message(t, f);
+                }
+            }
+            Some("operation") => {
+                config = config.operations(words.map(String::from).collect::<Vec<_>>());
+            }
+            Some("module") => {
+                if let (Some(ns), Some(name)) = (words.next(), words.next()) {
+                    config = config.module(ns, name);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(config)
+}
+
+#[test]
+fn goldens_match() {
+    let update = std::env::var_os("UPDATE_GOLDENS").is_some();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for case in cases() {
+        let name = case
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(config) = config(&case) else {
+            eprintln!("skipping golden `{name}`: its inputs are absent");
+            continue;
+        };
+        let generated = match config.generate_string() {
+            Ok(code) => code,
+            Err(e) => {
+                failures.push(format!("{name}: generation failed:\n{e}"));
+                continue;
+            }
+        };
+        checked += 1;
+        let expected_path = case.join("expected.rs");
+        if update {
+            std::fs::write(&expected_path, &generated).expect("write expected.rs");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if expected != generated {
+            let line = expected
+                .lines()
+                .zip(generated.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| expected.lines().count().min(generated.lines().count()));
+            failures.push(format!(
+                "{name}: differs from expected.rs at line {} (UPDATE_GOLDENS=1 rewrites)\n  expected: {}\n  generated: {}",
+                line + 1,
+                expected.lines().nth(line).unwrap_or("<end>"),
+                generated.lines().nth(line).unwrap_or("<end>"),
+            ));
+        }
+    }
+    assert!(checked > 0, "no golden case found");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn generation_is_deterministic() {
+    for case in cases() {
+        let Some(config) = config(&case) else {
+            continue;
+        };
+        let (Ok(a), Ok(b)) = (config.generate_string(), config.generate_string()) else {
+            continue;
+        };
+        assert_eq!(a, b, "{}", case.display());
+    }
+}

@@ -1,0 +1,389 @@
+//! Compiles every golden `expected.rs` against `soap-runtime` and round-trips
+//! each case's `example.xml` through the generated types: decode, encode,
+//! compare the XML trees (expanded names, attributes, trimmed text), decode
+//! again and compare the values.
+#![allow(missing_docs)]
+
+use std::path::Path;
+
+use soap_runtime::rt;
+
+macro_rules! golden {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[allow(dead_code)]
+            mod $case {
+                include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/", stringify!($case), "/expected.rs"));
+            }
+        )*
+    };
+}
+
+golden!(
+    all,
+    attributes,
+    builtins,
+    choice,
+    default_fixed,
+    documentation,
+    element_ref,
+    enumeration,
+    extension,
+    facets,
+    import_include,
+    keywords,
+    list,
+    name_clash,
+    nested_sequence,
+    nillable,
+    occurs,
+    qualified,
+    recursive,
+    restriction,
+    resurs_aftershop,
+    resurs_both,
+    resurs_shopflow,
+    sequence,
+    serde,
+    service,
+    simple_content,
+    union,
+    unqualified,
+);
+
+fn example(case: &str) -> Vec<u8> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/{case}/example.xml"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn decode<T: rt::XmlType>(case: &str, ns: Option<&'static str>, name: &'static str) -> T {
+    let xml = example(case);
+    rt::decode_document::<T>(&xml, ns, name, &rt::DecodeOptions::default())
+        .unwrap_or_else(|e| panic!("{case}: decode: {e}"))
+        .value
+}
+
+fn roundtrip<T>(case: &str, ns: Option<&'static str>, name: &'static str) -> T
+where
+    T: rt::XmlType + std::fmt::Debug + PartialEq,
+{
+    let value: T = decode(case, ns, name);
+    let encoded =
+        rt::encode_document(&value, ns, name).unwrap_or_else(|e| panic!("{case}: encode: {e}"));
+    let original = String::from_utf8(example(case)).expect("utf-8");
+    let a = roxmltree::Document::parse(&original).expect("example parses");
+    let b = roxmltree::Document::parse(&encoded)
+        .unwrap_or_else(|e| panic!("{case}: output parses: {e}\n{encoded}"));
+    same_tree(case, a.root_element(), b.root_element());
+    let again =
+        rt::decode_document::<T>(encoded.as_bytes(), ns, name, &rt::DecodeOptions::default())
+            .unwrap_or_else(|e| panic!("{case}: re-decode: {e}"))
+            .value;
+    assert_eq!(value, again, "{case}: value changed through encode/decode");
+    value
+}
+
+fn same_tree(case: &str, a: roxmltree::Node<'_, '_>, b: roxmltree::Node<'_, '_>) {
+    let name = |n: roxmltree::Node<'_, '_>| {
+        (
+            n.tag_name().namespace().map(str::to_string),
+            n.tag_name().name().to_string(),
+        )
+    };
+    assert_eq!(name(a), name(b), "{case}: element names differ");
+    let attrs = |n: roxmltree::Node<'_, '_>| {
+        let mut v: Vec<(Option<String>, String, String)> = n
+            .attributes()
+            .map(|x| {
+                (
+                    x.namespace().map(str::to_string),
+                    x.name().to_string(),
+                    x.value().to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        attrs(a),
+        attrs(b),
+        "{case}: attributes of {:?} differ",
+        name(a)
+    );
+    let text = |n: roxmltree::Node<'_, '_>| {
+        n.children()
+            .filter(|c| c.is_text())
+            .filter_map(|c| c.text())
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
+    assert_eq!(text(a), text(b), "{case}: text of {:?} differs", name(a));
+    let ea: Vec<_> = a.children().filter(|c| c.is_element()).collect();
+    let eb: Vec<_> = b.children().filter(|c| c.is_element()).collect();
+    assert_eq!(
+        ea.len(),
+        eb.len(),
+        "{case}: children of {:?} differ",
+        name(a)
+    );
+    for (x, y) in ea.into_iter().zip(eb) {
+        same_tree(case, x, y);
+    }
+}
+
+#[test]
+fn sequence_roundtrips() {
+    let v: sequence::sequence::Person =
+        roundtrip("sequence", Some("urn:golden:sequence"), "person");
+    assert_eq!(v.name, "Ada");
+    assert_eq!(v.age, 36);
+}
+
+#[test]
+fn nested_sequence_roundtrips() {
+    let v: nested_sequence::nested_sequence::Box2 =
+        roundtrip("nested_sequence", Some("urn:golden:nested_sequence"), "box");
+    assert_eq!((v.width, v.height, v.label), (3, 4, None));
+}
+
+#[test]
+fn choice_roundtrips() {
+    use choice::choice::{Payment, PaymentChoice, PaymentChoice2};
+    let v: Payment = roundtrip("choice", Some("urn:golden:choice"), "payment");
+    assert_eq!(v.choice, PaymentChoice::Invoice(7));
+    assert_eq!(v.choice2.len(), 3);
+    assert_eq!(v.choice2[1], PaymentChoice2::Tag("b".into()));
+}
+
+#[test]
+fn all_roundtrips() {
+    let v: all::all::Point = roundtrip("all", Some("urn:golden:all"), "point");
+    assert_eq!((v.x, v.y, v.z), (1, 2, None));
+}
+
+#[test]
+fn occurs_roundtrips() {
+    let v: occurs::occurs::Bag = roundtrip("occurs", Some("urn:golden:occurs"), "bag");
+    assert_eq!(v.maybe, None);
+    assert_eq!(v.many, vec!["a".to_string(), "b".to_string()]);
+    assert_eq!(v.some, vec![1, 2]);
+}
+
+#[test]
+fn nillable_roundtrips() {
+    let v: nillable::nillable::Record =
+        roundtrip("nillable", Some("urn:golden:nillable"), "record");
+    assert_eq!(v.required, rt::Nillable::Nil);
+    assert_eq!(v.optional, Some(rt::Nillable::Value("x".to_string())));
+    assert_eq!(v.absent, None);
+    assert_eq!(v.list, vec![rt::Nillable::Value(1), rt::Nillable::Nil]);
+}
+
+#[test]
+fn default_fixed_roundtrips() {
+    let v: default_fixed::default_fixed::Settings = roundtrip(
+        "default_fixed",
+        Some("urn:golden:default_fixed"),
+        "settings",
+    );
+    assert_eq!(v.level, 5);
+}
+
+#[test]
+fn attributes_roundtrip() {
+    let v: attributes::attributes::Item =
+        roundtrip("attributes", Some("urn:golden:attributes"), "item");
+    assert_eq!(
+        (v.id.as_str(), v.count, v.unit.as_str()),
+        ("i1", Some(2), "kg")
+    );
+}
+
+#[test]
+fn extension_roundtrips() {
+    let v: extension::extension::Dog = roundtrip("extension", Some("urn:golden:extension"), "dog");
+    assert_eq!(
+        (v.name.as_str(), v.breed.as_str(), v.id, v.good),
+        ("Rex", "lab", Some(1), Some(true))
+    );
+}
+
+#[test]
+fn restriction_roundtrips() {
+    let v: restriction::restriction::Narrow =
+        roundtrip("restriction", Some("urn:golden:restriction"), "narrow");
+    assert_eq!(v.keep.as_deref(), Some("k"));
+}
+
+#[test]
+fn simple_content_roundtrips() {
+    let v: simple_content::simple_content::Amount = roundtrip(
+        "simple_content",
+        Some("urn:golden:simple_content"),
+        "amount",
+    );
+    assert_eq!(v.currency, "SEK");
+    assert_eq!(v.value.to_string(), "12.50");
+}
+
+#[test]
+fn facets_roundtrip_and_check() {
+    use facets::facets::{Code, Either, Percent, ShortName, Small};
+    let _: facets::facets::Values = roundtrip("facets", Some("urn:golden:facets"), "values");
+    assert!(Code::new("abc").is_ok());
+    assert!(Code::new("ab").is_err());
+    assert!(ShortName::new("abcde").is_ok());
+    assert!(ShortName::new("abcdef").is_err());
+    assert!(ShortName::new("ABC").is_err());
+    assert!(Either::new("aa").is_ok() && Either::new("bb").is_ok());
+    assert!(Either::new("ab").is_err());
+    assert!(Percent::new(rt::Decimal::new(10001, 2)).is_err());
+    assert!(Percent::new(rt::Decimal::new(1234, 3)).is_err());
+    assert!(Small::new(0).is_err() && Small::new(9).is_ok() && Small::new(10).is_err());
+}
+
+#[test]
+fn enumeration_decodes_unknown_values() {
+    use enumeration::enumeration::{State, Ticket};
+    let v: Ticket = decode("enumeration", Some("urn:golden:enumeration"), "ticket");
+    assert_eq!(
+        v.state,
+        vec![
+            State::Open,
+            State::IsClosed,
+            State::Unknown_("SOMETHING_NEW".into())
+        ]
+    );
+    assert_eq!(State::from_xml("1"), State::V1);
+    assert_eq!(State::from_xml(""), State::Empty);
+    assert_eq!(State::from_xml("Unknown"), State::Unknown);
+    assert_eq!(String::from(State::IsClosed), "IS_CLOSED");
+}
+
+#[test]
+fn list_roundtrips() {
+    let v: list::list::Lists = roundtrip("list", Some("urn:golden:list"), "lists");
+    assert_eq!(v.numbers.0, vec![1, 2, 3]);
+}
+
+#[test]
+fn union_roundtrips() {
+    use union::union::{Size, SizeOrNumber};
+    let v: union::union::Shirt = roundtrip("union", Some("urn:golden:union"), "shirt");
+    assert_eq!(
+        v.size,
+        vec![SizeOrNumber::I32(42), SizeOrNumber::Size(Size::Large)]
+    );
+}
+
+#[test]
+fn element_ref_roundtrips() {
+    let v: element_ref::element_ref::Post =
+        roundtrip("element_ref", Some("urn:golden:element_ref"), "post");
+    assert_eq!(v.comment.len(), 2);
+}
+
+#[test]
+fn qualified_roundtrips() {
+    let _: qualified::qualified::Pair =
+        roundtrip("qualified", Some("urn:golden:qualified"), "pair");
+}
+
+#[test]
+fn unqualified_roundtrips() {
+    let _: unqualified::unqualified::Pair =
+        roundtrip("unqualified", Some("urn:golden:unqualified"), "pair");
+}
+
+#[test]
+fn recursive_roundtrips() {
+    let v: recursive::recursive::Node =
+        roundtrip("recursive", Some("urn:golden:recursive"), "node");
+    assert_eq!(v.next.as_ref().map(|n| n.value), Some(2));
+    assert_eq!(v.wrapper.map(|w| w.inner.value), Some(4));
+}
+
+#[test]
+fn name_clash_roundtrips() {
+    let v: name_clash::a_item::Item =
+        roundtrip("name_clash", Some("http://example.com/a/item"), "item");
+    let _: &name_clash::b_item::Item = &v.other;
+    let _ = name_clash::a_item::Item2::default();
+    assert_eq!(v.other2, "y");
+}
+
+#[test]
+fn builtins_roundtrip() {
+    let v: builtins::builtins::All = roundtrip("builtins", Some("urn:golden:builtins"), "all");
+    assert_eq!(v.unsigned_long, Some(u64::MAX));
+    assert_eq!(v.byte, Some(-128));
+}
+
+#[test]
+fn keywords_roundtrip() {
+    let v: keywords::keywords::Match = roundtrip("keywords", Some("urn:golden:keywords"), "match");
+    assert_eq!(v.r#type, keywords::keywords::Type::Fn);
+    assert_eq!(
+        (v.r#return.as_str(), v.self_.as_str(), v.r#in.as_deref()),
+        ("r", "s", Some("x"))
+    );
+}
+
+#[test]
+fn documentation_roundtrips() {
+    let _: documentation::documentation::Paint =
+        roundtrip("documentation", Some("urn:golden:documentation"), "paint");
+}
+
+#[test]
+fn import_include_roundtrips() {
+    let v: import_include::msg::Greet =
+        roundtrip("import_include", Some("urn:golden:ii:msg"), "greet");
+    assert_eq!(v.who.name, "Ada");
+    let _ = import_include::types::Greeting::new("hi");
+}
+
+#[test]
+fn service_response_roundtrips() {
+    let v: service::msg::GetOrderResponse = roundtrip(
+        "service",
+        Some("urn:golden:service:msg"),
+        "getOrderResponse",
+    );
+    assert_eq!(v.r#return.id, "o1");
+    assert_eq!(service::service::GET_ORDER.soap_action, "urn:getOrder");
+}
+
+#[test]
+fn resurs_goldens_compile() {
+    assert_eq!(
+        resurs_aftershop::v4::FINALIZE_PAYMENT.name,
+        "finalizePayment"
+    );
+    assert_eq!(
+        resurs_shopflow::v4::ISSUE_CUSTOMER_IDENTIFICATION_TOKEN.name,
+        "issueCustomerIdentificationToken"
+    );
+    assert_eq!(resurs_both::v4::ANNUL_PAYMENT.name, "annulPayment");
+}
+
+#[test]
+fn serde_roundtrips_through_xml_and_json() {
+    use serde::serde::{Order, OrderChoice, State, StateOrCode};
+    let v: Order = roundtrip("serde", Some("urn:golden:serde"), "order");
+    assert_eq!(v.state, State::Open);
+    assert_eq!(v.note, Some(rt::Nillable::Nil));
+    assert_eq!(v.code, Some(StateOrCode::I32(7)));
+    assert_eq!(v.choice, OrderChoice::Card("visa".into()));
+    let json = serde_json::to_string(&v).expect("to json");
+    assert!(json.contains("\"note\":null"), "{json}");
+    assert!(json.contains("\"state\":\"OPEN\""), "{json}");
+    assert!(!json.contains("\"version\""), "{json}");
+    let back: Order = serde_json::from_str(&json).expect("from json");
+    assert_eq!(back, v);
+    let sparse: Order = serde_json::from_str(r#"{"id":"x"}"#).expect("required fields default");
+    assert_eq!(sparse.id.as_str(), "x");
+}

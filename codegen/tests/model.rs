@@ -1,0 +1,130 @@
+//! The model stage through `Config::model`: unwrapping, operation subsets,
+//! documentation stripping, and errors.
+
+use std::path::Path;
+
+use soap_codegen::model::{Builtin, Occurrence, RustType, Unwrap};
+use soap_codegen::Config;
+
+fn service() -> Config {
+    Config::new()
+        .wsdl(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/service/service.wsdl"))
+}
+
+#[test]
+fn responses_are_unwrapped_wrapped_style() {
+    let model = service().model().expect("model");
+    let module = model.module("urn:golden:service").expect("service module");
+    let unwrap = |name: &str| {
+        module
+            .operations
+            .iter()
+            .find(|o| o.name == name)
+            .map(|o| o.output.unwrap.clone())
+            .expect("operation")
+    };
+    assert!(
+        matches!(unwrap("getOrder"), Unwrap::Field { name, ty } if name == "r#return" && ty.occurrence == Occurrence::One)
+    );
+    assert!(matches!(unwrap("listIds"), Unwrap::Field { ty, .. }
+        if ty.occurrence == Occurrence::Many && ty.ty == RustType::Builtin(Builtin::String)));
+    assert!(
+        matches!(unwrap("findOrder"), Unwrap::Field { ty, .. } if ty.occurrence == Occurrence::Optional)
+    );
+    assert_eq!(unwrap("cancelOrder"), Unwrap::Empty);
+    assert_eq!(unwrap("stats"), Unwrap::Whole);
+}
+
+#[test]
+fn operations_subset_prunes_unreachable_types() {
+    let full = service().model().expect("model");
+    let subset = service().operations(["listIds"]).model().expect("model");
+    let module = subset.module("urn:golden:service").expect("service module");
+    assert_eq!(module.operations.len(), 1);
+    assert_eq!(module.services[0].operations, vec![0]);
+    let msg = subset.module("urn:golden:service:msg").expect("msg module");
+    let names: Vec<&str> = msg.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["ListIds", "ListIdsResponse"]);
+    // Names are decided before pruning: a subset names things like the full model.
+    let full_msg = full.module("urn:golden:service:msg").expect("msg module");
+    assert!(full_msg.types.len() > msg.types.len());
+}
+
+#[test]
+fn without_docs_drops_only_documentation() {
+    let model = service().model().expect("model");
+    let stripped = model.without_docs();
+    assert_ne!(model, stripped);
+    assert_eq!(stripped, stripped.without_docs());
+    let op = &stripped
+        .module("urn:golden:service")
+        .expect("module")
+        .operations[0];
+    assert_eq!(op.doc, None);
+    assert_eq!(op.name, "getOrder");
+}
+
+#[test]
+fn unknown_user_message_field_is_reported_with_location() {
+    let err = service()
+        .user_message("{urn:golden:service:msg}shopError", "nope")
+        .model()
+        .expect_err("must fail");
+    let text = err.to_string();
+    assert!(text.contains("service.wsdl:"), "{text}");
+    assert!(text.contains("nope"), "{text}");
+}
+
+#[test]
+fn bad_attribute_is_a_config_error() {
+    let err = service()
+        .type_attribute(".", "#[derive(")
+        .generate_string()
+        .expect_err("must fail");
+    assert!(err.to_string().contains("#[derive("), "{err}");
+}
+
+#[test]
+fn type_attributes_are_emitted() {
+    let code = service()
+        .type_attribute("msg.order", "#[non_exhaustive]")
+        .field_attribute(
+            "urn:golden:service:msg.order.id",
+            "#[doc(alias = \"identifier\")]",
+        )
+        .generate_string()
+        .expect("generate");
+    assert!(code.contains("#[non_exhaustive]\n    #[derive(Debug, Clone, PartialEq, Default)]\n    pub struct Order"), "{code}");
+    assert!(code.contains("#[doc(alias = \"identifier\")]"));
+}
+
+#[test]
+fn module_override_renames() {
+    let code = service()
+        .module("urn:golden:service:msg", "messages")
+        .generate_string()
+        .expect("generate");
+    assert!(code.contains("pub mod messages {"));
+    assert!(code.contains("super::messages::GetOrder"));
+}
+
+#[test]
+fn resurs_published_shopflow_subset() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/resurs-v4/ShopFlowService/ShopFlowService.wsdl");
+    if !root.is_file() {
+        eprintln!("skipping: ../shared is absent");
+        return;
+    }
+    let model = Config::new()
+        .wsdl(root)
+        .operations([
+            "issueCustomerIdentificationToken",
+            "invalidateCustomerIdentificationToken",
+        ])
+        .model()
+        .expect("model");
+    let v4 = model.module("http://ecommerce.resurs.com/v4").expect("v4");
+    assert_eq!(v4.operations.len(), 2);
+    assert_eq!(v4.name, "v4");
+}
