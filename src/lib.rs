@@ -3,9 +3,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-#[path = "generated_stub.rs"]
-mod generated;
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/resurs.rs"));
+}
 pub use generated::*;
+
+mod client;
+pub use client::{
+    AfterShopClient, Builder, Environment, ShopFlowClient, PRODUCTION_AFTER_SHOP_ENDPOINT,
+    PRODUCTION_SHOP_FLOW_ENDPOINT, TEST_AFTER_SHOP_ENDPOINT, TEST_SHOP_FLOW_ENDPOINT,
+};
 
 pub mod error_type;
 pub mod rules;

@@ -11,20 +11,26 @@ use resurs_aftershop::simulator::{Simulator, SimulatorHandle, MISSING_PAYMENT, S
 use rust_decimal::Decimal;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-fn shared() -> Option<PathBuf> {
+/// `../shared`, or `None` (with a message) when it is absent.
+fn shared_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if !SERVES_SOAP {
-        println!(
-            "skipped: the simulator does not serve SOAP yet (generated server traits pending)"
-        );
-        return None;
-    }
     if dir.is_dir() {
         Some(dir)
     } else {
         println!("skipped: ../shared is absent");
         None
     }
+}
+
+/// `../shared` when the simulator serves SOAP, else `None` (with a message).
+fn shared() -> Option<PathBuf> {
+    if !SERVES_SOAP {
+        println!(
+            "skipped: the simulator does not serve SOAP yet (generated server traits pending)"
+        );
+        return None;
+    }
+    shared_dir()
 }
 
 /// Posts `body` as it is and returns the status and the response body.
@@ -282,6 +288,27 @@ async fn tokens_are_served_at_the_shop_flow_path() {
     assert_eq!(token.len(), 100);
     assert!(token.bytes().all(|b| b.is_ascii_alphanumeric()));
     sim.stop().await;
+}
+
+#[test]
+fn the_seeds_quote_five_well_formed_envelopes() {
+    let Some(shared) = shared_dir() else { return };
+    let mut operations = Vec::new();
+    for entry in std::fs::read_dir(shared.join("seeds")).expect("seeds") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("seed");
+        operations.extend(envelopes(&text).into_iter().map(operation_of));
+    }
+    operations.sort();
+    assert_eq!(
+        operations,
+        [
+            "additionalDebitOfPayment",
+            "annulPayment",
+            "annulPayment",
+            "creditPayment",
+            "creditPayment"
+        ]
+    );
 }
 
 #[test]

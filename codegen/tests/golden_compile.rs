@@ -372,7 +372,7 @@ fn resurs_goldens_compile() {
 
 #[test]
 fn serde_roundtrips_through_xml_and_json() {
-    use serde::serde::{Order, OrderChoice, State, StateOrCode};
+    use self::serde::serde::{Order, OrderChoice, State, StateOrCode};
     let v: Order = roundtrip("serde", Some("urn:golden:serde"), "order");
     assert_eq!(v.state, State::Open);
     assert_eq!(v.note, Some(rt::Nillable::Nil));

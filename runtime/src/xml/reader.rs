@@ -436,6 +436,15 @@ impl<'a> Reader<'a> {
 
     #[cold]
     #[inline(never)]
+    fn mismatched(&self, prefix: &str, local: &str) -> DecodeError {
+        let (expected_prefix, expected_local) = self.frames.last().map_or(("", ""), |f| (f.prefix, f.local));
+        let expected = qualified(expected_prefix, expected_local);
+        let found = qualified(prefix, local);
+        self.error(DecodeErrorKind::MismatchedEndTag { expected, found })
+    }
+
+    #[cold]
+    #[inline(never)]
     fn attr_error(&self, name: &str, kind: DecodeErrorKind) -> DecodeError {
         let mut e = self.error(kind);
         e.path = format!("{}/@{name}", e.path);
@@ -570,15 +579,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    #[inline(always)]
-    fn next_token(&mut self) -> Result<Option<Token<'a>>, DecodeError> {
-        match self.tokens.next() {
-            None => Ok(None),
-            Some(Ok(token)) => Ok(Some(token)),
-            Some(Err(e)) => Err(self.syntax_error(e)),
-        }
-    }
-
     fn next_event(&mut self) -> Result<Event<'a>, DecodeError> {
         if self.pending_pop {
             self.pop_frame();
@@ -589,60 +589,55 @@ impl<'a> Reader<'a> {
             return Ok(Event::End);
         }
         loop {
-            let Some(token) = self.next_token()? else {
-                if self.frames.is_empty() {
-                    return Ok(Event::Eof);
-                }
-                self.pos = self.src.len();
-                return Err(self.error(DecodeErrorKind::Truncated));
+            let token = match self.tokens.next() {
+                Some(Ok(token)) => token,
+                Some(Err(e)) => return Err(self.syntax_error(e)),
+                None if self.frames.is_empty() => return Ok(Event::Eof),
+                None => return Err(self.truncated()),
             };
-            let span = token.span();
-            self.pos = span.start();
-            self.end_pos = span.end();
             match token {
-                Token::Declaration { .. }
-                | Token::ProcessingInstruction { .. }
-                | Token::Comment { .. } => {}
-                Token::DtdStart { .. }
-                | Token::EmptyDtd { .. }
-                | Token::EntityDeclaration { .. }
-                | Token::DtdEnd { .. } => {
-                    return Err(self.error(DecodeErrorKind::DtdForbidden));
-                }
-                Token::ElementStart {
-                    prefix,
-                    local,
-                    span,
-                } => {
+                Token::ElementStart { prefix, local, span } => {
                     self.start_element(prefix.as_str(), local.as_str(), span.start())?;
                     return Ok(Event::Start);
                 }
-                Token::ElementEnd {
-                    end: ElementEnd::Close(prefix, local),
-                    ..
-                } => {
+                Token::ElementEnd { end: ElementEnd::Close(prefix, local), span } => {
+                    self.pos = span.start();
+                    self.end_pos = span.end();
                     let Some(frame) = self.frames.last() else {
-                        return Err(
-                            self.error(DecodeErrorKind::Syntax("end tag without start tag".into()))
-                        );
+                        return Err(self.error(DecodeErrorKind::Syntax("end tag without start tag".into())));
                     };
                     if !same(frame.prefix, prefix.as_str()) || !same(frame.local, local.as_str()) {
-                        let expected = qualified(frame.prefix, frame.local);
-                        let found = qualified(prefix.as_str(), local.as_str());
-                        return Err(
-                            self.error(DecodeErrorKind::MismatchedEndTag { expected, found })
-                        );
+                        return Err(self.mismatched(prefix.as_str(), local.as_str()));
                     }
                     self.pending_pop = true;
                     return Ok(Event::End);
                 }
-                Token::Text { text } => return Ok(Event::Text(text, false)),
-                Token::Cdata { text, .. } => return Ok(Event::Text(text, true)),
-                Token::Attribute { .. } | Token::ElementEnd { .. } => {
+                Token::Text { text } => {
+                    self.pos = text.start();
+                    return Ok(Event::Text(text, false));
+                }
+                Token::Cdata { text, span } => {
+                    self.pos = span.start();
+                    return Ok(Event::Text(text, true));
+                }
+                Token::Declaration { .. } | Token::ProcessingInstruction { .. } | Token::Comment { .. } => {}
+                Token::DtdStart { span, .. } | Token::EmptyDtd { span, .. } | Token::EntityDeclaration { span, .. } | Token::DtdEnd { span } => {
+                    self.pos = span.start();
+                    return Err(self.error(DecodeErrorKind::DtdForbidden));
+                }
+                Token::Attribute { span, .. } | Token::ElementEnd { span, .. } => {
+                    self.pos = span.start();
                     return Err(self.error(DecodeErrorKind::Syntax("unexpected token".into())));
                 }
             }
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn truncated(&mut self) -> DecodeError {
+        self.pos = self.src.len();
+        self.error(DecodeErrorKind::Truncated)
     }
 
     /// Reads the rest of a start tag (attributes) into `self.start` and opens its frame.
@@ -650,9 +645,10 @@ impl<'a> Reader<'a> {
         let ns_mark = self.ns.len();
         self.prefixed.clear();
         let empty = loop {
-            let Some(token) = self.next_token()? else {
-                self.pos = self.src.len();
-                return Err(self.error(DecodeErrorKind::Truncated));
+            let token = match self.tokens.next() {
+                Some(Ok(token)) => token,
+                Some(Err(e)) => return Err(self.syntax_error(e)),
+                None => return Err(self.truncated()),
             };
             match token {
                 Token::Attribute { prefix: p, local: l, value, .. } => {
