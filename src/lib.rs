@@ -14,6 +14,7 @@ pub use client::{
     PRODUCTION_SHOP_FLOW_ENDPOINT, TEST_AFTER_SHOP_ENDPOINT, TEST_SHOP_FLOW_ENDPOINT,
 };
 
+pub mod decode;
 pub mod error_type;
 pub mod rules;
 pub use error_type::ErrorType;

@@ -2,12 +2,11 @@
 //! envelope, posted byte for byte, gets a valid response; the documented
 //! getPayment response and fault are reproduced.
 //!
-//! Needs `../shared` (skipped with a message when it is absent) and the
-//! generated server traits (skipped while `SERVES_SOAP` is false).
+//! Needs `../shared` (skipped with a message when it is absent).
 
 use std::path::{Path, PathBuf};
 
-use resurs_aftershop::simulator::{Simulator, SimulatorHandle, MISSING_PAYMENT, SERVES_SOAP};
+use resurs_aftershop::simulator::{Simulator, SimulatorHandle, MISSING_PAYMENT};
 use rust_decimal::Decimal;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -20,17 +19,6 @@ fn shared_dir() -> Option<PathBuf> {
         println!("skipped: ../shared is absent");
         None
     }
-}
-
-/// `../shared` when the simulator serves SOAP, else `None` (with a message).
-fn shared() -> Option<PathBuf> {
-    if !SERVES_SOAP {
-        println!(
-            "skipped: the simulator does not serve SOAP yet (generated server traits pending)"
-        );
-        return None;
-    }
-    shared_dir()
 }
 
 /// Posts `body` as it is and returns the status and the response body.
@@ -107,7 +95,7 @@ async fn expect_success(name: &str, url: &str, request: &str) {
 
 #[tokio::test]
 async fn every_documented_example_request_is_answered() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared_dir() else { return };
     let mut files: Vec<PathBuf> = std::fs::read_dir(shared.join("resurs-v4/examples"))
         .expect("examples")
         .map(|e| e.expect("entry").path())
@@ -123,6 +111,28 @@ async fn every_documented_example_request_is_answered() {
         let request = std::fs::read_to_string(&file).expect("read example");
         expect_success(&file.display().to_string(), "", &request).await;
     }
+}
+
+#[tokio::test]
+async fn the_documented_example_requests_also_succeed_one_after_another() {
+    let Some(shared) = shared_dir() else { return };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(shared.join("resurs-v4/examples"))
+        .expect("examples")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.contains(".request"))
+        })
+        .collect();
+    files.sort();
+    let sim = fresh().await;
+    for file in files {
+        let request = std::fs::read(&file).expect("read example");
+        let (status, response) = post(&sim.after_shop_url(), &request).await;
+        assert_eq!(status, 200, "{}: {response}", file.display());
+    }
+    sim.stop().await;
 }
 
 /// The SOAP envelopes quoted in a seed page.
@@ -144,7 +154,7 @@ fn envelopes(text: &str) -> Vec<&str> {
 
 #[tokio::test]
 async fn every_seed_envelope_is_answered() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared_dir() else { return };
     let mut count = 0;
     for entry in std::fs::read_dir(shared.join("seeds")).expect("seeds") {
         let path = entry.expect("entry").path();
@@ -159,7 +169,7 @@ async fn every_seed_envelope_is_answered() {
 
 #[tokio::test]
 async fn an_unknown_payment_gets_the_documented_fault() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared_dir() else { return };
     let sim = fresh().await;
     let request = format!(
         "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" \
@@ -225,7 +235,7 @@ fn same_value(a: &str, b: &str) -> bool {
 
 #[tokio::test]
 async fn the_documented_get_payment_response_is_reproduced() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared_dir() else { return };
     let sim = fresh().await;
     let request =
         std::fs::read(shared.join("resurs-v4/examples/get-payment.request.xml")).expect("request");
@@ -267,9 +277,6 @@ async fn the_documented_get_payment_response_is_reproduced() {
 
 #[tokio::test]
 async fn tokens_are_served_at_the_shop_flow_path() {
-    if shared().is_none() {
-        return;
-    }
     let sim = fresh().await;
     let request = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" \
          xmlns:shop=\"http://ecommerce.resurs.com/v4/msg/shopflow\"><soapenv:Body>\

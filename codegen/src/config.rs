@@ -180,7 +180,11 @@ impl Config {
 
     fn build_model(&self, resolved: &resolve::Resolved) -> Result<Model, Error> {
         let model = model::build(resolved, &self.model)?;
-        Ok(if self.no_docs { model.without_docs() } else { model })
+        Ok(if self.no_docs {
+            model.without_docs()
+        } else {
+            model
+        })
     }
 
     fn generate_with_files(&self) -> Result<(String, Vec<PathBuf>), Error> {

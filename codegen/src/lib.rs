@@ -2,7 +2,7 @@
 //! server traits that call `soap-runtime`.
 //!
 //! The pipeline is staged; every stage is public and testable on its own:
-//! [`parse`] → [`resolve`] → [`model`] → [`emit`] → [`format`]. [`Config`]
+//! [`parse`] → [`resolve`] → [`model`] → [`emit`] → [`format`](mod@format). [`Config`]
 //! runs all of them (for `build.rs`), and the `soapgen` command wraps it.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -128,3 +128,103 @@ fn resurs_published_shopflow_subset() {
     assert_eq!(v4.operations.len(), 2);
     assert_eq!(v4.name, "v4");
 }
+
+/// The project's own authoring of the Resurs contract (`wsdl/`) and the
+/// published one (`../shared`) give the same model, documentation and
+/// declaration order aside.
+#[test]
+fn authored_resurs_wsdl_matches_the_published_one() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let published = root.join("../shared/resurs-v4/AfterShopFlowService/AfterShopFlowService.wsdl");
+    let authored = root.join("wsdl/AfterShopFlowService.wsdl");
+    if !published.is_file() || !authored.is_file() {
+        eprintln!("skipping: ../shared or wsdl/ is absent");
+        return;
+    }
+    let a = Config::new()
+        .wsdl(authored)
+        .model()
+        .expect("authored model")
+        .canonical();
+    let b = Config::new()
+        .wsdl(published)
+        .model()
+        .expect("published model")
+        .canonical();
+    if a != b {
+        let (da, db) = (format!("{a:#?}"), format!("{b:#?}"));
+        let line = da
+            .lines()
+            .zip(db.lines())
+            .position(|(x, y)| x != y)
+            .unwrap_or(0);
+        let show = |s: &str| {
+            s.lines()
+                .skip(line.saturating_sub(12))
+                .take(20)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        panic!(
+            "models differ at line {line}:\n--- authored\n{}\n--- published\n{}",
+            show(&da),
+            show(&db)
+        );
+    }
+}
+
+/// The project's ShopFlow subset equals the published ShopFlowService
+/// restricted to the same operations.
+#[test]
+fn authored_shopflow_subset_matches_the_published_service() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let published = root.join("../shared/resurs-v4/ShopFlowService/ShopFlowService.wsdl");
+    let authored = root.join("wsdl/ShopFlowService.wsdl");
+    if !published.is_file() || !authored.is_file() {
+        eprintln!("skipping: ../shared or wsdl/ is absent");
+        return;
+    }
+    let full = Config::new()
+        .wsdl(&authored)
+        .model()
+        .expect("authored model");
+    let ops: Vec<String> = full
+        .modules
+        .iter()
+        .flat_map(|m| m.operations.iter().map(|o| o.name.clone()))
+        .collect();
+    assert!(!ops.is_empty());
+    // Both restricted to the subset's operations: types nothing uses go.
+    let a = Config::new()
+        .wsdl(authored)
+        .operations(ops.clone())
+        .model()
+        .expect("authored model")
+        .canonical();
+    let b = Config::new()
+        .wsdl(published)
+        .operations(ops)
+        .model()
+        .expect("published model")
+        .canonical();
+    if a != b {
+        let (da, db) = (format!("{a:#?}"), format!("{b:#?}"));
+        let line = da
+            .lines()
+            .zip(db.lines())
+            .position(|(x, y)| x != y)
+            .unwrap_or(0);
+        let show = |s: &str| {
+            s.lines()
+                .skip(line.saturating_sub(12))
+                .take(20)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        panic!(
+            "models differ at line {line}:\n--- authored\n{}\n--- published\n{}",
+            show(&da),
+            show(&db)
+        );
+    }
+}

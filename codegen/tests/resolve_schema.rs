@@ -590,3 +590,34 @@ fn self_reference_through_an_anonymous_type_is_reported() {
         "{e}"
     );
 }
+
+#[test]
+fn dataset_reference_to_the_schema_for_schemas_is_a_wildcard() {
+    let r = schema(
+        "dataset",
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:a">
+  <xs:import namespace="http://www.w3.org/2001/XMLSchema" schemaLocation="http://www.w3.org/2001/XMLSchema.xsd"/>
+  <xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="http://www.w3.org/2001/xml.xsd"/>
+  <xs:complexType name="DataSet">
+    <xs:sequence><xs:element ref="xs:schema"/><xs:any/></xs:sequence>
+    <xs:attribute ref="xml:lang"/>
+  </xs:complexType>
+</xs:schema>"#,
+    );
+    let ct = &r.complex_types[&QName::new(Some("urn:a"), "DataSet")];
+    let ComplexContent::Particle(Particle {
+        term: Term::Sequence(items),
+        ..
+    }) = &ct.content
+    else {
+        panic!("not a sequence: {:?}", ct.content);
+    };
+    let namespaces: Vec<_> = items
+        .iter()
+        .map(|p| match &p.term {
+            Term::Any { namespace, .. } => namespace.as_str(),
+            other => panic!("not a wildcard: {other:?}"),
+        })
+        .collect();
+    assert_eq!(namespaces, ["http://www.w3.org/2001/XMLSchema", "##any"]);
+}

@@ -206,3 +206,78 @@ fn wsdl_import_of_abstract_definitions_and_schema() {
     assert_eq!(op.input.element, QName::new(Some("urn:m"), "ping"));
     assert_eq!(op.input.message, QName::new(Some("urn:abs"), "ping"));
 }
+
+const HEADER_MESSAGES: &str = r#"
+  <types>
+    <xs:schema targetNamespace="urn:h" elementFormDefault="qualified">
+      <xs:element name="auth" type="xs:string"/>
+      <xs:element name="token" type="xs:string"/>
+      <xs:element name="req" type="xs:int"/>
+      <xs:element name="resp" type="xs:int"/>
+    </xs:schema>
+  </types>
+  <message name="in">
+    <part name="header" element="h:auth"/><part name="token" element="h:token"/><part name="body" element="h:req"/>
+  </message>
+  <message name="out"><part name="body" element="h:resp"/></message>
+  <message name="outHeader"><part name="info" type="xs:string"/></message>
+  <portType name="PT"><operation name="op"><input message="tns:in"/><output message="tns:out"/></operation></portType>"#;
+
+fn header_wsdl(input_binding: &str) -> String {
+    format!(
+        r#"<definitions targetNamespace="urn:svc" xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:tns="urn:svc" xmlns:h="urn:h"
+    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema">{HEADER_MESSAGES}
+  <binding name="B" type="tns:PT"><soap:binding style="document"/>
+    <operation name="op"><soap:operation soapAction="op"/>
+      <input>{input_binding}</input>
+      <output><soap:body use="literal"/><soap:header message="tns:outHeader" part="info" use="literal"/></output>
+    </operation>
+  </binding>
+  <service name="S"><port name="P" binding="tns:B"><soap:address location="http://h"/></port></service>
+</definitions>"#
+    )
+}
+
+#[test]
+fn parts_bound_to_soap_headers_leave_the_body_part() {
+    let content = header_wsdl(
+        r#"<soap:header message="tns:in" part="header" use="literal"/>
+        <soap:header message="tns:in" part="token" use="literal"/><soap:body use="literal"/>"#,
+    );
+    let r = resolve("headers", &content).unwrap_or_else(|e| panic!("{e}"));
+    let op = &r.wsdls[0].services[0].ports[0].operations[0];
+    assert_eq!(op.input.part, "body");
+    assert_eq!(op.input.element, QName::new(Some("urn:h"), "req"));
+    let headers: Vec<_> = op.input_headers.iter().map(|h| h.element.local.as_str()).collect();
+    assert_eq!(headers, ["auth", "token"]);
+    assert!(
+        op.output_headers.is_empty(),
+        "a type= header part is not an element header"
+    );
+    assert_eq!(op.output.as_ref().map(|o| o.part.as_str()), Some("body"));
+}
+
+#[test]
+fn soap_body_parts_selects_the_body_part() {
+    let content = header_wsdl(r#"<soap:body parts="body" use="literal"/>"#);
+    let r = resolve("bodyparts", &content).unwrap_or_else(|e| panic!("{e}"));
+    let op = &r.wsdls[0].services[0].ports[0].operations[0];
+    assert_eq!(op.input.element, QName::new(Some("urn:h"), "req"));
+
+    let content = header_wsdl(r#"<soap:body parts="nothing" use="literal"/>"#);
+    let e = resolve("bodyparts-bad", &content).err().unwrap_or_default();
+    assert!(e.contains("message `{urn:svc}in` has no part `nothing`"), "{e}");
+    assert!(e.contains("message `in` has 0 body parts"), "{e}");
+
+    let content = header_wsdl(r#"<soap:body use="literal"/>"#);
+    let e = resolve("bodyparts-none", &content).err().unwrap_or_default();
+    assert!(e.contains("message `in` has 3 parts"), "{e}");
+
+    let content = header_wsdl(
+        r#"<soap:header message="tns:in" part="ghost" use="literal"/><soap:body parts="body" use="literal"/>"#,
+    );
+    let e = resolve("header-unknown-part", &content)
+        .err()
+        .unwrap_or_default();
+    assert!(e.contains("message `{urn:svc}in` has no part `ghost`"), "{e}");
+}

@@ -29,6 +29,8 @@ pub enum DiagnosticKind {
     UnexpectedNil,
     /// Non-whitespace text where only elements belong; ignored.
     UnexpectedText,
+    /// More diagnostics than [`MAX_DIAGNOSTICS`](crate::xml::MAX_DIAGNOSTICS); the rest were dropped.
+    Suppressed,
 }
 
 impl fmt::Display for DiagnosticKind {
@@ -43,6 +45,7 @@ impl fmt::Display for DiagnosticKind {
                 f.write_str("xsi:nil on an element that is not nillable; ignored")
             }
             DiagnosticKind::UnexpectedText => f.write_str("text between elements ignored"),
+            DiagnosticKind::Suppressed => f.write_str("further diagnostics suppressed"),
         }
     }
 }

@@ -9,7 +9,7 @@ use std::fmt;
 /// 1-based indexes on repeated elements) and where in the input (line:column,
 /// both 1-based; 0:0 when the input was refused before parsing).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{kind} at {path} (line {line}, column {column})")]
+#[error("{kind}{}", self.location())]
 pub struct DecodeError {
     /// What went wrong.
     pub kind: DecodeErrorKind,
@@ -19,6 +19,27 @@ pub struct DecodeError {
     pub line: u32,
     /// 1-based column (in characters) of the offending token.
     pub column: u32,
+}
+
+impl DecodeError {
+    /// ` at <path> (line L, column C)`, leaving out what is unknown.
+    fn location(&self) -> String {
+        let mut at = String::new();
+        if !self.path.is_empty() {
+            at.push_str(" at ");
+            at.push_str(&self.path);
+        }
+        if self.line > 0 {
+            at.push_str(&format!(" (line {}, column {})", self.line, self.column));
+        }
+        at
+    }
+}
+
+impl From<Box<DecodeError>> for DecodeError {
+    fn from(boxed: Box<DecodeError>) -> Self {
+        *boxed
+    }
 }
 
 /// What a [`DecodeError`] is about.

@@ -21,7 +21,7 @@ pub use crate::value::{
 };
 pub use crate::xml::{
     decode_document, encode_document, DecodeOptions, Decoded, FieldName, FieldSlot, FieldValue,
-    Reader, Start, Writer, XmlType,
+    Reader, Start, Writer, XmlType, MAX_DIAGNOSTICS,
 };
 
 /// A boxed, sendable future (what [`server::Dispatch::dispatch`] returns).

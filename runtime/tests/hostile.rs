@@ -259,3 +259,34 @@ fn no_prefix_of_a_document_panics() {
         }
     }
 }
+
+#[test]
+fn diagnostics_are_capped() {
+    let unknown = "<x/>".repeat(200_000);
+    let xml = response(&format!("{GOOD}{unknown}"));
+    let decoded = rt::envelope::decode_response::<msg::GetOrderResponse, shop::GetOrderFault>(
+        &shop::GET_ORDER,
+        xml.as_bytes(),
+        &rt::DecodeOptions::default(),
+    );
+    let diagnostics = decoded
+        .map(|d| d.diagnostics)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(diagnostics.len(), rt::MAX_DIAGNOSTICS + 1);
+    assert_eq!(
+        diagnostics[0].kind,
+        rt::DiagnosticKind::UnknownElement("x".into())
+    );
+    assert_eq!(
+        diagnostics[rt::MAX_DIAGNOSTICS].kind,
+        rt::DiagnosticKind::Suppressed
+    );
+}
+
+#[test]
+fn character_references_in_namespace_names_are_refused() {
+    let xml = envelope("<m:getOrderResponse xmlns:m=\"urn:example:shop:m&#115;g\"/>");
+    let e = error(xml.as_bytes());
+    assert!(matches!(e.kind, K::Syntax(_)), "{e}");
+    assert_eq!((e.line, e.column), (3, 1));
+}

@@ -26,6 +26,9 @@ enum Command {
     /// Serve the offline After Shop simulator (AfterShopFlowService and
     /// ShopFlowService at Resurs's paths) until Ctrl-C.
     Simulate(SimulateArgs),
+    /// Print one logged SOAP envelope (FILE, or stdin) as JSON. Exit status:
+    /// 0 message, 3 SOAP fault, 2 undecodable input.
+    Decode(resurs_aftershop::decode::DecodeArgs),
 }
 
 /// Arguments of `aftershop simulate`.
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Simulate(args) => simulate(args),
+        Command::Decode(args) => return args.run(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -19,17 +19,19 @@ pub(crate) fn mount(router: Router, bank: &Arc<Bank>) -> Router {
     router
         .mount(
             AFTER_SHOP_PATH,
-            v4::AfterShopFlowServiceServer::new(Service(bank.clone())),
+            v4::AfterShopFlowServiceServer::new(BankService(bank.clone())),
         )
         .mount(
             SHOP_FLOW_PATH,
-            v4::ShopFlowServiceServer::new(Service(bank.clone())),
+            v4::ShopFlowServiceServer::new(BankService(bank.clone())),
         )
 }
 
-/// The bank as a service implementation.
+/// The bank as an implementation of the generated `AfterShopFlowService` and
+/// `ShopFlowService` traits, to mount in a router of your own:
+/// `Router::new().mount(AFTER_SHOP_PATH, v4::AfterShopFlowServiceServer::new(BankService(bank)))`.
 #[derive(Debug, Clone)]
-pub struct Service(pub Arc<Bank>);
+pub struct BankService(pub Arc<Bank>);
 
 /// A bank result as the trait wants it: a SOAP `Server` fault carrying the
 /// `ECommerceError` detail.
@@ -47,7 +49,7 @@ where
     std::future::ready(result)
 }
 
-impl v4::AfterShopFlowService for Service {
+impl v4::AfterShopFlowService for BankService {
     fn additional_debit_of_payment(
         &self,
         request: msg::AdditionalDebitOfPayment,
@@ -183,7 +185,7 @@ impl v4::AfterShopFlowService for Service {
     }
 }
 
-impl v4::ShopFlowService for Service {
+impl v4::ShopFlowService for BankService {
     fn issue_customer_identification_token(
         &self,
         request: shop::IssueCustomerIdentificationToken,

@@ -5,7 +5,7 @@ use crate::rules::ErrorType;
 
 /// Why the simulator refused a request, as the real service reports it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{error:?} ({id}): {message}", id = self.error_type_id())]
+#[error("{} ({}): {message}", self.error_type_description(), self.error_type_id())]
 pub struct SimFault {
     /// The error type (`errorTypeId` / `errorTypeDescription`).
     pub error: ErrorType,

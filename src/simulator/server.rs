@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use soap_runtime::server::{Router, Server, ServerHandle};
 
+use super::adapter;
 use super::bank::Bank;
 use super::fault::SimFault;
 use super::fixtures::Fixtures;
@@ -95,27 +96,12 @@ impl SimulatorBuilder {
                 addr: self.listen,
                 source,
             })?;
-        let router = mount(Router::new(), &bank);
+        let router = adapter::mount(Router::new(), &bank);
         Ok(SimulatorHandle {
             server: server.serve(router),
             bank,
         })
     }
-}
-
-/// Whether the simulator answers SOAP requests over HTTP yet. The HTTP tests
-/// skip (with a message) while it is `false`.
-///
-/// INTEGRATION: set to `true` together with the change in [`mount`].
-pub const SERVES_SOAP: bool = false;
-
-/// Mounts the services for `bank`.
-///
-/// INTEGRATION: becomes `super::adapter::mount(router, bank)` (and the
-/// `#[cfg(any())]` on `mod adapter` goes) once `crate::v4` is generated.
-fn mount(router: Router, bank: &Arc<Bank>) -> Router {
-    let _ = bank;
-    router
 }
 
 /// A running simulator.

@@ -164,6 +164,22 @@ fn builtin(b: Builtin) -> TokenStream {
 
 /// An identifier token (`r#type` becomes a raw identifier).
 pub(crate) fn ident(name: &str) -> Result<proc_macro2::Ident, EmitError> {
+    let span = proc_macro2::Span::call_site();
+    let (raw, bare) = match name.strip_prefix("r#") {
+        Some(bare) => (true, bare),
+        None => (false, name),
+    };
+    let plain_ascii = bare.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && bare.bytes().next().is_some_and(|b| !b.is_ascii_digit())
+        && bare != "_";
+    if plain_ascii {
+        // Keywords arrive here only as `r#` names (the model escapes them).
+        return Ok(if raw {
+            proc_macro2::Ident::new_raw(bare, span)
+        } else {
+            proc_macro2::Ident::new(bare, span)
+        });
+    }
     syn::parse_str::<proc_macro2::Ident>(name).map_err(|_| EmitError::Ident(name.to_string()))
 }
 

@@ -203,8 +203,8 @@ impl<'a> Builder<'a> {
             .unique(name)
     }
 
-    fn push_type(&mut self, module: &str, def: TypeDef) {
-        let key = self.key(&def.location);
+    fn push_type(&mut self, module: &str, def: TypeDef, location: &Location) {
+        let key = self.key(location);
         self.types
             .entry(module.to_string())
             .or_default()
@@ -229,8 +229,8 @@ impl<'a> Builder<'a> {
                             doc: ct.doc.clone(),
                             attributes: Vec::new(),
                             kind: TypeKind::Struct(st.unwrap_or_default()),
-                            location,
                         },
+                        &location,
                     );
                 }
                 Site::Simple(q) => {
@@ -252,8 +252,8 @@ impl<'a> Builder<'a> {
                             doc: st.doc.clone(),
                             attributes: Vec::new(),
                             kind,
-                            location,
                         },
+                        &location,
                     );
                 }
                 Site::Element(q) => {
@@ -285,8 +285,8 @@ impl<'a> Builder<'a> {
                             doc,
                             attributes: Vec::new(),
                             kind,
-                            location,
                         },
+                        &location,
                     );
                 }
             }
@@ -556,8 +556,8 @@ impl<'a> Builder<'a> {
                 doc: None,
                 attributes: Vec::new(),
                 kind: TypeKind::Choice(alternatives.clone()),
-                location: location.clone(),
             },
+            location,
         );
         let occurrence = if occurs.is_repeated() {
             Occurrence::Many
@@ -606,8 +606,8 @@ impl<'a> Builder<'a> {
                         doc: ct.doc.clone(),
                         attributes: Vec::new(),
                         kind: TypeKind::Struct(st),
-                        location: ct.location.clone(),
                     },
+                    &ct.location,
                 );
                 Some(RustType::Named {
                     module: ctx.module.clone(),
@@ -638,8 +638,8 @@ impl<'a> Builder<'a> {
                         doc: st.doc.clone(),
                         attributes: Vec::new(),
                         kind,
-                        location: st.location.clone(),
                     },
+                    &st.location,
                 );
                 Some(RustType::Named {
                     module: ctx.module.clone(),

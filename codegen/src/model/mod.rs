@@ -141,8 +141,6 @@ pub struct TypeDef {
     pub attributes: Vec<String>,
     /// The shape.
     pub kind: TypeKind,
-    /// Where the XSD declared it (used for ordering).
-    pub location: crate::resolve::Location,
 }
 
 /// The shape of a generated type.
@@ -470,6 +468,36 @@ impl Model {
             }
         }
         model.sources.clear();
+        model
+    }
+
+    /// The model without documentation and in a canonical order (modules,
+    /// types, operations and services sorted by name), so two authorings
+    /// of one contract compare equal even when they declare things in a
+    /// different order.
+    pub fn canonical(&self) -> Model {
+        let mut model = self.without_docs();
+        model.modules.sort_by(|a, b| a.name.cmp(&b.name));
+        for module in &mut model.modules {
+            module.types.sort_by(|a, b| a.name.cmp(&b.name));
+            let mut order: Vec<usize> = (0..module.operations.len()).collect();
+            order.sort_by(|a, b| module.operations[*a].name.cmp(&module.operations[*b].name));
+            let remap: std::collections::BTreeMap<usize, usize> = order
+                .iter()
+                .enumerate()
+                .map(|(new, old)| (*old, new))
+                .collect();
+            let ops = std::mem::take(&mut module.operations);
+            let mut slots: Vec<Option<Operation>> = ops.into_iter().map(Some).collect();
+            module.operations = order.iter().filter_map(|i| slots[*i].take()).collect();
+            for service in &mut module.services {
+                for i in &mut service.operations {
+                    *i = remap.get(i).copied().unwrap_or(*i);
+                }
+                service.operations.sort_unstable();
+            }
+            module.services.sort_by(|a, b| a.client.cmp(&b.client));
+        }
         model
     }
 

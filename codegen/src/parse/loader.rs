@@ -116,14 +116,11 @@ impl Loader<'_> {
 
     /// Resolves a location written in `file` at `pos` and queues the file.
     pub(crate) fn locate(&mut self, file: usize, location: &str, pos: Pos) -> Option<usize> {
-        let importing = self.docs.files[file].path.clone();
-        let root = self.docs.files[file].root;
-        let root_path = self.docs.files[root].path.clone();
-        match resolve_location(location, &importing, &root_path, self.locations) {
-            Some(path) => self.register(path, Some(root)),
+        match self.find_location(file, location) {
+            Some(path) => self.register(path, Some(self.docs.files[file].root)),
             None => {
                 self.errors.push(ParseError::UnresolvedLocation {
-                    importing_file: importing,
+                    importing_file: self.docs.files[file].path.clone(),
                     line: pos.line,
                     col: pos.col,
                     url: location.to_owned(),
@@ -131,6 +128,19 @@ impl Loader<'_> {
                 None
             }
         }
+    }
+
+    /// Like [`locate`](Self::locate), but a location that does not resolve is
+    /// no error (for imports of namespaces the generator has built in).
+    pub(crate) fn locate_if_present(&mut self, file: usize, location: &str) -> Option<usize> {
+        let path = self.find_location(file, location)?;
+        self.register(path, Some(self.docs.files[file].root))
+    }
+
+    fn find_location(&self, file: usize, location: &str) -> Option<PathBuf> {
+        let importing = &self.docs.files[file].path;
+        let root = &self.docs.files[self.docs.files[file].root].path;
+        resolve_location(location, importing, root, self.locations)
     }
 
     /// Records an error built from the file path and a position.

@@ -351,9 +351,33 @@ pub struct BindingOperation {
     pub soap_action: Option<String>,
     /// `soap:operation/@style`.
     pub style: Option<String>,
-    /// `soap:body/@use` and `soap:fault/@use` of input, output and faults,
-    /// with their positions.
+    /// `soap:body/@use`, `soap:header/@use` and `soap:fault/@use` of input,
+    /// output and faults, with their positions.
     pub uses: Vec<(Option<String>, Pos)>,
+    /// The SOAP binding of the input message.
+    pub input: MessageBinding,
+    /// The SOAP binding of the output message.
+    pub output: MessageBinding,
+    /// Where.
+    pub pos: Pos,
+}
+
+/// `soap:body` and `soap:header` of a binding operation's input or output.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MessageBinding {
+    /// `soap:body/@parts` (None: every part not bound to a header).
+    pub body_parts: Option<Vec<String>>,
+    /// `soap:header` elements, in document order.
+    pub headers: Vec<HeaderBinding>,
+}
+
+/// One `soap:header`: a part of some message sent as a SOAP header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderBinding {
+    /// `@message`.
+    pub message: Option<QNameText>,
+    /// `@part`.
+    pub part: Option<String>,
     /// Where.
     pub pos: Pos,
 }

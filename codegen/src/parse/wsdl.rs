@@ -2,7 +2,7 @@
 
 use super::loader::{Loader, WSDL_NS};
 use super::syntax::{
-    Binding, BindingOperation, Message, OperationFault, Part, Port, PortType, PortTypeOperation,
+    Binding, BindingOperation, HeaderBinding, Message, MessageBinding, OperationFault, Part, Port, PortType, PortTypeOperation,
     Protocol, SchemaRef, Service, WsdlDoc, XmlElement, XmlNode,
 };
 use crate::resolve::ir::XSD_NS;
@@ -179,14 +179,33 @@ impl Loader<'_> {
             };
             let soap_op = op.elements().find(|e| is_soap(e, "operation"));
             let mut uses = Vec::new();
+            let (mut input, mut output) = (MessageBinding::default(), MessageBinding::default());
             for msg in op.children_in(WSDL_NS) {
-                let body = match msg.local.as_str() {
-                    "input" | "output" => msg.elements().find(|e| is_soap(e, "body")),
-                    "fault" => msg.elements().find(|e| is_soap(e, "fault")),
-                    _ => None,
+                let (body, binding) = match msg.local.as_str() {
+                    "input" => (msg.elements().find(|e| is_soap(e, "body")), Some(&mut input)),
+                    "output" => (
+                        msg.elements().find(|e| is_soap(e, "body")),
+                        Some(&mut output),
+                    ),
+                    "fault" => (msg.elements().find(|e| is_soap(e, "fault")), None),
+                    _ => (None, None),
                 };
                 if let Some(body) = body {
                     uses.push((body.attr("use").map(str::to_owned), body.pos));
+                }
+                let Some(binding) = binding else {
+                    continue;
+                };
+                binding.body_parts = body
+                    .and_then(|b| b.attr("parts"))
+                    .map(|p| p.split_whitespace().map(str::to_owned).collect());
+                for header in msg.elements().filter(|e| is_soap(e, "header")) {
+                    uses.push((header.attr("use").map(str::to_owned), header.pos));
+                    binding.headers.push(HeaderBinding {
+                        message: header.qname_attr("message"),
+                        part: header.attr("part").map(str::to_owned),
+                        pos: header.pos,
+                    });
                 }
             }
             operations.push(BindingOperation {
@@ -196,6 +215,8 @@ impl Loader<'_> {
                     .map(str::to_owned),
                 style: soap_op.and_then(|s| s.attr("style")).map(str::to_owned),
                 uses,
+                input,
+                output,
                 pos: op.pos,
             });
         }

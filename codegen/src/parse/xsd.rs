@@ -4,7 +4,7 @@ use super::loader::Loader;
 use super::syntax::{Component, ComponentKind, SchemaDoc, SchemaRef, XmlElement, XmlNode};
 use super::xml::fingerprint;
 use super::ParseError;
-use crate::resolve::ir::XSD_NS;
+use crate::resolve::ir::{XML_NS, XSD_NS};
 
 impl Loader<'_> {
     /// Parses a schema of `file`; returns its index in [`Documents::schemas`](super::Documents::schemas).
@@ -42,9 +42,15 @@ impl Loader<'_> {
                 }
                 "import" | "include" => {
                     let location = child.attr("schemaLocation").map(str::to_owned);
-                    let target = location
-                        .as_deref()
-                        .and_then(|loc| self.locate(file, loc, child.pos));
+                    let built_in = child.local == "import"
+                        && matches!(child.attr("namespace"), Some(XML_NS | XSD_NS));
+                    let target = location.as_deref().and_then(|loc| {
+                        if built_in {
+                            self.locate_if_present(file, loc)
+                        } else {
+                            self.locate(file, loc, child.pos)
+                        }
+                    });
                     let r = SchemaRef {
                         namespace: child.attr("namespace").map(str::to_owned),
                         location,

@@ -55,6 +55,16 @@ pub enum ResolveError {
         /// Where it is referenced.
         at: Location,
     },
+    /// `soap:body parts=` or `soap:header part=` names no part of the message.
+    #[error("{at}: message `{message}` has no part `{part}`")]
+    UnknownPart {
+        /// The message, `{namespace}local`.
+        message: String,
+        /// The part name.
+        part: String,
+        /// Where it is referenced.
+        at: Location,
+    },
     /// A port's `binding=` names no binding.
     #[error("{at}: unknown binding `{name}`")]
     UnknownBinding {

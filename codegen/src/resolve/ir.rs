@@ -55,6 +55,8 @@ impl std::fmt::Display for QName {
 
 /// The namespace of XML Schema itself.
 pub const XSD_NS: &str = "http://www.w3.org/2001/XMLSchema";
+/// The XML namespace (`xml:` prefix, always bound; its attributes are built in).
+pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// Everything a run read, resolved.
 #[derive(Debug, Clone, Default)]
@@ -411,10 +413,15 @@ pub struct Operation {
     pub doc: Option<String>,
     /// `soap:operation/@soapAction` ("" when absent).
     pub soap_action: String,
-    /// The input message's single element part (document/literal).
+    /// The input message's body part (document/literal: one element part;
+    /// parts bound to `soap:header` or left out by `soap:body parts=` excluded).
     pub input: MessagePart,
     /// The output message's single element part (None for one-way operations).
     pub output: Option<MessagePart>,
+    /// Element parts the binding sends as SOAP headers of the request (`soap:header`).
+    pub input_headers: Vec<MessagePart>,
+    /// Element parts the binding sends as SOAP headers of the response.
+    pub output_headers: Vec<MessagePart>,
     /// Faults in document order.
     pub faults: Vec<FaultDecl>,
     /// Where it was declared.

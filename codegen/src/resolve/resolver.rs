@@ -8,8 +8,7 @@ use super::index::{Entry, Index};
 use super::ir::{Location, QName, Resolved, TypeRef, XSD_NS};
 use crate::parse::{ComponentKind, Documents, Namespaces, Pos, QNameText};
 
-/// The XML namespace (`xml:` prefix, always bound).
-pub(crate) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+pub(crate) use super::ir::XML_NS;
 
 pub(crate) struct Resolver<'d> {
     pub(crate) docs: &'d Documents,

@@ -294,6 +294,10 @@ impl Resolver<'_> {
         let occurs = self.occurs(inst, el)?;
         let location = self.at(inst, el.pos);
         let term = match el.local.as_str() {
+            "element" if self.refers_to_xsd_schema(el) => Term::Any {
+                namespace: XSD_NS.to_owned(),
+                process_contents: "lax".to_owned(),
+            },
             "element" => Term::Element(Box::new(self.local_element(inst, el)?)),
             "sequence" | "choice" | "all" => {
                 let items: Vec<Particle> = xsd_children(el)
@@ -330,6 +334,20 @@ impl Resolver<'_> {
             term,
             location,
         })
+    }
+
+    /// `ref="xs:schema"` (.NET DataSets put an inline schema before their
+    /// data): the schema for schemas is never part of a run, so the element
+    /// is taken as a wildcard for that namespace.
+    fn refers_to_xsd_schema(&self, el: &XmlElement) -> bool {
+        let Some(q) = el.qname_attr("ref") else {
+            return false;
+        };
+        let (prefix, local) = match q.text.split_once(':') {
+            Some((p, l)) => (Some(p), l),
+            None => (None, q.text.as_str()),
+        };
+        local == "schema" && q.namespaces.uri(prefix) == Some(XSD_NS)
     }
 
     /// Expands `xs:group ref=` into the group's model group particle.

@@ -249,7 +249,7 @@ impl<'d> Resolver<'d> {
                     });
                 }
             }
-            if let Some(operation) = self.operation(pw, op, bop, scope, tables) {
+            if let Some(operation) = self.operation(pw, op, bw, bop, scope, tables) {
                 operations.push(operation);
             }
         }
@@ -285,10 +285,15 @@ impl<'d> Resolver<'d> {
         &mut self,
         pw: &'d WsdlDoc,
         op: &'d parse::PortTypeOperation,
+        bw: &'d WsdlDoc,
         bop: &parse::BindingOperation,
         scope: &[usize],
         tables: &[Tables<'d>],
     ) -> Option<Operation> {
+        let binding_scope = self.scope_of(bw, scope);
+        let (input_bound, input_headers) = self.headers(bw, &bop.input, &binding_scope, tables);
+        let (output_bound, output_headers) =
+            self.headers(bw, &bop.output, &binding_scope, tables);
         let scope = self.scope_of(pw, scope);
         let Some(input_q) = op.input.as_ref() else {
             self.errors.push(ResolveError::Unsupported {
@@ -297,11 +302,23 @@ impl<'d> Resolver<'d> {
             });
             return None;
         };
-        let input = self.message_part(pw, input_q, &scope, tables);
+        let input_body = Body {
+            parts: bop.input.body_parts.as_deref(),
+            headers: &input_bound,
+            at: bop.pos,
+            binding: bw,
+        };
+        let input = self.message_part(pw, input_q, &scope, tables, Some(&input_body));
+        let output_body = Body {
+            parts: bop.output.body_parts.as_deref(),
+            headers: &output_bound,
+            at: bop.pos,
+            binding: bw,
+        };
         let output = op
             .output
             .as_ref()
-            .map(|q| self.message_part(pw, q, &scope, tables));
+            .map(|q| self.message_part(pw, q, &scope, tables, Some(&output_body)));
         let mut faults = Vec::new();
         for f in &op.faults {
             let Some(q) = f.message.as_ref() else {
@@ -312,7 +329,7 @@ impl<'d> Resolver<'d> {
                 });
                 continue;
             };
-            if let Some(part) = self.message_part(pw, q, &scope, tables) {
+            if let Some(part) = self.message_part(pw, q, &scope, tables, None) {
                 faults.push(FaultDecl {
                     name: f.name.clone(),
                     doc: Documentation::markdown(&f.docs),
@@ -329,19 +346,68 @@ impl<'d> Resolver<'d> {
                 Some(o) => Some(o?),
                 None => None,
             },
+            input_headers,
+            output_headers,
             faults,
             location: self.wsdl_at(pw, op.pos),
         })
     }
 
-    /// The single element part of the message `q` names.
-    fn message_part(
+    /// The parts that `soap:header` elements of a binding input/output send
+    /// as headers: all of them as (message, part), and those with an element.
+    /// Headers are not generated, so a `type=` header part is no error.
+    fn headers(
+        &mut self,
+        bw: &'d WsdlDoc,
+        binding: &parse::MessageBinding,
+        scope: &[usize],
+        tables: &[Tables<'d>],
+    ) -> (Vec<(QName, String)>, Vec<MessagePart>) {
+        let mut bound = Vec::new();
+        let mut out = Vec::new();
+        for h in &binding.headers {
+            let (Some(q), Some(part_name)) = (h.message.as_ref(), h.part.as_deref()) else {
+                self.errors.push(ResolveError::MissingAttribute {
+                    element: "soap:header".into(),
+                    attribute: if h.message.is_none() { "message" } else { "part" }.into(),
+                    at: self.wsdl_at(bw, h.pos),
+                });
+                continue;
+            };
+            let Some((name, mw, message)) = self.message(bw, q, scope, tables) else {
+                continue;
+            };
+            let Some(part) = message.parts.iter().find(|p| p.name == part_name) else {
+                self.errors.push(ResolveError::UnknownPart {
+                    message: name.to_string(),
+                    part: part_name.to_owned(),
+                    at: self.wsdl_at(bw, h.pos),
+                });
+                continue;
+            };
+            bound.push((name.clone(), part.name.clone()));
+            if part.element.is_none() {
+                continue;
+            }
+            if let Some(element) = self.part_element(mw, message, part) {
+                out.push(MessagePart {
+                    message: name,
+                    part: part.name.clone(),
+                    element,
+                });
+            }
+        }
+        (bound, out)
+    }
+
+    /// The message `q` names, with the document declaring it.
+    fn message(
         &mut self,
         w: &'d WsdlDoc,
         q: &QNameText,
         scope: &[usize],
         tables: &[Tables<'d>],
-    ) -> Option<MessagePart> {
+    ) -> Option<(QName, &'d WsdlDoc, &'d parse::Message)> {
         let name = self.wsdl_qname(w, q)?;
         let Some((mw, message)) = self.find(&name, scope, tables, |t| &t.messages) else {
             self.errors.push(ResolveError::UnknownMessage {
@@ -350,18 +416,67 @@ impl<'d> Resolver<'d> {
             });
             return None;
         };
-        let mw = &self.docs.wsdls[mw];
-        let [part] = message.parts.as_slice() else {
+        Some((name, &self.docs.wsdls[mw], message))
+    }
+
+    /// The single element part of the message `q` names that goes in the
+    /// SOAP body (`body`: the binding's choice of parts; None for faults).
+    fn message_part(
+        &mut self,
+        w: &'d WsdlDoc,
+        q: &QNameText,
+        scope: &[usize],
+        tables: &[Tables<'d>],
+        body: Option<&Body<'_, 'd>>,
+    ) -> Option<MessagePart> {
+        let (name, mw, message) = self.message(w, q, scope, tables)?;
+        let mut parts: Vec<&parse::Part> = message.parts.iter().collect();
+        if let Some(body) = body {
+            if let Some(listed) = body.parts {
+                for missing in listed.iter().filter(|l| !parts.iter().any(|p| &p.name == *l)) {
+                    self.errors.push(ResolveError::UnknownPart {
+                        message: name.to_string(),
+                        part: missing.clone(),
+                        at: self.wsdl_at(body.binding, body.at),
+                    });
+                }
+                parts.retain(|p| listed.contains(&p.name));
+            } else {
+                parts.retain(|p| {
+                    !body
+                        .headers
+                        .iter()
+                        .any(|(m, part)| *m == name && *part == p.name)
+                });
+            }
+        }
+        let [part] = parts.as_slice() else {
             self.errors.push(ResolveError::NotDocumentLiteral {
                 reason: format!(
-                    "message `{}` has {} parts; document/literal needs exactly one element part",
+                    "message `{}` has {} {}parts; document/literal needs exactly one element part",
                     message.name,
-                    message.parts.len()
+                    parts.len(),
+                    if parts.len() == message.parts.len() { "" } else { "body " },
                 ),
                 at: self.wsdl_at(mw, message.pos),
             });
             return None;
         };
+        let element = self.part_element(mw, message, part)?;
+        Some(MessagePart {
+            message: name,
+            part: part.name.clone(),
+            element,
+        })
+    }
+
+    /// The global element a part refers to (`element=`; `type=` is not document/literal).
+    fn part_element(
+        &mut self,
+        mw: &'d WsdlDoc,
+        message: &parse::Message,
+        part: &parse::Part,
+    ) -> Option<QName> {
         let Some(element_q) = part.element.as_ref() else {
             let reason = if part.ty.is_some() {
                 format!(
@@ -388,12 +503,19 @@ impl<'d> Resolver<'d> {
             });
             return None;
         }
-        Some(MessagePart {
-            message: name,
-            part: part.name.clone(),
-            element,
-        })
+        Some(element)
     }
+}
+
+/// How a binding puts an input or output message into the SOAP body.
+struct Body<'a, 'd> {
+    /// `soap:body parts=` (None: all parts not sent as headers).
+    parts: Option<&'a [String]>,
+    /// Parts sent as headers: (message, part).
+    headers: &'a [(QName, String)],
+    /// The binding operation (for errors).
+    at: Pos,
+    binding: &'d WsdlDoc,
 }
 
 fn self_location(docs: &parse::Documents, w: &WsdlDoc, pos: Pos) -> Location {

@@ -174,11 +174,7 @@ impl Facets {
         cmp: impl Fn(&'static str) -> Result<std::cmp::Ordering, FacetError>,
     ) -> Result<(), FacetError> {
         use std::cmp::Ordering::{Equal, Greater, Less};
-        let checks: [(
-            Option<&'static str>,
-            &[std::cmp::Ordering],
-            fn(&'static str) -> FacetKind,
-        ); 4] = [
+        let checks: [BoundCheck; 4] = [
             (
                 self.min_inclusive,
                 &[Equal, Greater],
@@ -198,6 +194,13 @@ impl Facets {
         Ok(())
     }
 }
+
+/// A bound, the orderings of value vs. bound it allows, and the facet it is.
+type BoundCheck = (
+    Option<&'static str>,
+    &'static [std::cmp::Ordering],
+    fn(&'static str) -> FacetKind,
+);
 
 #[cfg(test)]
 mod tests {

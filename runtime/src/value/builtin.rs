@@ -116,7 +116,8 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ValueError> {
         return Err(err());
     }
     // `from_str_exact` takes `-1.5`, `1.5`, `1`: hand it those as they are.
-    if !t.starts_with('+') && !int.is_empty() && !(frac.is_empty() && unsigned.ends_with('.')) {
+    let plain = !t.starts_with('+') && !int.is_empty() && !unsigned.ends_with('.');
+    if plain {
         return Decimal::from_str_exact(t).map_err(|e| err().because(e.to_string()));
     }
     let mut normal = String::with_capacity(unsigned.len() + 2);

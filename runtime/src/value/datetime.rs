@@ -179,7 +179,7 @@ fn parse_date_part(s: &str) -> Option<(i32, u8, u8, &str)> {
         return None;
     }
     let year: i32 = body[..year_len].parse().ok()?;
-    let rest = body[year_len..].as_bytes();
+    let rest = &body.as_bytes()[year_len..];
     let [b'-', m1, m2, b'-', d1, d2, ..] = *rest else {
         return None;
     };

@@ -9,7 +9,7 @@ mod reader;
 mod writer;
 
 pub use field::{kind, FieldSlot, FieldValue};
-pub use reader::{Reader, Start};
+pub use reader::{Reader, Start, MAX_DIAGNOSTICS};
 pub use writer::Writer;
 
 /// Appends `text` with the XML special characters escaped.

@@ -11,6 +11,12 @@ use crate::diag::{Diagnostic, DiagnosticKind};
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::value::{Namespaces, QName, SimpleType};
 
+/// Errors inside the reader are boxed: the hot functions' results then fit in registers.
+type Fail = Box<DecodeError>;
+
+/// At most this many diagnostics are kept per message (then one `Suppressed`).
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
 const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// A start tag: its resolved namespace, local name, attributes and position.
@@ -80,10 +86,11 @@ struct Frame<'a> {
 
 /// What `next_event` read. A start tag's data is left in `Reader::start`
 /// (moving it through every layer costs more than the rest of the work).
-enum Event<'a> {
+enum Event {
     Start,
     End,
-    Text(StrSpan<'a>, bool),
+    /// Text or CDATA (true); the text is in `Reader::text`.
+    Text(bool),
     Eof,
 }
 
@@ -126,6 +133,10 @@ pub struct Reader<'a> {
     end_pos: usize,
     elements: usize,
     diagnostics: Vec<Diagnostic>,
+    /// The text `next_event` read last.
+    text: StrSpan<'a>,
+    /// The last position `locate` computed: byte offset, line, column.
+    located: std::cell::Cell<(usize, u32, u32)>,
     /// The start tag `next_event` read last.
     start: Start<'a>,
     /// Prefixed attributes of the tag being read (reused buffer).
@@ -169,8 +180,17 @@ impl<'a> Reader<'a> {
             end_pos: 0,
             elements: 0,
             diagnostics: Vec::new(),
-            start: Start { ns: None, prefix: "", local: "", tag: "", nil: false, pos: 0 },
+            start: Start {
+                ns: None,
+                prefix: "",
+                local: "",
+                tag: "",
+                nil: false,
+                pos: 0,
+            },
             prefixed: Vec::new(),
+            located: std::cell::Cell::new((0, 1, 1)),
+            text: StrSpan::from(""),
         })
     }
 
@@ -208,7 +228,7 @@ impl<'a> Reader<'a> {
         loop {
             match self.next_event()? {
                 Event::Eof => return Ok(()),
-                Event::Text(text, false) if is_ws(text.as_str()) => {}
+                Event::Text(false) if is_ws(self.text.as_str()) => {}
                 Event::Start | Event::End | Event::Text(..) => {
                     return Err(self.error(DecodeErrorKind::Syntax(
                         "content after the root element".into(),
@@ -238,16 +258,20 @@ impl<'a> Reader<'a> {
     /// at the current element's end tag. Text between elements is ignored (and
     /// recorded when it is not whitespace).
     pub fn next_element(&mut self) -> Result<Option<Start<'a>>, DecodeError> {
-        Ok(if self.next_child()? { Some(self.start.clone()) } else { None })
+        Ok(if self.next_child()? {
+            Some(self.start.clone())
+        } else {
+            None
+        })
     }
 
     /// Reads to the next child start tag (true; its data in `self.start`) or the end tag (false).
-    fn next_child(&mut self) -> Result<bool, DecodeError> {
+    fn next_child(&mut self) -> Result<bool, Fail> {
         loop {
             match self.next_event()? {
                 Event::Start => return Ok(true),
-                Event::Text(text, cdata) => {
-                    if cdata || !is_ws(text.as_str()) {
+                Event::Text(cdata) => {
+                    if cdata || !is_ws(self.text.as_str()) {
                         self.diag(DiagnosticKind::UnexpectedText);
                     }
                 }
@@ -285,13 +309,7 @@ impl<'a> Reader<'a> {
                 ..self.error(DecodeErrorKind::MissingRequired(name.to_owned()))
             });
         }
-        let (line, column) = line_col(self.src, self.pos);
-        self.diagnostics.push(Diagnostic {
-            kind: DiagnosticKind::MissingRequired(name.to_owned()),
-            path,
-            line,
-            column,
-        });
+        self.record(DiagnosticKind::MissingRequired(name.to_owned()), path);
         Ok(T::default())
     }
 
@@ -315,13 +333,8 @@ impl<'a> Reader<'a> {
             if self.opts.strict && !e.is_enumeration() {
                 return Err(self.attr_error(name, DecodeErrorKind::Facet(e)));
             }
-            let err = self.attr_error(name, DecodeErrorKind::Facet(e.clone()));
-            self.diagnostics.push(Diagnostic {
-                kind: DiagnosticKind::Facet(e),
-                path: err.path,
-                line: err.line,
-                column: err.column,
-            });
+            let path = format!("{}/@{name}", self.path());
+            self.record(DiagnosticKind::Facet(e), path);
         }
         Ok(Some(value))
     }
@@ -393,7 +406,7 @@ impl<'a> Reader<'a> {
                 out.push_str(b.prefix);
             }
             out.push_str("=\"");
-            escape_into(&mut out, &b.uri, true);
+            escape_into(&mut out, b.uri, true);
             out.push('"');
         }
         out.push_str(tail);
@@ -408,8 +421,15 @@ impl<'a> Reader<'a> {
     /// An error of `kind` at the current element and token.
     #[cold]
     #[inline(never)]
+    fn fail(&self, kind: DecodeErrorKind) -> Fail {
+        Box::new(self.error(kind))
+    }
+
+    /// An error of `kind` at the current element and token.
+    #[cold]
+    #[inline(never)]
     pub fn error(&self, kind: DecodeErrorKind) -> DecodeError {
-        let (line, column) = line_col(self.src, self.pos);
+        let (line, column) = self.locate(self.pos);
         DecodeError {
             kind,
             path: self.path(),
@@ -437,7 +457,8 @@ impl<'a> Reader<'a> {
     #[cold]
     #[inline(never)]
     fn mismatched(&self, prefix: &str, local: &str) -> DecodeError {
-        let (expected_prefix, expected_local) = self.frames.last().map_or(("", ""), |f| (f.prefix, f.local));
+        let (expected_prefix, expected_local) =
+            self.frames.last().map_or(("", ""), |f| (f.prefix, f.local));
         let expected = qualified(expected_prefix, expected_local);
         let found = qualified(prefix, local);
         self.error(DecodeErrorKind::MismatchedEndTag { expected, found })
@@ -458,14 +479,47 @@ impl<'a> Reader<'a> {
     #[cold]
     #[inline(never)]
     fn diag(&mut self, kind: DiagnosticKind) {
-        let (line, column) = line_col(self.src, self.pos);
         let path = self.path();
+        self.record(kind, path);
+    }
+
+    /// Records a diagnostic at the current position; past [`MAX_DIAGNOSTICS`] only
+    /// one `Suppressed` entry is added.
+    #[cold]
+    #[inline(never)]
+    fn record(&mut self, kind: DiagnosticKind, path: String) {
+        let kind = match self.diagnostics.len() {
+            n if n < MAX_DIAGNOSTICS => kind,
+            MAX_DIAGNOSTICS => DiagnosticKind::Suppressed,
+            _ => return,
+        };
+        let (line, column) = self.locate(self.pos);
         self.diagnostics.push(Diagnostic {
             kind,
             path,
             line,
             column,
         });
+    }
+
+    /// 1-based line and column of byte offset `pos`, counted on from the last
+    /// position asked for (diagnostics come in document order).
+    fn locate(&self, pos: usize) -> (u32, u32) {
+        let pos = pos.min(self.src.len());
+        let (mut at, mut line, mut column) = self.located.get();
+        if pos < at {
+            (at, line, column) = (0, 1, 1);
+        }
+        for b in &self.src.as_bytes()[at..pos] {
+            if *b == b'\n' {
+                line += 1;
+                column = 1;
+            } else if (*b & 0xC0) != 0x80 {
+                column += 1;
+            }
+        }
+        self.located.set((pos, line, column));
+        (line, column)
     }
 
     /// The element path, e.g. `Envelope/Body/getPaymentResponse/return/paymentDiffs[2]`.
@@ -492,7 +546,12 @@ impl<'a> Reader<'a> {
         let tag = self.src.get(tag_start..tag_start + start.tag.len())?;
         for token in Tokenizer::from_fragment(self.src, tag_start..tag_start + tag.len()) {
             match token {
-                Ok(Token::Attribute { prefix, local, value, .. }) => {
+                Ok(Token::Attribute {
+                    prefix,
+                    local,
+                    value,
+                    ..
+                }) => {
                     let (p, l) = (prefix.as_str(), local.as_str());
                     if !same(l, name) || p == "xmlns" {
                         continue;
@@ -541,17 +600,18 @@ impl<'a> Reader<'a> {
 
     /// Text content through the end tag (entity references resolved; borrowed when
     /// there are none), and the position of its first piece.
-    fn read_text(&mut self) -> Result<(Cow<'a, str>, usize), DecodeError> {
+    fn read_text(&mut self) -> Result<(Cow<'a, str>, usize), Fail> {
         let mut acc: Option<Cow<'a, str>> = None;
         let mut first = self.end_pos;
         loop {
             match self.next_event()? {
-                Event::Text(text, cdata) => {
+                Event::Text(cdata) => {
+                    let text = self.text;
                     let piece = if cdata {
                         Cow::Borrowed(text.as_str())
                     } else {
                         unescape(text.as_str(), false)
-                            .map_err(|e| self.error(self.reference_error(e)))?
+                            .map_err(|e| self.fail(self.reference_error(e)))?
                     };
                     acc = Some(match acc {
                         None => {
@@ -564,22 +624,23 @@ impl<'a> Reader<'a> {
                 Event::Start => {
                     self.pos = self.start.pos;
                     let found = self.start.qname_display();
-                    return Err(self.error(DecodeErrorKind::UnexpectedElement { found }));
+                    return Err(self.fail(DecodeErrorKind::UnexpectedElement { found }));
                 }
                 Event::End => return Ok((acc.unwrap_or(Cow::Borrowed("")), first)),
-                Event::Eof => return Err(self.error(DecodeErrorKind::Truncated)),
+                Event::Eof => return Err(self.fail(DecodeErrorKind::Truncated)),
             }
         }
     }
 
     fn pop_frame(&mut self) {
         self.pending_pop = false;
-        if let Some(frame) = self.frames.pop() {
-            self.ns.truncate(frame.ns_mark);
+        if let Some(mark) = self.frames.last().map(|f| f.ns_mark) {
+            self.ns.truncate(mark);
+            self.frames.truncate(self.frames.len() - 1);
         }
     }
 
-    fn next_event(&mut self) -> Result<Event<'a>, DecodeError> {
+    fn next_event(&mut self) -> Result<Event, Fail> {
         if self.pending_pop {
             self.pop_frame();
         }
@@ -591,43 +652,59 @@ impl<'a> Reader<'a> {
         loop {
             let token = match self.tokens.next() {
                 Some(Ok(token)) => token,
-                Some(Err(e)) => return Err(self.syntax_error(e)),
+                Some(Err(e)) => return Err(self.syntax_error(e).into()),
                 None if self.frames.is_empty() => return Ok(Event::Eof),
-                None => return Err(self.truncated()),
+                None => return Err(self.truncated().into()),
             };
             match token {
-                Token::ElementStart { prefix, local, span } => {
+                Token::ElementStart {
+                    prefix,
+                    local,
+                    span,
+                } => {
                     self.start_element(prefix.as_str(), local.as_str(), span.start())?;
                     return Ok(Event::Start);
                 }
-                Token::ElementEnd { end: ElementEnd::Close(prefix, local), span } => {
+                Token::ElementEnd {
+                    end: ElementEnd::Close(prefix, local),
+                    span,
+                } => {
                     self.pos = span.start();
                     self.end_pos = span.end();
                     let Some(frame) = self.frames.last() else {
-                        return Err(self.error(DecodeErrorKind::Syntax("end tag without start tag".into())));
+                        return Err(
+                            self.fail(DecodeErrorKind::Syntax("end tag without start tag".into()))
+                        );
                     };
                     if !same(frame.prefix, prefix.as_str()) || !same(frame.local, local.as_str()) {
-                        return Err(self.mismatched(prefix.as_str(), local.as_str()));
+                        return Err(Fail::from(self.mismatched(prefix.as_str(), local.as_str())));
                     }
                     self.pending_pop = true;
                     return Ok(Event::End);
                 }
                 Token::Text { text } => {
                     self.pos = text.start();
-                    return Ok(Event::Text(text, false));
+                    self.text = text;
+                    return Ok(Event::Text(false));
                 }
                 Token::Cdata { text, span } => {
                     self.pos = span.start();
-                    return Ok(Event::Text(text, true));
+                    self.text = text;
+                    return Ok(Event::Text(true));
                 }
-                Token::Declaration { .. } | Token::ProcessingInstruction { .. } | Token::Comment { .. } => {}
-                Token::DtdStart { span, .. } | Token::EmptyDtd { span, .. } | Token::EntityDeclaration { span, .. } | Token::DtdEnd { span } => {
+                Token::Declaration { .. }
+                | Token::ProcessingInstruction { .. }
+                | Token::Comment { .. } => {}
+                Token::DtdStart { span, .. }
+                | Token::EmptyDtd { span, .. }
+                | Token::EntityDeclaration { span, .. }
+                | Token::DtdEnd { span } => {
                     self.pos = span.start();
-                    return Err(self.error(DecodeErrorKind::DtdForbidden));
+                    return Err(self.fail(DecodeErrorKind::DtdForbidden));
                 }
                 Token::Attribute { span, .. } | Token::ElementEnd { span, .. } => {
                     self.pos = span.start();
-                    return Err(self.error(DecodeErrorKind::Syntax("unexpected token".into())));
+                    return Err(self.fail(DecodeErrorKind::Syntax("unexpected token".into())));
                 }
             }
         }
@@ -641,48 +718,72 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads the rest of a start tag (attributes) into `self.start` and opens its frame.
-    fn start_element(&mut self, prefix: &'a str, local: &'a str, pos: usize) -> Result<(), DecodeError> {
+    fn start_element(
+        &mut self,
+        prefix: &'a str,
+        local: &'a str,
+        pos: usize,
+    ) -> Result<(), Fail> {
+        self.pos = pos;
         let ns_mark = self.ns.len();
         self.prefixed.clear();
         let empty = loop {
             let token = match self.tokens.next() {
                 Some(Ok(token)) => token,
-                Some(Err(e)) => return Err(self.syntax_error(e)),
-                None => return Err(self.truncated()),
+                Some(Err(e)) => return Err(self.syntax_error(e).into()),
+                None => return Err(self.truncated().into()),
             };
             match token {
-                Token::Attribute { prefix: p, local: l, value, .. } => {
+                Token::Attribute {
+                    prefix: p,
+                    local: l,
+                    value,
+                    ..
+                } => {
                     let (p, l) = (p.as_str(), l.as_str());
                     if p == "xmlns" || (p.is_empty() && l == "xmlns") {
                         let uri = value.as_str();
                         if uri.contains('&') {
-                            return Err(self.error(DecodeErrorKind::Syntax(
+                            return Err(self.fail(DecodeErrorKind::Syntax(
                                 "character references in namespace names are not supported".into(),
                             )));
                         }
-                        self.ns.push(Binding { prefix: if p.is_empty() { "" } else { l }, uri });
+                        self.ns.push(Binding {
+                            prefix: if p.is_empty() { "" } else { l },
+                            uri,
+                        });
                     } else if !p.is_empty() {
                         self.prefixed.push((p, l, value.as_str()));
                     }
                 }
-                Token::ElementEnd { end: ElementEnd::Open, span } => {
+                Token::ElementEnd {
+                    end: ElementEnd::Open,
+                    span,
+                } => {
                     self.end_pos = span.end();
                     break false;
                 }
-                Token::ElementEnd { end: ElementEnd::Empty, span } => {
+                Token::ElementEnd {
+                    end: ElementEnd::Empty,
+                    span,
+                } => {
                     self.end_pos = span.end();
                     break true;
                 }
-                _ => return Err(self.error(DecodeErrorKind::Syntax("malformed start tag".into()))),
+                _ => return Err(self.fail(DecodeErrorKind::Syntax("malformed start tag".into()))),
             }
         };
         self.pos = pos;
         if self.frames.len() >= self.opts.max_depth {
-            return Err(self.error(DecodeErrorKind::DepthLimit { limit: self.opts.max_depth }));
+            return Err(self.fail(DecodeErrorKind::DepthLimit {
+                limit: self.opts.max_depth,
+            }));
         }
         self.elements += 1;
         if self.elements > self.opts.max_elements {
-            return Err(self.error(DecodeErrorKind::ElementLimit { limit: self.opts.max_elements }));
+            return Err(self.fail(DecodeErrorKind::ElementLimit {
+                limit: self.opts.max_elements,
+            }));
         }
         let ns = self.resolve(prefix)?;
         let mut nil = false;
@@ -720,18 +821,25 @@ impl<'a> Reader<'a> {
             self.pending_end = true;
         }
         let tag = self.src.get(pos..self.end_pos).unwrap_or_default();
-        self.start = Start { ns, prefix, local, tag, nil, pos };
+        self.start = Start {
+            ns,
+            prefix,
+            local,
+            tag,
+            nil,
+            pos,
+        };
         Ok(())
     }
 
-    fn resolve(&self, prefix: &'a str) -> Result<Option<&'a str>, DecodeError> {
+    fn resolve(&self, prefix: &'a str) -> Result<Option<&'a str>, Fail> {
         if let Some(b) = self.ns.iter().rev().find(|b| same(b.prefix, prefix)) {
             return Ok(if b.uri.is_empty() { None } else { Some(b.uri) });
         }
         match prefix {
             "" => Ok(None),
             "xml" => Ok(Some(XML_NAMESPACE)),
-            _ => Err(self.error(DecodeErrorKind::UndeclaredPrefix(prefix.to_owned()))),
+            _ => Err(self.fail(DecodeErrorKind::UndeclaredPrefix(prefix.to_owned()))),
         }
     }
 
@@ -800,7 +908,7 @@ fn is_ws(text: &str) -> bool {
 }
 
 /// 1-based line and column (in characters) of byte offset `pos`.
-pub(crate) fn line_col(src: &str, pos: usize) -> (u32, u32) {
+fn line_col(src: &str, pos: usize) -> (u32, u32) {
     let mut pos = pos.min(src.len());
     while !src.is_char_boundary(pos) {
         pos -= 1;

