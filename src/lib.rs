@@ -16,6 +16,8 @@ pub use client::{
 
 pub mod decode;
 pub mod error_type;
+mod fault;
+pub use fault::{ecommerce_error, ResursFault};
 pub mod rules;
 pub use error_type::ErrorType;
 pub mod simulator;

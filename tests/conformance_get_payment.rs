@@ -6,14 +6,15 @@ mod support;
 use std::sync::{Arc, Mutex};
 
 use resurs_aftershop::common::{CountryCode, CustomerType, PaymentMethodType, PaymentStatus};
-use resurs_aftershop::msg_aftershopflow::GetPayment;
+use resurs_aftershop::msg_aftershopflow::{GetPayment, GetPaymentResponse};
 use resurs_aftershop::rules::OrderStatus;
 use resurs_aftershop::types_aftershopflow::{Payment, PaymentDiffType};
-use resurs_aftershop::v4::{GetPaymentError, GetPaymentFault};
+use resurs_aftershop::v4::{self, GetPaymentError, GetPaymentFault};
 use resurs_aftershop::{AfterShopClient, Environment, ErrorType};
 use soap_runtime::client::DiagnosticsHook;
-use soap_runtime::{DecodeErrorKind, Diagnostic, DiagnosticKind, Error};
-use support::CannedServer;
+use soap_runtime::rt::envelope;
+use soap_runtime::{DecodeErrorKind, DecodeOptions, Diagnostic, DiagnosticKind, Error};
+use support::{CannedServer, Content};
 
 const PAYMENT_ID: &str = "Pay-1372762301644-3166";
 
@@ -294,4 +295,71 @@ async fn the_documented_fault_is_a_typed_ecommerce_error() {
     assert!(shown.contains(message), "{shown}");
     assert!(!shown.contains("This order group do not exists"), "{shown}");
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}
+
+#[test]
+fn the_documented_payment_re_encodes_as_published_plus_the_two_defaults() {
+    let Some(dir) = support::resurs_v4("the_documented_payment_re_encodes") else {
+        return;
+    };
+    let xml = support::read(&dir.join("examples/get-payment.response.xml"));
+    let decoded = envelope::decode_response::<GetPaymentResponse, GetPaymentFault>(
+        &v4::GET_PAYMENT,
+        &xml,
+        &DecodeOptions::default(),
+    )
+    .expect("decodes");
+    let response = decoded.value.expect("not a fault");
+    let encoded = envelope::encode_response(&v4::GET_PAYMENT, &response).expect("re-encodes");
+    let encoded = String::from_utf8(encoded).expect("UTF-8");
+
+    let ours = support::parse(&encoded, "our response");
+    let published_text = String::from_utf8(xml).expect("UTF-8");
+    let published = support::parse(&published_text, "published response");
+    let (mine, theirs) = (
+        support::body_element(&ours),
+        support::body_element(&published),
+    );
+    assert_eq!(support::expanded_name(mine), support::expanded_name(theirs));
+    assert_eq!(support::qualified_elements(mine), Vec::<String>::new());
+
+    let mut mine = Content::of(mine);
+    let payment = &mut mine.children[0].children;
+    let defaults: Vec<(String, Option<String>)> = payment
+        .iter()
+        .filter(|c| c.local == "paymentMethodName" || c.local == "totalBonusPoints")
+        .map(|c| (c.local.clone(), c.text.clone()))
+        .collect();
+    assert_eq!(
+        defaults,
+        [
+            ("paymentMethodName".to_owned(), Some(String::new())),
+            ("totalBonusPoints".to_owned(), Some("0".to_owned())),
+        ]
+    );
+    payment.retain(|c| c.local != "paymentMethodName" && c.local != "totalBonusPoints");
+    if let Some(diff) = Content::of(theirs).first_difference(&mine) {
+        panic!("published vs re-encoded differ at {diff}\n{encoded}");
+    }
+}
+
+#[test]
+fn the_documented_fault_survives_a_server_round_trip() {
+    let Some(dir) = support::resurs_v4("the_documented_fault_survives_a_server_round_trip") else {
+        return;
+    };
+    let decode = |xml: &[u8]| {
+        envelope::decode_response::<GetPaymentResponse, GetPaymentFault>(
+            &v4::GET_PAYMENT,
+            xml,
+            &DecodeOptions::strict(),
+        )
+        .expect("decodes strictly")
+        .value
+        .expect_err("a fault")
+    };
+    let published = decode(&support::read(&dir.join("examples/get-payment.fault.xml")));
+    let again = decode(&envelope::encode_fault(&published));
+    assert_eq!(again, published);
+    assert!(published.detail.is_some());
 }

@@ -62,10 +62,13 @@ fn finalize_whole_then_nothing_is_debitable() {
         "100.00000"
     );
     assert_eq!(debit.transaction_id.as_ref().map(|t| t.as_str()), Some(P));
-    assert_fault(
+    let fault = assert_fault(
         bank.finalize_payment(finalize(P, None)),
         ErrorType::NotAllowedInPaymentState,
     );
+    // Technical details go to the faultstring, not to the customer.
+    assert!(fault.message.contains(P), "{}", fault.message);
+    assert!(!fault.user_error_message.contains(P));
 }
 
 #[test]
@@ -409,4 +412,30 @@ fn total_amount_is_authorized_minus_annulled_minus_credited() {
             PaymentStatus::IsAnnulled
         ]
     );
+}
+
+#[test]
+fn absurd_amounts_are_refused_not_overflowed() {
+    let bank = bank_with(P, MethodKind::ResursInvoice, "100", "100");
+    let mut huge = amount("1");
+    huge.total_vat_amount = v(d("-79000000000000000000000000000"));
+    assert_fault(
+        bank.finalize_payment(finalize(P, Some(huge))),
+        ErrorType::IllegalArgument,
+    );
+    let mut huge = one_line("40");
+    huge.spec_lines[0].quantity = d("10000000000000000");
+    assert_fault(
+        bank.annul_payment(annul(P, Some(huge))),
+        ErrorType::IllegalArgument,
+    );
+    let booking = Booking {
+        limit: d("79000000000000000000000000000"),
+        ..Booking::new("Pay-huge", MethodKind::ResursInvoice, one_line("10"))
+    };
+    assert_fault(bank.book(booking), ErrorType::IllegalArgument);
+    // A decoded (not facet-checked) spec can hold a negative total.
+    let negative_spec = serde_json::from_str(r#"{"totalAmount": "-10"}"#).expect("spec");
+    let negative = Booking::new("Pay-negative", MethodKind::ResursInvoice, negative_spec);
+    assert_fault(bank.book(negative), ErrorType::IllegalArgument);
 }

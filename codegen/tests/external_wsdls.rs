@@ -16,6 +16,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use soap_codegen::Config;
 
@@ -63,8 +64,7 @@ impl Entry {
 
 fn manifest() -> Vec<Entry> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/external/manifest.txt");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
@@ -136,28 +136,59 @@ fn external_dir() -> PathBuf {
     }
 }
 
-/// The entries whose package is present; prints one line for what is skipped.
-fn present_entries(test: &str) -> Option<(PathBuf, Vec<Entry>)> {
-    let root = external_dir();
-    if !root.is_dir() {
+/// An entry whose package is present, with the outcome of generating it:
+/// the code (`ok` entries), nothing (expected errors) or the problem.
+struct Run {
+    entry: Entry,
+    outcome: Result<Option<String>, String>,
+}
+
+/// Generates every entry whose package is present, once per test binary.
+/// None when the folder is absent.
+fn runs() -> Option<&'static [Run]> {
+    static RUNS: OnceLock<Option<Vec<Run>>> = OnceLock::new();
+    RUNS.get_or_init(|| {
+        let root = external_dir();
+        if !root.is_dir() {
+            return None;
+        }
+        let (present, missing): (Vec<Entry>, Vec<Entry>) = manifest()
+            .into_iter()
+            .partition(|e| e.package_dir(&root).join(".complete").is_file());
+        let mut absent: Vec<String> = missing
+            .iter()
+            .map(|e| format!("{}-{}", e.package, e.version))
+            .collect();
+        absent.dedup();
+        if !absent.is_empty() {
+            println!(
+                "external WSDLs: skipped packages not fetched: {}",
+                absent.join(", ")
+            );
+        }
+        Some(
+            present
+                .into_iter()
+                .map(|entry| Run {
+                    outcome: check_generation(&root, &entry),
+                    entry,
+                })
+                .collect(),
+        )
+    })
+    .as_deref()
+}
+
+/// The runs, or None after printing why the test is skipped.
+fn runs_or_skip(test: &str) -> Option<&'static [Run]> {
+    let runs = runs();
+    if runs.is_none() {
         println!(
             "{test}: skipped: {} is absent (run .ci/fetch-external-wsdl.sh)",
-            root.display()
+            external_dir().display()
         );
-        return None;
     }
-    let (present, missing): (Vec<Entry>, Vec<Entry>) = manifest()
-        .into_iter()
-        .partition(|e| e.package_dir(&root).join(".complete").is_file());
-    let mut absent: Vec<String> = missing
-        .iter()
-        .map(|e| format!("{}-{}", e.package, e.version))
-        .collect();
-    absent.dedup();
-    if !absent.is_empty() {
-        println!("{test}: skipped packages not fetched: {}", absent.join(", "));
-    }
-    Some((root, present))
+    runs
 }
 
 /// `(module, item)` names defined at the top level of each module of `code`.
@@ -210,22 +241,22 @@ fn check_generation(root: &Path, entry: &Entry) -> Result<Option<String>, String
 
 #[test]
 fn external_wsdls_generate_as_expected() {
-    let Some((root, entries)) = present_entries("external_wsdls_generate_as_expected") else {
+    let Some(runs) = runs_or_skip("external_wsdls_generate_as_expected") else {
         return;
     };
     let mut failures = String::new();
-    for entry in &entries {
-        if let Err(problem) = check_generation(&root, entry) {
+    for run in runs {
+        if let Err(problem) = &run.outcome {
             let _ = writeln!(
                 failures,
                 "manifest line {} ({}): {problem}",
-                entry.line,
-                entry.label()
+                run.entry.line,
+                run.entry.label()
             );
         }
     }
     assert!(failures.is_empty(), "{failures}");
-    println!("{} external WSDLs generated as expected", entries.len());
+    println!("{} external WSDLs generated as expected", runs.len());
 }
 
 /// The `soap-runtime` library this test binary was linked with, and its
@@ -251,16 +282,18 @@ fn runtime_libraries() -> Vec<PathBuf> {
         })
         .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
     found.into_iter().map(|(_, p)| p).collect()
 }
 
 /// rustc errors that mean the library could not be loaded (a stale build
 /// beside the test), not that the generated code is wrong.
 fn is_loading_error(stderr: &str) -> bool {
-    ["E0460", "E0461", "E0462", "E0463", "E0464", "E0514", "E0786"]
-        .iter()
-        .any(|code| stderr.contains(code))
+    [
+        "E0460", "E0461", "E0462", "E0463", "E0464", "E0514", "E0786",
+    ]
+    .iter()
+    .any(|code| stderr.contains(code))
 }
 
 /// Type-checks `code` as a library crate depending on `soap-runtime` only.
@@ -296,28 +329,26 @@ fn type_check(code: &str, name: &str, scratch: &Path) -> Result<(), String> {
 
 #[test]
 fn external_wsdls_output_type_checks() {
-    let Some((root, entries)) = present_entries("external_wsdls_output_type_checks") else {
+    let Some(runs) = runs_or_skip("external_wsdls_output_type_checks") else {
         return;
     };
     let scratch = std::env::temp_dir().join(format!("soapgen-external-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).unwrap_or_else(|e| panic!("{}: {e}", scratch.display()));
     let mut failures = String::new();
     let mut checked = 0;
-    for entry in entries
-        .iter()
-        .filter(|e| e.compile && matches!(e.expect, Expect::Ok))
-    {
-        let Ok(Some(code)) = check_generation(&root, entry) else {
-            continue; // reported by `external_wsdls_generate_as_expected`
+    for run in runs.iter().filter(|r| r.entry.compile) {
+        // Failed generations are reported by `external_wsdls_generate_as_expected`.
+        let Ok(Some(code)) = &run.outcome else {
+            continue;
         };
-        let name = format!("external_{}", entry.line);
-        if let Err(stderr) = type_check(&code, &name, &scratch) {
+        let name = format!("external_{}", run.entry.line);
+        if let Err(stderr) = type_check(code, &name, &scratch) {
             let first: String = stderr.lines().take(40).collect::<Vec<_>>().join("\n");
             let _ = writeln!(
                 failures,
                 "manifest line {} ({}): generated code does not type-check:\n{first}\n",
-                entry.line,
-                entry.label()
+                run.entry.line,
+                run.entry.label()
             );
         }
         checked += 1;

@@ -330,6 +330,11 @@ fn keywords_roundtrip() {
         (v.r#return.as_str(), v.self_.as_str(), v.r#in.as_deref()),
         ("r", "s", Some("x"))
     );
+    assert_eq!(
+        (v.index, v.r.as_deref(), v.start.as_str()),
+        (Some(3), Some("rr"), "st")
+    );
+    assert_eq!(v.choice, keywords::keywords::MatchChoice::Box(vec![1, 2]));
 }
 
 #[test]

@@ -248,7 +248,11 @@ fn parts_bound_to_soap_headers_leave_the_body_part() {
     let op = &r.wsdls[0].services[0].ports[0].operations[0];
     assert_eq!(op.input.part, "body");
     assert_eq!(op.input.element, QName::new(Some("urn:h"), "req"));
-    let headers: Vec<_> = op.input_headers.iter().map(|h| h.element.local.as_str()).collect();
+    let headers: Vec<_> = op
+        .input_headers
+        .iter()
+        .map(|h| h.element.local.as_str())
+        .collect();
     assert_eq!(headers, ["auth", "token"]);
     assert!(
         op.output_headers.is_empty(),
@@ -266,11 +270,16 @@ fn soap_body_parts_selects_the_body_part() {
 
     let content = header_wsdl(r#"<soap:body parts="nothing" use="literal"/>"#);
     let e = resolve("bodyparts-bad", &content).err().unwrap_or_default();
-    assert!(e.contains("message `{urn:svc}in` has no part `nothing`"), "{e}");
+    assert!(
+        e.contains("message `{urn:svc}in` has no part `nothing`"),
+        "{e}"
+    );
     assert!(e.contains("message `in` has 0 body parts"), "{e}");
 
     let content = header_wsdl(r#"<soap:body use="literal"/>"#);
-    let e = resolve("bodyparts-none", &content).err().unwrap_or_default();
+    let e = resolve("bodyparts-none", &content)
+        .err()
+        .unwrap_or_default();
     assert!(e.contains("message `in` has 3 parts"), "{e}");
 
     let content = header_wsdl(
@@ -279,5 +288,8 @@ fn soap_body_parts_selects_the_body_part() {
     let e = resolve("header-unknown-part", &content)
         .err()
         .unwrap_or_default();
-    assert!(e.contains("message `{urn:svc}in` has no part `ghost`"), "{e}");
+    assert!(
+        e.contains("message `{urn:svc}in` has no part `ghost`"),
+        "{e}"
+    );
 }

@@ -336,7 +336,7 @@ fn unknown_fault_detail_is_kept_raw_and_display_is_generic() {
     let raw = fault.raw_detail.clone().map(|r| r.0).unwrap_or_default();
     assert!(
         raw.starts_with(
-            "<ns3:otherError xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:ns2="
+            "<ns3:otherError xmlns:ns2=\"urn:other\" xmlns:ns3=\"urn:example:shop:msg\">"
         ),
         "{raw}"
     );

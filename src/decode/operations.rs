@@ -4,7 +4,7 @@
 use serde::Serialize;
 use soap_runtime::rt::{self, DecodeOptions, Decoded};
 
-use super::render::{self, DetailJson, Outcome};
+use super::render::{self, Outcome};
 use super::DecodeEnvelopeError;
 use crate::{msg_aftershopflow as aft, msg_shopflow as shop, v4};
 
@@ -32,7 +32,7 @@ fn request<Req: rt::XmlType + Serialize>(
     })
 }
 
-fn response<Resp: rt::XmlType + Serialize, F: rt::FaultDetail + DetailJson>(
+fn response<Resp: rt::XmlType + Serialize, F: rt::FaultDetail + crate::ResursFault>(
     op: &'static rt::Operation,
     xml: &[u8],
 ) -> Result<Decoded<Outcome>, DecodeEnvelopeError> {
@@ -59,17 +59,6 @@ macro_rules! operations {
             },
         )*];
 
-        $(
-            impl DetailJson for $fault {
-                fn to_json(&self) -> Result<(&'static str, serde_json::Value), serde_json::Error> {
-                    match self {
-                        Self::ECommerceErrorException(detail) => {
-                            Ok(("ECommerceError", serde_json::to_value(detail)?))
-                        }
-                    }
-                }
-            }
-        )*
     };
 }
 

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 use soap_runtime::rt::{self, DecodeOptions, Diagnostic, DiagnosticKind, Fault, Reader};
+use crate::ResursFault;
 
 /// What a decoded envelope held, as JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,11 +30,6 @@ impl Outcome {
     }
 }
 
-/// A typed fault detail as its element name and JSON content.
-pub(crate) trait DetailJson {
-    fn to_json(&self) -> Result<(&'static str, Value), serde_json::Error>;
-}
-
 /// The JSON of a decoded message (XML names as keys, as the serde derives say).
 pub(crate) fn message<T: Serialize>(value: &T) -> Result<Value, serde_json::Error> {
     serde_json::to_value(value)
@@ -41,7 +37,7 @@ pub(crate) fn message<T: Serialize>(value: &T) -> Result<Value, serde_json::Erro
 
 /// The JSON of a fault. `xml` is the envelope it came from, for the
 /// `faultcode` text as sent (the decoded code keeps only the resolved name).
-pub(crate) fn fault<F: DetailJson>(
+pub(crate) fn fault<F: ResursFault>(
     fault: &Fault<F>,
     xml: &[u8],
 ) -> Result<Value, serde_json::Error> {
@@ -53,9 +49,11 @@ pub(crate) fn fault<F: DetailJson>(
         out.insert("faultactor".into(), Value::String(actor.clone()));
     }
     if let Some(detail) = &fault.detail {
-        let (name, json) = detail.to_json()?;
         let mut elements = Map::new();
-        elements.insert(name.into(), json);
+        elements.insert(
+            "ECommerceError".into(),
+            serde_json::to_value(detail.ecommerce_error())?,
+        );
         out.insert("detail".into(), Value::Object(elements));
     } else if let Some(raw) = &fault.raw_detail {
         out.insert("detail".into(), Value::String(raw.as_str().to_owned()));

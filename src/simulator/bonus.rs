@@ -58,8 +58,7 @@ impl BonusLedger {
                 batches
                     .iter()
                     .filter(|b| b.expires.as_str() >= today)
-                    .map(|b| b.points)
-                    .sum()
+                    .fold(0u64, |sum, b| sum.saturating_add(b.points))
             })
             .unwrap_or(0)
     }
@@ -188,5 +187,17 @@ mod tests {
         let err = ledger.withdraw(&customer(), 81, "2028-06-01").unwrap_err();
         assert_eq!(err.error_type_id(), 30);
         assert_eq!(ledger.balance(&customer(), "2031-01-01"), 0);
+    }
+
+    #[test]
+    fn huge_balances_saturate() {
+        let mut ledger = BonusLedger::default();
+        ledger.insert(customer(), u64::MAX, "2030-01-01").unwrap();
+        ledger.insert(customer(), u64::MAX, "2030-01-01").unwrap();
+        assert_eq!(ledger.balance(&customer(), "2029-01-01"), u64::MAX);
+        ledger
+            .withdraw(&customer(), u64::MAX, "2029-01-01")
+            .unwrap();
+        assert_eq!(ledger.balance(&customer(), "2029-01-01"), u64::MAX);
     }
 }

@@ -9,7 +9,8 @@ use super::bank::{Bank, State};
 use super::clock::Instant;
 use super::fault::SimFault;
 use super::ledger::{Diff, DiffKind, PaymentRecord};
-use super::money::spec_five_decimals;
+use super::money::{spec_five_decimals, MAX_MAGNITUDE};
+use super::operations::check_spec;
 use crate::common::{
     Address, CountryCode, Customer, CustomerType, MapEntry, NonEmptyString, PaymentMethodType,
     PaymentSpec,
@@ -142,8 +143,21 @@ pub(crate) fn book(
             format!("payment {} already exists", booking.payment_id),
         ));
     }
-    crate::rules::check_payment_spec(&booking.spec)
-        .map_err(|e| SimFault::illegal_argument(format!("payment {}: {e}", booking.payment_id)))?;
+    check_spec(&booking.spec).map_err(|e| {
+        SimFault::illegal_argument(format!("payment {}: {}", booking.payment_id, e.message))
+    })?;
+    if booking.spec.total_amount.value().is_sign_negative() {
+        return Err(SimFault::illegal_argument(format!(
+            "payment {}: the total amount must not be negative",
+            booking.payment_id
+        )));
+    }
+    if booking.limit.abs() > MAX_MAGNITUDE {
+        return Err(SimFault::illegal_argument(format!(
+            "payment {}: the limit exceeds {MAX_MAGNITUDE}",
+            booking.payment_id
+        )));
+    }
     let spec = spec_five_decimals(&booking.spec);
     let mut record = PaymentRecord {
         id: booking.payment_id.clone(),

@@ -154,7 +154,9 @@ fn parse_date_time(text: &str) -> Option<Instant> {
         let padded: String = fraction.chars().chain("000".chars()).take(3).collect();
         padded.parse().ok()?
     };
-    let valid = (1..=12).contains(&month)
+    // Years beyond ±9999 would overflow the millisecond arithmetic.
+    let valid = (-9999..=9999).contains(&year)
+        && (1..=12).contains(&month)
         && (1..=31).contains(&day)
         && (0..=24).contains(&hour)
         && (0..60).contains(&minute)
@@ -236,5 +238,6 @@ mod tests {
         assert_eq!(Instant::from_millis(0).to_string(), "1970-01-01T00:00:00Z");
         assert!(Instant::parse("2024-13-01T00:00:00Z").is_err());
         assert!(Instant::parse("yesterday").is_err());
+        assert!(Instant::parse("2147483647-01-01T00:00:00Z").is_err());
     }
 }

@@ -18,13 +18,13 @@ pub struct SimFault {
 }
 
 impl SimFault {
-    /// A fault the caller can fix, with the same text for logs and users.
+    /// A fault the caller can fix: `message` is the technical text, the
+    /// user message a customer-facing text for the error type.
     pub fn new(error: ErrorType, message: impl Into<String>) -> Self {
-        let message = message.into();
         Self {
             error,
-            user_error_message: message.clone(),
-            message,
+            message: message.into(),
+            user_error_message: user_text(error).to_owned(),
             fixable_by_you: true,
         }
     }
@@ -65,6 +65,24 @@ impl SimFault {
     /// `ILLEGAL_ARGUMENT` with `message`.
     pub fn illegal_argument(message: impl Into<String>) -> Self {
         Self::new(ErrorType::IllegalArgument, message)
+    }
+}
+
+/// What a shop's customer is told, in Swedish like the real service.
+fn user_text(error: ErrorType) -> &'static str {
+    match error {
+        ErrorType::IllegalArgument => "Felaktiga uppgifter i begäran.",
+        ErrorType::NotAllowed => "Åtgärden är inte tillåten för betalningssättet.",
+        ErrorType::NotAllowedInPaymentState => {
+            "Åtgärden är inte tillåten i betalningens nuvarande status."
+        }
+        ErrorType::InvalidFinalization => "Beloppet är större än det som kan debiteras.",
+        ErrorType::InvalidCrediting => "Beloppet är större än det som kan krediteras.",
+        ErrorType::ObjectWithIdAlreadyExist => "Det finns redan en betalning med samma id.",
+        ErrorType::BonusAuthorizationFailed => "Bonuspoängen räcker inte.",
+        ErrorType::InvalidIdentification => "Kunden kunde inte identifieras.",
+        ErrorType::TooManyTokens => "Kunden har för många identifieringsnycklar.",
+        _ => "Åtgärden kunde inte genomföras.",
     }
 }
 

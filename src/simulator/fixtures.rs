@@ -16,6 +16,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::booking::Booking;
+use super::money::MAX_MAGNITUDE;
+use super::operations::check_spec;
 use crate::common::{Customer, Id, MapEntry, PaymentMethodType, PaymentSpec, PositiveDecimal};
 use crate::rules::MethodKind;
 use rust_decimal::Decimal;
@@ -175,8 +177,11 @@ impl Entry {
             )
         })?;
         let limit: Decimal = self.required("limit")?;
-        if limit < Decimal::ZERO {
-            return Err(self.invalid("limit", "the limit must not be negative".to_owned()));
+        if limit < Decimal::ZERO || limit > MAX_MAGNITUDE {
+            return Err(self.invalid(
+                "limit",
+                format!("the limit must be between 0 and {MAX_MAGNITUDE}"),
+            ));
         }
         let customer: Customer = self.required("customer")?;
         let spec: PaymentSpec = self.required("spec")?;
@@ -184,7 +189,7 @@ impl Entry {
             PositiveDecimal::new(*spec.total_amount.value()).map(drop),
             "spec",
         )?;
-        self.check(crate::rules::check_payment_spec(&spec), "spec")?;
+        self.check(check_spec(&spec).map_err(|e| e.message), "spec")?;
         let frozen: Option<bool> = self.optional("frozen")?;
         let store_id: Option<String> = self.optional("storeId")?;
         let meta_data: Option<Vec<MapEntry>> = self.optional("metaData")?;

@@ -177,7 +177,7 @@ impl PaymentRecord {
             .iter()
             .filter(|d| d.kind == DiffKind::Authorize)
             .filter_map(|d| d.spec.bonus_points)
-            .sum()
+            .fold(0u64, u64::saturating_add)
     }
 
     /// The customer's full name (or first + last name).

@@ -8,6 +8,32 @@ use soap_runtime::rt::Nillable;
 /// Scale of every amount the simulator returns.
 pub const SCALE: u32 = 5;
 
+/// The largest magnitude the simulator accepts for any amount or quantity
+/// (10^15): far beyond any real payment, and small enough that sums of
+/// amounts can never overflow a decimal.
+pub const MAX_MAGNITUDE: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
+
+/// Whether every amount and quantity of `spec` is within [`MAX_MAGNITUDE`].
+pub fn in_range(spec: &PaymentSpec) -> bool {
+    let ok = |v: &Decimal| v.abs() <= MAX_MAGNITUDE;
+    ok(spec.total_amount.value())
+        && spec
+            .total_vat_amount
+            .as_ref()
+            .and_then(Nillable::value)
+            .map_or(true, ok)
+        && spec.spec_lines.iter().all(|l| {
+            [
+                &l.quantity,
+                &l.unit_amount_without_vat,
+                &l.total_vat_amount,
+                &l.total_amount,
+            ]
+            .into_iter()
+            .all(ok)
+        })
+}
+
 /// `value` rounded half away from zero and shown with five decimals.
 pub fn five_decimals(value: Decimal) -> Decimal {
     let mut v = value.round_dp_with_strategy(SCALE, RoundingStrategy::MidpointAwayFromZero);
@@ -58,6 +84,11 @@ pub fn amounts(total: Decimal, vat: Decimal) -> PaymentSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn max_magnitude_is_ten_to_the_fifteen() {
+        assert_eq!(MAX_MAGNITUDE, Decimal::from(1_000_000_000_000_000_i64));
+    }
 
     #[test]
     fn five_decimals_whatever_was_sent() {

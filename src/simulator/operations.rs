@@ -10,7 +10,7 @@ use super::clock::Instant;
 use super::documents::{self, DocumentFacts, DocumentKind};
 use super::fault::SimFault;
 use super::ledger::{Diff, DiffKind, PaymentRecord};
-use super::money::{amounts, spec_five_decimals};
+use super::money::{amounts, in_range, spec_five_decimals, MAX_MAGNITUDE};
 use crate::common::{PaymentMethodType, PaymentSpec};
 use crate::msg_aftershopflow::{
     AddMetaData, AdditionalDebitOfPayment, AnnulPayment, CreditPayment, FinalizePayment,
@@ -156,8 +156,14 @@ fn check(
     Ok(Checked { spec, whole })
 }
 
-/// The 0.05 rounding check of the rules, as an `ILLEGAL_ARGUMENT`.
-fn check_spec(spec: &PaymentSpec) -> Result<(), SimFault> {
+/// The range check and the 0.05 rounding check of the rules, as an
+/// `ILLEGAL_ARGUMENT`.
+pub(crate) fn check_spec(spec: &PaymentSpec) -> Result<(), SimFault> {
+    if !in_range(spec) {
+        return Err(SimFault::illegal_argument(format!(
+            "an amount or quantity of the payment spec exceeds {MAX_MAGNITUDE} in magnitude"
+        )));
+    }
     rules::check_payment_spec(spec).map_err(|e| SimFault::illegal_argument(e.to_string()))
 }
 

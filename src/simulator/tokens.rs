@@ -157,7 +157,6 @@ fn invalid_token() -> SimFault {
         ErrorType::InvalidIdentification,
         "the customer identification token is unknown, invalidated or expired",
     )
-    .with_user_message("Kunden kunde inte identifieras.")
 }
 
 /// A fresh random token. The randomness comes from std's per-process

@@ -226,7 +226,15 @@ fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitEr
         quote!(w)
     };
 
-    // read
+    // read (helper names avoid the field locals)
+    let locals_names = Locals::avoiding(s);
+    let Locals {
+        r,
+        start,
+        index,
+        child,
+        ..
+    } = &locals_names;
     let mut prelude = Vec::new();
     let mut inits = Vec::new();
     let mut uses_start = false;
@@ -237,37 +245,37 @@ fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitEr
         uses_start = true;
         prelude.push(if let Some(default) = &a.default {
             quote! {
-                let #n = r.attribute(start, #ns, #local)?
+                let #n = #r.attribute(#start, #ns, #local)?
                     .unwrap_or_else(|| rt::SimpleType::parse_text(#default).unwrap_or_default());
             }
         } else if a.required {
             quote! {
-                let #n = r.attribute(start, #ns, #local)?;
-                let #n = r.required(#n, start, #local)?;
+                let #n = #r.attribute(#start, #ns, #local)?;
+                let #n = #r.required(#n, #start, #local)?;
             }
         } else {
-            quote!(let #n = r.attribute(start, #ns, #local)?;)
+            quote!(let #n = #r.attribute(#start, #ns, #local)?;)
         });
     }
     let mut arms = Vec::new();
     let mut locals = Vec::new();
-    let mut index = 0usize;
+    let mut slot = 0usize;
     for f in &s.fields {
         match f {
             Field::Element(e) => {
                 let n = ident(&e.name)?;
-                let i = Literal::usize_unsuffixed(index);
-                index += 1;
+                let i = Literal::usize_unsuffixed(slot);
+                slot += 1;
                 locals.push(if e.ty.occurrence.is_many() {
                     quote!(let mut #n = Vec::new();)
                 } else {
                     quote!(let mut #n = None;)
                 });
-                arms.push(quote!(#i => r.read_into(&mut #n, &child)?,));
+                arms.push(quote!(#i => #r.read_into(&mut #n, &#child)?,));
                 let local = &e.xml.local;
                 inits.push(if e.ty.occurrence.is_required() {
                     uses_start = true;
-                    quote!(#n: r.required(#n, start, #local)?,)
+                    quote!(#n: #r.required(#n, #start, #local)?,)
                 } else {
                     quote!(#n,)
                 });
@@ -281,9 +289,16 @@ fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitEr
                     quote!(let mut #n = None;)
                 });
                 for a in &c.alternatives {
-                    let i = Literal::usize_unsuffixed(index);
-                    index += 1;
-                    arms.push(read_alternative(&n, &enum_ty, c.occurrence, a, i)?);
+                    let i = Literal::usize_unsuffixed(slot);
+                    slot += 1;
+                    arms.push(read_alternative(
+                        &locals_names,
+                        &n,
+                        &enum_ty,
+                        c.occurrence,
+                        a,
+                        i,
+                    )?);
                 }
                 let names: Vec<&str> = c
                     .alternatives
@@ -293,7 +308,7 @@ fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitEr
                 let label = names.join(" | ");
                 inits.push(if c.occurrence == Occurrence::One {
                     uses_start = true;
-                    quote!(#n: r.required(#n, start, #label)?,)
+                    quote!(#n: #r.required(#n, #start, #label)?,)
                 } else {
                     quote!(#n,)
                 });
@@ -303,7 +318,7 @@ fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitEr
     if let Some(text) = &s.text {
         let n = ident(&text.name)?;
         uses_start = true;
-        prelude.push(quote!(let #n = r.text(start)?;));
+        prelude.push(quote!(let #n = #r.text(#start)?;));
         inits.insert(0, quote!(#n,));
     }
     for a in &s.attributes {
@@ -313,22 +328,23 @@ fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitEr
     let body_loop = if s.text.is_some() {
         TokenStream::new()
     } else if arms.is_empty() {
-        quote!(while r.next_field(&[])?.is_some() {})
+        quote!(while #r.next_field(&[])?.is_some() {})
     } else {
         quote! {
             #(#locals)*
-            while let Some((index, child)) = r.next_field(&#fields_static)? {
-                match index {
+            while let Some((#index, #child)) = #r.next_field(&#fields_static)? {
+                match #index {
                     #(#arms)*
                     _ => {}
                 }
             }
         }
     };
-    let start = if uses_start {
-        quote!(start)
+    let start_param = if uses_start {
+        quote!(#start)
     } else {
-        quote!(_start)
+        let unused = quote::format_ident!("_{}", start);
+        quote!(#unused)
     };
     Ok(quote! {
         #table_decl
@@ -338,7 +354,7 @@ fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitEr
                 #(#writes)*
                 Ok(())
             }
-            fn read(r: &mut rt::Reader<'_>, #start: &rt::Start<'_>) -> Result<Self, rt::DecodeError> {
+            fn read(#r: &mut rt::Reader<'_>, #start_param: &rt::Start<'_>) -> Result<Self, rt::DecodeError> {
                 #(#prelude)*
                 #body_loop
                 Ok(Self {
@@ -380,6 +396,7 @@ fn write_choice(cx: &Cx<'_>, c: &ChoiceField) -> Result<TokenStream, EmitError> 
 }
 
 fn read_alternative(
+    locals: &Locals,
     n: &proc_macro2::Ident,
     enum_ty: &TokenStream,
     occurrence: Occurrence,
@@ -387,29 +404,36 @@ fn read_alternative(
     i: Literal,
 ) -> Result<TokenStream, EmitError> {
     let v = ident(&a.variant)?;
+    let Locals {
+        r,
+        child,
+        value,
+        items,
+        ..
+    } = locals;
     let store = match (occurrence.is_many(), a.ty.occurrence.is_many()) {
-        (false, false) => quote!(#n = Some(#enum_ty::#v(value));),
-        (true, false) => quote!(#n.push(#enum_ty::#v(value));),
+        (false, false) => quote!(#n = Some(#enum_ty::#v(#value));),
+        (true, false) => quote!(#n.push(#enum_ty::#v(#value));),
         (false, true) => quote! {
-            if let Some(#enum_ty::#v(items)) = &mut #n {
-                items.push(value);
+            if let Some(#enum_ty::#v(#items)) = &mut #n {
+                #items.push(#value);
             } else {
-                #n = Some(#enum_ty::#v(vec![value]));
+                #n = Some(#enum_ty::#v(vec![#value]));
             }
         },
         (true, true) => quote! {
-            if let Some(#enum_ty::#v(items)) = #n.last_mut() {
-                items.push(value);
+            if let Some(#enum_ty::#v(#items)) = #n.last_mut() {
+                #items.push(#value);
             } else {
-                #n.push(#enum_ty::#v(vec![value]));
+                #n.push(#enum_ty::#v(vec![#value]));
             }
         },
     };
     Ok(quote! {
         #i => {
-            let mut value = None;
-            r.read_into(&mut value, &child)?;
-            if let Some(value) = value {
+            let mut #value = None;
+            #r.read_into(&mut #value, &#child)?;
+            if let Some(#value) = #value {
                 #store
             }
         }
@@ -842,4 +866,43 @@ fn emit_union(
             }
         }
     })
+}
+
+/// Names of the reader's helper variables, chosen so that no field local
+/// (fields are read into locals of the same name) shadows them.
+struct Locals {
+    r: proc_macro2::Ident,
+    start: proc_macro2::Ident,
+    index: proc_macro2::Ident,
+    child: proc_macro2::Ident,
+    value: proc_macro2::Ident,
+    items: proc_macro2::Ident,
+}
+
+impl Locals {
+    fn avoiding(s: &Struct) -> Locals {
+        let taken: Vec<&str> = s
+            .fields
+            .iter()
+            .map(Field::name)
+            .chain(s.attributes.iter().map(|a| a.name.as_str()))
+            .chain(s.text.iter().map(|t| t.name.as_str()))
+            .map(crate::model::naming::unraw)
+            .collect();
+        let pick = |base: &str| {
+            let mut name = base.to_string();
+            while taken.contains(&name.as_str()) {
+                name.push('_');
+            }
+            quote::format_ident!("{name}")
+        };
+        Locals {
+            r: pick("r"),
+            start: pick("start"),
+            index: pick("index"),
+            child: pick("child"),
+            value: pick("value"),
+            items: pick("items"),
+        }
+    }
 }

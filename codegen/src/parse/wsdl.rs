@@ -2,8 +2,8 @@
 
 use super::loader::{Loader, WSDL_NS};
 use super::syntax::{
-    Binding, BindingOperation, HeaderBinding, Message, MessageBinding, OperationFault, Part, Port, PortType, PortTypeOperation,
-    Protocol, SchemaRef, Service, WsdlDoc, XmlElement, XmlNode,
+    Binding, BindingOperation, HeaderBinding, Message, MessageBinding, OperationFault, Part, Port,
+    PortType, PortTypeOperation, Protocol, SchemaRef, Service, WsdlDoc, XmlElement, XmlNode,
 };
 use crate::resolve::ir::XSD_NS;
 
@@ -182,7 +182,10 @@ impl Loader<'_> {
             let (mut input, mut output) = (MessageBinding::default(), MessageBinding::default());
             for msg in op.children_in(WSDL_NS) {
                 let (body, binding) = match msg.local.as_str() {
-                    "input" => (msg.elements().find(|e| is_soap(e, "body")), Some(&mut input)),
+                    "input" => (
+                        msg.elements().find(|e| is_soap(e, "body")),
+                        Some(&mut input),
+                    ),
                     "output" => (
                         msg.elements().find(|e| is_soap(e, "body")),
                         Some(&mut output),

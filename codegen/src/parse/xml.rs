@@ -36,7 +36,9 @@ impl<'t> LineIndex<'t> {
     }
 }
 
-/// Reads `path` as UTF-8 text within the size limit.
+/// Reads `path` as text within the size limit: UTF-8 (with or without BOM),
+/// UTF-16 (BOM or `<?` in either byte order), or ISO-8859-1 / windows-1252
+/// when the XML declaration names them.
 pub(crate) fn read_file(path: &Path, limits: &Limits) -> Result<String, ParseError> {
     let io = |e: std::io::Error| ParseError::Io {
         file: path.to_path_buf(),
@@ -51,19 +53,87 @@ pub(crate) fn read_file(path: &Path, limits: &Limits) -> Result<String, ParseErr
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(e) => {
-            let lossy = String::from_utf8_lossy(bytes);
-            let pos = LineIndex::new(&lossy).pos(e.valid_up_to());
-            Err(ParseError::XmlSyntax {
-                file: path.to_path_buf(),
-                line: pos.line,
-                col: pos.col,
-                message: "not UTF-8 (only UTF-8 input is supported)".into(),
-            })
+    decode(&bytes).map_err(|(offset, message)| {
+        let lossy = String::from_utf8_lossy(&bytes);
+        let pos = LineIndex::new(&lossy).pos(offset);
+        ParseError::XmlSyntax {
+            file: path.to_path_buf(),
+            line: pos.line,
+            col: pos.col,
+            message,
         }
+    })
+}
+
+/// The text of an XML file; on error the byte offset and what is wrong.
+fn decode(bytes: &[u8]) -> Result<String, (usize, String)> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(rest);
+    }
+    match bytes {
+        [0xFF, 0xFE, rest @ ..] | [b'<', 0, b'?', 0, rest @ ..] if rest.len() % 2 == 0 => {
+            let start = if bytes[0] == 0xFF { rest } else { bytes };
+            return utf16(start, u16::from_le_bytes);
+        }
+        [0xFE, 0xFF, rest @ ..] | [0, b'<', 0, b'?', rest @ ..] if rest.len() % 2 == 0 => {
+            let start = if bytes[0] == 0xFE { rest } else { bytes };
+            return utf16(start, u16::from_be_bytes);
+        }
+        _ => {}
+    }
+    match declared_encoding(bytes).as_deref() {
+        None | Some("utf-8" | "utf8" | "us-ascii" | "ascii") => utf8(bytes),
+        Some("iso-8859-1" | "iso_8859-1" | "latin1" | "latin-1" | "l1") => {
+            Ok(bytes.iter().map(|&b| char::from(b)).collect())
+        }
+        Some("windows-1252" | "cp1252") => Ok(bytes.iter().map(|&b| windows_1252(b)).collect()),
+        Some(other) => Err((
+            0,
+            format!(
+                "unsupported encoding `{other}` (UTF-8, UTF-16, ISO-8859-1 and windows-1252 are)"
+            ),
+        )),
+    }
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, (usize, String)> {
+    std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| {
+        (
+            e.valid_up_to(),
+            "not UTF-8 (and no other encoding declared)".to_owned(),
+        )
+    })
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, (usize, String)> {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| (0, "invalid UTF-16".to_owned()))
+}
+
+/// The lower-cased `encoding` of an ASCII-compatible XML declaration.
+fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    let head = bytes.strip_prefix(b"<?xml")?;
+    let end = head.windows(2).position(|w| w == b"?>")?;
+    let decl = std::str::from_utf8(&head[..end]).ok()?;
+    let after = &decl[decl.find("encoding")? + "encoding".len()..];
+    let after = after.trim_start().strip_prefix('=')?.trim_start();
+    let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &after[1..];
+    Some(value[..value.find(quote)?].to_ascii_lowercase())
+}
+
+/// windows-1252: ISO-8859-1 with printable characters in 0x80–0x9F.
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
     }
 }
 
@@ -202,6 +272,39 @@ pub(crate) fn fingerprint(element: &XmlElement) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn encodings_are_decoded() {
+        let text = "<?xml version=\"1.0\"?><a>Größe</a>";
+        assert_eq!(decode(text.as_bytes()).as_deref(), Ok(text));
+        let bom: Vec<u8> = b"\xEF\xBB\xBF"
+            .iter()
+            .chain(text.as_bytes())
+            .copied()
+            .collect();
+        assert_eq!(decode(&bom).as_deref(), Ok(text));
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&le).as_deref(), Ok(text));
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&be).as_deref(), Ok(text));
+        let latin1 = b"<?xml version='1.0' encoding='ISO-8859-1'?><a>Gr\xF6\xDFe \x80</a>";
+        assert_eq!(
+            decode(latin1).as_deref(),
+            Ok("<?xml version='1.0' encoding='ISO-8859-1'?><a>Größe \u{80}</a>")
+        );
+        let cp1252 = b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><a>\x80\x96</a>";
+        assert_eq!(
+            decode(cp1252).as_deref(),
+            Ok("<?xml version=\"1.0\" encoding=\"windows-1252\"?><a>€–</a>")
+        );
+        let bad = b"<?xml version=\"1.0\"?><a>\xF6</a>";
+        assert_eq!(decode(bad).map_err(|e| e.0), Err(24));
+        let other = b"<?xml version=\"1.0\" encoding=\"EBCDIC\"?><a/>";
+        assert!(decode(other).is_err_and(|e| e.1.contains("`ebcdic`")));
+    }
 
     #[test]
     fn positions_are_one_based_chars() {

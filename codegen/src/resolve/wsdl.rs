@@ -292,8 +292,7 @@ impl<'d> Resolver<'d> {
     ) -> Option<Operation> {
         let binding_scope = self.scope_of(bw, scope);
         let (input_bound, input_headers) = self.headers(bw, &bop.input, &binding_scope, tables);
-        let (output_bound, output_headers) =
-            self.headers(bw, &bop.output, &binding_scope, tables);
+        let (output_bound, output_headers) = self.headers(bw, &bop.output, &binding_scope, tables);
         let scope = self.scope_of(pw, scope);
         let Some(input_q) = op.input.as_ref() else {
             self.errors.push(ResolveError::Unsupported {
@@ -369,7 +368,12 @@ impl<'d> Resolver<'d> {
             let (Some(q), Some(part_name)) = (h.message.as_ref(), h.part.as_deref()) else {
                 self.errors.push(ResolveError::MissingAttribute {
                     element: "soap:header".into(),
-                    attribute: if h.message.is_none() { "message" } else { "part" }.into(),
+                    attribute: if h.message.is_none() {
+                        "message"
+                    } else {
+                        "part"
+                    }
+                    .into(),
                     at: self.wsdl_at(bw, h.pos),
                 });
                 continue;
@@ -433,7 +437,10 @@ impl<'d> Resolver<'d> {
         let mut parts: Vec<&parse::Part> = message.parts.iter().collect();
         if let Some(body) = body {
             if let Some(listed) = body.parts {
-                for missing in listed.iter().filter(|l| !parts.iter().any(|p| &p.name == *l)) {
+                for missing in listed
+                    .iter()
+                    .filter(|l| !parts.iter().any(|p| &p.name == *l))
+                {
                     self.errors.push(ResolveError::UnknownPart {
                         message: name.to_string(),
                         part: missing.clone(),
@@ -456,7 +463,11 @@ impl<'d> Resolver<'d> {
                     "message `{}` has {} {}parts; document/literal needs exactly one element part",
                     message.name,
                     parts.len(),
-                    if parts.len() == message.parts.len() { "" } else { "body " },
+                    if parts.len() == message.parts.len() {
+                        ""
+                    } else {
+                        "body "
+                    },
                 ),
                 at: self.wsdl_at(mw, message.pos),
             });

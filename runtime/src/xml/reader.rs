@@ -25,8 +25,6 @@ pub struct Start<'a> {
     ns: Option<&'a str>,
     prefix: &'a str,
     local: &'a str,
-    /// The start tag's text (attributes are read from it on demand).
-    tag: &'a str,
     nil: bool,
     pos: usize,
 }
@@ -184,7 +182,6 @@ impl<'a> Reader<'a> {
                 ns: None,
                 prefix: "",
                 local: "",
-                tag: "",
                 nil: false,
                 pos: 0,
             },
@@ -212,7 +209,7 @@ impl<'a> Reader<'a> {
     /// Reads up to the root element's start tag.
     pub fn root(&mut self) -> Result<Start<'a>, DecodeError> {
         loop {
-            match self.next_event()? {
+            match self.next_event(true)? {
                 Event::Start => return Ok(self.start.clone()),
                 Event::Text(..) => {}
                 Event::End | Event::Eof => {
@@ -226,7 +223,7 @@ impl<'a> Reader<'a> {
     /// Checks that nothing but comments and whitespace follows the root element.
     pub fn finish(&mut self) -> Result<(), DecodeError> {
         loop {
-            match self.next_event()? {
+            match self.next_event(true)? {
                 Event::Eof => return Ok(()),
                 Event::Text(false) if is_ws(self.text.as_str()) => {}
                 Event::Start | Event::End | Event::Text(..) => {
@@ -266,9 +263,10 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads to the next child start tag (true; its data in `self.start`) or the end tag (false).
+    #[inline]
     fn next_child(&mut self) -> Result<bool, Fail> {
         loop {
-            match self.next_event()? {
+            match self.next_event(true)? {
                 Event::Start => return Ok(true),
                 Event::Text(cdata) => {
                     if cdata || !is_ws(self.text.as_str()) {
@@ -374,7 +372,7 @@ impl<'a> Reader<'a> {
         let _ = start;
         let depth = self.frames.len();
         loop {
-            match self.next_event()? {
+            match self.next_event(true)? {
                 Event::End if self.frames.len() == depth => return Ok(()),
                 Event::Eof => return Err(self.error(DecodeErrorKind::Truncated)),
                 _ => {}
@@ -383,7 +381,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads the current element as raw XML, start tag to end tag, with the outer
-    /// namespace declarations it may rely on added to its start tag.
+    /// namespace declarations it may rely on (the default namespace, prefixes its
+    /// text mentions) added to its start tag.
     pub fn raw_element(&mut self, start: &Start<'_>) -> Result<String, DecodeError> {
         let mark = self.frames.last().map_or(0, |f| f.ns_mark);
         self.skip(start)?;
@@ -397,7 +396,9 @@ impl<'a> Reader<'a> {
             let shadowed = self.ns[i + 1..]
                 .iter()
                 .any(|later| later.prefix == b.prefix);
-            if shadowed {
+            // Only what the text may refer to: a prefix it mentions, or a default namespace.
+            let used = b.prefix.is_empty() || raw.contains(&format!("{}:", b.prefix));
+            if shadowed || !used {
                 continue;
             }
             out.push_str(" xmlns");
@@ -542,9 +543,10 @@ impl<'a> Reader<'a> {
     /// The raw value of attribute `name` in `ns` of `start` (unqualified attributes
     /// also match a qualified request).
     fn find_attribute(&self, start: &Start<'_>, ns: Option<&str>, name: &str) -> Option<&'a str> {
-        let tag_start = start.pos;
-        let tag = self.src.get(tag_start..tag_start + start.tag.len())?;
-        for token in Tokenizer::from_fragment(self.src, tag_start..tag_start + tag.len()) {
+        // Attributes are read again from the start tag: they are rare, and not keeping
+        // them makes every other element cheaper.
+        self.src.get(start.pos..)?;
+        for token in Tokenizer::from_fragment(self.src, start.pos..self.src.len()) {
             match token {
                 Ok(Token::Attribute {
                     prefix,
@@ -600,11 +602,12 @@ impl<'a> Reader<'a> {
 
     /// Text content through the end tag (entity references resolved; borrowed when
     /// there are none), and the position of its first piece.
+    #[inline]
     fn read_text(&mut self) -> Result<(Cow<'a, str>, usize), Fail> {
         let mut acc: Option<Cow<'a, str>> = None;
         let mut first = self.end_pos;
         loop {
-            match self.next_event()? {
+            match self.next_event(false)? {
                 Event::Text(cdata) => {
                     let text = self.text;
                     let piece = if cdata {
@@ -640,7 +643,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn next_event(&mut self) -> Result<Event, Fail> {
+    #[inline(always)]
+    fn next_event(&mut self, skip_ws: bool) -> Result<Event, Fail> {
         if self.pending_pop {
             self.pop_frame();
         }
@@ -683,6 +687,9 @@ impl<'a> Reader<'a> {
                     return Ok(Event::End);
                 }
                 Token::Text { text } => {
+                    if skip_ws && is_ws(text.as_str()) {
+                        continue;
+                    }
                     self.pos = text.start();
                     self.text = text;
                     return Ok(Event::Text(false));
@@ -718,12 +725,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads the rest of a start tag (attributes) into `self.start` and opens its frame.
-    fn start_element(
-        &mut self,
-        prefix: &'a str,
-        local: &'a str,
-        pos: usize,
-    ) -> Result<(), Fail> {
+    fn start_element(&mut self, prefix: &'a str, local: &'a str, pos: usize) -> Result<(), Fail> {
         self.pos = pos;
         let ns_mark = self.ns.len();
         self.prefixed.clear();
@@ -820,12 +822,10 @@ impl<'a> Reader<'a> {
         if empty {
             self.pending_end = true;
         }
-        let tag = self.src.get(pos..self.end_pos).unwrap_or_default();
         self.start = Start {
             ns,
             prefix,
             local,
-            tag,
             nil,
             pos,
         };

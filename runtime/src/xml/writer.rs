@@ -72,9 +72,9 @@ impl Writer {
         if let Some(uri) = v.prefixed_namespace() {
             self.declare_inline(QName::VALUE_PREFIX, uri);
         }
+        let prefix = ns.map(|uri| self.prefix_or_declare_inline(uri));
         self.out.push(' ');
-        if let Some(uri) = ns {
-            let prefix = self.prefix_or_declare_inline(uri);
+        if let Some(prefix) = prefix {
             self.out.push_str(&self.ns[prefix].prefix);
             self.out.push(':');
         }

@@ -101,15 +101,37 @@ pub mod keywords {
         pub crate_: Option<String>,
         /// `async`
         pub r#async: Option<String>,
+        /// `index`
+        pub index: Option<i32>,
+        /// `child`
+        pub child: Option<String>,
+        /// `r`
+        pub r: Option<String>,
+        /// `start`
+        pub start: String,
+        /// `items`
+        pub items: Option<String>,
+        /// `value`
+        pub value: Option<String>,
+        /// One of `Some`, `Box`.
+        pub choice: MatchChoice,
         /// Attribute `in`.
         pub r#in: Option<String>,
     }
-    static MATCH_FIELDS: [rt::FieldName; 5] = [
+    static MATCH_FIELDS: [rt::FieldName; 13] = [
         rt::FieldName::qualified("urn:golden:keywords", "type"),
         rt::FieldName::qualified("urn:golden:keywords", "return"),
         rt::FieldName::qualified("urn:golden:keywords", "self"),
         rt::FieldName::qualified("urn:golden:keywords", "crate"),
         rt::FieldName::qualified("urn:golden:keywords", "async"),
+        rt::FieldName::qualified("urn:golden:keywords", "index"),
+        rt::FieldName::qualified("urn:golden:keywords", "child"),
+        rt::FieldName::qualified("urn:golden:keywords", "r"),
+        rt::FieldName::qualified("urn:golden:keywords", "start"),
+        rt::FieldName::qualified("urn:golden:keywords", "items"),
+        rt::FieldName::qualified("urn:golden:keywords", "value"),
+        rt::FieldName::qualified("urn:golden:keywords", "Some"),
+        rt::FieldName::qualified("urn:golden:keywords", "Box"),
     ];
     impl rt::XmlType for Match {
         fn write_attributes(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
@@ -122,36 +144,102 @@ pub mod keywords {
             w.field(Some("urn:golden:keywords"), "self", &self.self_)?;
             w.field(Some("urn:golden:keywords"), "crate", &self.crate_)?;
             w.field(Some("urn:golden:keywords"), "async", &self.r#async)?;
+            w.field(Some("urn:golden:keywords"), "index", &self.index)?;
+            w.field(Some("urn:golden:keywords"), "child", &self.child)?;
+            w.field(Some("urn:golden:keywords"), "r", &self.r)?;
+            w.field(Some("urn:golden:keywords"), "start", &self.start)?;
+            w.field(Some("urn:golden:keywords"), "items", &self.items)?;
+            w.field(Some("urn:golden:keywords"), "value", &self.value)?;
+            match &self.choice {
+                MatchChoice::Some(value) => {
+                    w.field(Some("urn:golden:keywords"), "Some", value)?
+                }
+                MatchChoice::Box(value) => {
+                    w.field(Some("urn:golden:keywords"), "Box", value)?
+                }
+            }
             Ok(())
         }
         fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
+            r_: &mut rt::Reader<'_>,
+            start_: &rt::Start<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let r#in = r.attribute(start, None, "in")?;
+            let r#in = r_.attribute(start_, None, "in")?;
             let mut r#type = None;
             let mut r#return = None;
             let mut self_ = None;
             let mut crate_ = None;
             let mut r#async = None;
-            while let Some((index, child)) = r.next_field(&MATCH_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut r#type, &child)?,
-                    1 => r.read_into(&mut r#return, &child)?,
-                    2 => r.read_into(&mut self_, &child)?,
-                    3 => r.read_into(&mut crate_, &child)?,
-                    4 => r.read_into(&mut r#async, &child)?,
+            let mut index = None;
+            let mut child = None;
+            let mut r = None;
+            let mut start = None;
+            let mut items = None;
+            let mut value = None;
+            let mut choice = None;
+            while let Some((index_, child_)) = r_.next_field(&MATCH_FIELDS)? {
+                match index_ {
+                    0 => r_.read_into(&mut r#type, &child_)?,
+                    1 => r_.read_into(&mut r#return, &child_)?,
+                    2 => r_.read_into(&mut self_, &child_)?,
+                    3 => r_.read_into(&mut crate_, &child_)?,
+                    4 => r_.read_into(&mut r#async, &child_)?,
+                    5 => r_.read_into(&mut index, &child_)?,
+                    6 => r_.read_into(&mut child, &child_)?,
+                    7 => r_.read_into(&mut r, &child_)?,
+                    8 => r_.read_into(&mut start, &child_)?,
+                    9 => r_.read_into(&mut items, &child_)?,
+                    10 => r_.read_into(&mut value, &child_)?,
+                    11 => {
+                        let mut value_ = None;
+                        r_.read_into(&mut value_, &child_)?;
+                        if let Some(value_) = value_ {
+                            choice = Some(MatchChoice::Some(value_));
+                        }
+                    }
+                    12 => {
+                        let mut value_ = None;
+                        r_.read_into(&mut value_, &child_)?;
+                        if let Some(value_) = value_ {
+                            if let Some(MatchChoice::Box(items_)) = &mut choice {
+                                items_.push(value_);
+                            } else {
+                                choice = Some(MatchChoice::Box(vec![value_]));
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }
             Ok(Self {
-                r#type: r.required(r#type, start, "type")?,
-                r#return: r.required(r#return, start, "return")?,
-                self_: r.required(self_, start, "self")?,
+                r#type: r_.required(r#type, start_, "type")?,
+                r#return: r_.required(r#return, start_, "return")?,
+                self_: r_.required(self_, start_, "self")?,
                 crate_,
                 r#async,
+                index,
+                child,
+                r,
+                start: r_.required(start, start_, "start")?,
+                items,
+                value,
+                choice: r_.required(choice, start_, "Some | Box")?,
                 r#in,
             })
+        }
+    }
+
+    /// A choice in `Match`.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum MatchChoice {
+        /// Element `Some`.
+        Some(String),
+        /// Element `Box`.
+        Box(Vec<i32>),
+    }
+    impl Default for MatchChoice {
+        fn default() -> Self {
+            Self::Some(Default::default())
         }
     }
 }
