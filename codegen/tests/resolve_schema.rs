@@ -621,3 +621,61 @@ fn dataset_reference_to_the_schema_for_schemas_is_a_wildcard() {
         .collect();
     assert_eq!(namespaces, ["http://www.w3.org/2001/XMLSchema", "##any"]);
 }
+
+#[test]
+fn substitution_group_head_reference_is_a_choice_of_its_members() {
+    let r = schema(
+        "substitution",
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:a="urn:a" targetNamespace="urn:a">
+  <xs:element name="shape" type="xs:string" abstract="true"/>
+  <xs:element name="circle" type="xs:double" substitutionGroup="a:shape"/>
+  <xs:element name="polygon" type="xs:string" substitutionGroup="a:shape"/>
+  <xs:element name="square" type="xs:int" substitutionGroup="a:polygon"/>
+  <xs:element name="note" type="xs:string"/>
+  <xs:complexType name="Drawing">
+    <xs:sequence>
+      <xs:element ref="a:shape" maxOccurs="unbounded"/>
+      <xs:element ref="a:polygon" minOccurs="0"/>
+      <xs:element ref="a:note"/>
+    </xs:sequence>
+  </xs:complexType>
+</xs:schema>"#,
+    );
+    let ct = &r.complex_types[&QName::new(Some("urn:a"), "Drawing")];
+    let ComplexContent::Particle(Particle {
+        term: Term::Sequence(items),
+        ..
+    }) = &ct.content
+    else {
+        panic!("not a sequence: {:?}", ct.content);
+    };
+    let shape = |p: &Particle| -> (Option<u32>, u32, Vec<String>) {
+        let names = match &p.term {
+            Term::Choice(alternatives) => alternatives
+                .iter()
+                .map(|a| match &a.term {
+                    Term::Element(e) => e.name.local.clone(),
+                    other => panic!("not an element: {other:?}"),
+                })
+                .collect(),
+            Term::Element(e) => vec![format!("element {}", e.name.local)],
+            other => panic!("unexpected {other:?}"),
+        };
+        (p.occurs.max, p.occurs.min, names)
+    };
+    assert_eq!(
+        shape(&items[0]),
+        (
+            None,
+            1,
+            vec!["circle".into(), "polygon".into(), "square".into()]
+        ),
+        "the abstract head is left out, members of members are in"
+    );
+    assert_eq!(
+        shape(&items[1]),
+        (Some(1), 0, vec!["polygon".into(), "square".into()]),
+        "a concrete head is an alternative itself"
+    );
+    assert_eq!(shape(&items[2]), (Some(1), 1, vec!["element note".into()]));
+}

@@ -24,6 +24,9 @@ pub(crate) struct Resolver<'d> {
     exhausted: bool,
     /// What resolving each global element cost, charged again per `ref=` (its type is copied).
     pub(crate) element_cost: HashMap<QName, usize>,
+    /// Substitution group heads → the elements naming them in `substitutionGroup=`
+    /// (declaration order).
+    pub(crate) substitutes: HashMap<QName, Vec<QName>>,
 }
 
 /// Most particles and attributes one run may expand to (group and `ref=`
@@ -47,6 +50,7 @@ impl<'d> Resolver<'d> {
             budget: MAX_EXPANDED,
             exhausted: false,
             element_cost: HashMap::new(),
+            substitutes: HashMap::new(),
         }
     }
 

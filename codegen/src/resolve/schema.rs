@@ -8,7 +8,7 @@ use super::ir::{
     XSD_NS,
 };
 use super::resolver::{Resolver, XML_NS};
-use crate::parse::{ComponentKind, Pos, XmlElement};
+use crate::parse::{ComponentKind, Pos, QNameText, XmlElement};
 
 fn is_true(v: Option<&str>) -> bool {
     matches!(v.map(str::trim), Some("true" | "1"))
@@ -50,6 +50,7 @@ impl Resolver<'_> {
                 }
             }
         }
+        self.substitution_groups();
         let order = self.index.order.clone();
         for (kind, name) in order {
             match kind {
@@ -68,6 +69,41 @@ impl Resolver<'_> {
                     self.out.simple_types.insert(name, st);
                 }
                 ComponentKind::Group | ComponentKind::AttributeGroup | ComponentKind::Attribute => {
+                }
+            }
+        }
+    }
+
+    /// Fills [`substitutes`](Resolver::substitutes) from every global
+    /// element's `substitutionGroup=`. Heads outside the run are ignored.
+    fn substitution_groups(&mut self) {
+        let elements: Vec<QName> = self
+            .index
+            .order
+            .iter()
+            .filter(|(kind, _)| *kind == ComponentKind::Element)
+            .map(|(_, name)| name.clone())
+            .collect();
+        for member in elements {
+            let Some(entry) = self.index.get(ComponentKind::Element, &member) else {
+                continue;
+            };
+            let Some(q) = entry.component.element.qname_attr("substitutionGroup") else {
+                continue;
+            };
+            for text in q.text.split_whitespace() {
+                let head = QNameText {
+                    text: text.to_owned(),
+                    ..q.clone()
+                };
+                let Some(head) = self.schema_qname(entry.inst, &head) else {
+                    continue;
+                };
+                if self.index.get(ComponentKind::Element, &head).is_some() {
+                    self.substitutes
+                        .entry(head)
+                        .or_default()
+                        .push(member.clone());
                 }
             }
         }
@@ -298,7 +334,13 @@ impl Resolver<'_> {
                 namespace: XSD_NS.to_owned(),
                 process_contents: "lax".to_owned(),
             },
-            "element" => Term::Element(Box::new(self.local_element(inst, el)?)),
+            "element" => {
+                let element = self.local_element(inst, el)?;
+                match self.substitution_choice(inst, el, &element) {
+                    Some(alternatives) => Term::Choice(alternatives),
+                    None => Term::Element(Box::new(element)),
+                }
+            }
             "sequence" | "choice" | "all" => {
                 let items: Vec<Particle> = xsd_children(el)
                     .filter(|c| c.local != "annotation")
@@ -348,6 +390,79 @@ impl Resolver<'_> {
             None => (None, q.text.as_str()),
         };
         local == "schema" && q.namespaces.uri(prefix) == Some(XSD_NS)
+    }
+
+    /// A reference to the head of a substitution group stands for the head
+    /// (unless abstract) and every element that may substitute for it,
+    /// transitively: a choice of them, in declaration order. None when
+    /// `element` is no such reference.
+    fn substitution_choice(
+        &mut self,
+        inst: usize,
+        el: &XmlElement,
+        element: &LocalElement,
+    ) -> Option<Vec<Particle>> {
+        let head = element.reference.as_ref()?;
+        let mut members = self.substitutes.get(head)?.clone();
+        let mut next = 0;
+        while next < members.len() {
+            let further = self.substitutes.get(&members[next]).cloned();
+            next += 1;
+            for m in further.into_iter().flatten() {
+                if m != *head && !members.contains(&m) {
+                    members.push(m);
+                }
+            }
+        }
+        let once = Occurs {
+            min: 1,
+            max: Some(1),
+        };
+        let location = self.at(inst, el.pos);
+        let mut alternatives = Vec::new();
+        if !self.out.elements.get(head).is_some_and(|h| h.is_abstract) {
+            alternatives.push(Particle {
+                occurs: once,
+                term: Term::Element(Box::new(element.clone())),
+                location: location.clone(),
+            });
+        }
+        for member in members {
+            // A member being resolved right now refers back to its head
+            // through an anonymous type: it is left out here.
+            if self
+                .active
+                .contains(&(ComponentKind::Element, member.clone()))
+                || !self.global_element(&member, el.pos)
+            {
+                continue;
+            }
+            let cost = self.element_cost.get(&member).copied().unwrap_or(0);
+            if !self.spend(cost, inst, el.pos) {
+                break;
+            }
+            let Some(decl) = self.out.elements.get(&member).cloned() else {
+                continue;
+            };
+            if decl.is_abstract {
+                continue;
+            }
+            alternatives.push(Particle {
+                occurs: once,
+                term: Term::Element(Box::new(LocalElement {
+                    name: member.clone(),
+                    reference: Some(member),
+                    ty: decl.ty,
+                    nillable: decl.nillable,
+                    default: decl.default,
+                    fixed: decl.fixed,
+                    doc: decl.doc,
+                    location: location.clone(),
+                })),
+                location: location.clone(),
+            });
+        }
+        (!alternatives.is_empty()).then_some(alternatives)
     }
 
     /// Expands `xs:group ref=` into the group's model group particle.

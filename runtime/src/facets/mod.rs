@@ -101,7 +101,7 @@ impl Facets {
         if self.total_digits.is_some() || self.fraction_digits.is_some() {
             let n = v.normalize();
             let scale = n.scale();
-            let digits = n.mantissa().unsigned_abs().to_string().len() as u32;
+            let digits = decimal_digits(n.mantissa().unsigned_abs());
             let digits = if n.is_zero() { 1 } else { digits.max(scale) };
             if let Some(max) = self.total_digits {
                 if digits > max {
@@ -193,6 +193,16 @@ impl Facets {
         }
         Ok(())
     }
+}
+
+/// The number of decimal digits of `n` (1 for 0).
+fn decimal_digits(mut n: u128) -> u32 {
+    let mut digits = 1;
+    while n >= 10 {
+        n /= 10;
+        digits += 1;
+    }
+    digits
 }
 
 /// A bound, the orderings of value vs. bound it allows, and the facet it is.
