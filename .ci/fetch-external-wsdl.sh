@@ -28,7 +28,8 @@ fetch() {
       if command -v pip >/dev/null 2>&1 || command -v pip3 >/dev/null 2>&1; then
         local pip=pip
         command -v pip >/dev/null 2>&1 || pip=pip3
-        "$pip" download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
+        "$pip" download --quiet --disable-pip-version-check --timeout 20 --retries 1 \
+          --no-deps --no-binary :all: \
           --dest "$tmp" "$package==$version" >"$tmp/log" 2>&1 || ok=0
       else
         warn "pip is not installed"; ok=0
@@ -36,7 +37,7 @@ fetch() {
       ;;
     npm)
       if command -v npm >/dev/null 2>&1; then
-        (cd "$tmp" && npm pack --silent "$package@$version") >"$tmp/log" 2>&1 || ok=0
+        (cd "$tmp" && npm pack --silent --fetch-retries=1 --fetch-timeout=30000 "$package@$version") >"$tmp/log" 2>&1 || ok=0
       else
         warn "npm is not installed"; ok=0
       fi

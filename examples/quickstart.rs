@@ -76,7 +76,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
             part_payment_spec: Some(spec([jacket(2)])?.into()),
             order_id: Some(Id::new("WEB-1001")?.into()),
             invoice_id: Some(Id::new("INV-1001")?.into()),
-            created_by: Some("warehouse".parse::<_>()?).map(Nillable::Value),
+            created_by: Some(Nillable::Value("warehouse".parse()?)),
             ..Default::default()
         })
         .await?;
@@ -128,14 +128,18 @@ async fn main() -> Result<(), Box<dyn Error>> {
             .await?;
         let path = std::env::temp_dir().join(format!("{}.pdf", pdf.name));
         std::fs::write(&path, &pdf.pdf_data.0)?;
-        println!("   wrote {} ({} bytes)", path.display(), pdf.pdf_data.0.len());
+        println!(
+            "   wrote {} ({} bytes)",
+            path.display(),
+            pdf.pdf_data.0.len()
+        );
     }
 
     step("7. Search: credited payments of this customer");
     let found = client
         .find_payments(&FindPayments {
             search_criteria: SearchCriteria {
-                government_id: Some("198305147715".parse::<_>().map(Nillable::Value)?),
+                government_id: Some(Nillable::Value("198305147715".parse()?)),
                 status_set: vec![PaymentStatus::IsCredited],
                 ..Default::default()
             },
@@ -200,7 +204,10 @@ fn show(payment: &Payment) {
     let order_status = OrderStatus::of(payment)
         .map(|s| s.resurs_name())
         .unwrap_or("(no row of the order-status table)");
-    println!("   status [{}], order status {order_status}", statuses.join(", "));
+    println!(
+        "   status [{}], order status {order_status}",
+        statuses.join(", ")
+    );
     println!(
         "   total {}, may still finalize {}, annul {}, credit {}, add {}",
         payment.total_amount,

@@ -29,7 +29,10 @@ pub trait ResursFault {
 
 /// The `ECommerceError` of `err`, when it is a SOAP fault that carried one.
 pub fn ecommerce_error<F: ResursFault>(err: &soap_runtime::Error<F>) -> Option<&ECommerceError> {
-    err.fault()?.detail.as_ref().map(ResursFault::ecommerce_error)
+    err.fault()?
+        .detail
+        .as_ref()
+        .map(ResursFault::ecommerce_error)
 }
 
 macro_rules! resurs_faults {

@@ -46,7 +46,7 @@ pub struct FormatError(pub String);
 /// Pretty-prints `tokens` under `header`.
 pub fn format(tokens: TokenStream, header: &Header) -> Result<String, FormatError> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| FormatError(e.to_string()))?;
-    let body = prettyplease::unparse(&file);
+    let body = format_macro_bodies(&prettyplease::unparse(&file));
     let mut out = String::with_capacity(body.len() + body.len() / 16 + 128);
     out.push_str(&header.line());
     out.push_str("\n\n");
@@ -63,7 +63,8 @@ fn space_items(body: &str) -> String {
         if let Some(p) = prev {
             let indent = line.len() - line.trim_start().len();
             let trimmed = line.trim_start();
-            let starts_item = trimmed.starts_with("///") && indent <= 4;
+            let starts_item =
+                (trimmed.starts_with("///") || is_item_macro(trimmed).is_some()) && indent <= 4;
             let prev_trim = p.trim();
             let prev_ends =
                 prev_trim == "}" || prev_trim.ends_with(';') || prev_trim.ends_with("};");
@@ -76,4 +77,93 @@ fn space_items(body: &str) -> String {
         prev = Some(line);
     }
     out
+}
+
+/// The `rt` macros whose bodies are Rust items (`rt::newtype! { ... }`).
+const ITEM_MACROS: [&str; 3] = ["rt::newtype! {", "rt::enumeration! {", "rt::fault_enum! {"];
+
+/// The macro a trimmed line opens, if it opens one of [`ITEM_MACROS`].
+fn is_item_macro(trimmed: &str) -> Option<&'static str> {
+    ITEM_MACROS.into_iter().find(|m| trimmed.starts_with(m))
+}
+
+/// prettyplease prints macro bodies as bare tokens; the bodies of
+/// [`ITEM_MACROS`] are items, so they are printed like the rest of the file.
+/// A body that does not parse as items is kept as printed.
+fn format_macro_bodies(body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + body.len() / 4);
+    let mut lines = body.lines();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        let Some(open) = is_item_macro(trimmed) else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        let indent = &line[..line.len() - trimmed.len()];
+        let mut original = vec![line];
+        let inner = if trimmed == open {
+            let close = format!("{indent}}}");
+            for l in lines.by_ref() {
+                original.push(l);
+                if l == close {
+                    break;
+                }
+            }
+            let end = original.len().saturating_sub(1).max(1);
+            original[1..end].join("\n")
+        } else {
+            let rest = &trimmed[open.len()..];
+            rest.strip_suffix('}').unwrap_or(rest).to_string()
+        };
+        match syn::parse_file(&inner) {
+            Ok(items) => {
+                out.push_str(indent);
+                out.push_str(open);
+                out.push('\n');
+                for l in prettyplease::unparse(&items).lines() {
+                    if !l.is_empty() {
+                        out.push_str(indent);
+                        out.push_str("    ");
+                        out.push_str(l);
+                    }
+                    out.push('\n');
+                }
+                out.push_str(indent);
+                out.push_str("}\n");
+            }
+            Err(_) => {
+                for l in original {
+                    out.push_str(l);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_macro_bodies;
+
+    #[test]
+    fn macro_bodies_print_as_items() {
+        let printed = "    rt::newtype! {\n        #[doc = \" A.\"] pub struct A(String);\n    }\n";
+        assert_eq!(
+            format_macro_bodies(printed),
+            "    rt::newtype! {\n        /// A.\n        pub struct A(String);\n    }\n"
+        );
+        let one_line = "rt::newtype! { pub struct A(String); }\n";
+        assert_eq!(
+            format_macro_bodies(one_line),
+            "rt::newtype! {\n    pub struct A(String);\n}\n"
+        );
+    }
+
+    #[test]
+    fn bodies_that_are_not_items_are_kept() {
+        let printed = "rt::newtype! {\n    not items at all\n}\nstatic X: u8 = 0;\n";
+        assert_eq!(format_macro_bodies(printed), printed);
+    }
 }

@@ -48,13 +48,17 @@ impl Entry {
         format!("{}-{}/{}", self.package, self.version, self.path)
     }
 
+    /// A configuration with every input of the entry (`path` may list
+    /// several, separated by commas).
     fn config(&self, dir: &Path) -> Config {
-        let input = dir.join(&self.path);
-        let mut config = if self.path.ends_with(".xsd") {
-            Config::new().xsd(input)
-        } else {
-            Config::new().wsdl(input)
-        };
+        let mut config = Config::new();
+        for path in self.path.split(',') {
+            config = if path.ends_with(".xsd") {
+                config.xsd(dir.join(path))
+            } else {
+                config.wsdl(dir.join(path))
+            };
+        }
         for (prefix, path) in &self.locations {
             config = config.location(prefix.clone(), dir.join(path));
         }
@@ -129,10 +133,13 @@ fn parse_line(line: usize, text: &str) -> Entry {
     }
 }
 
+/// `$SOAPGEN_EXTERNAL_DIR` (relative to the workspace, as for the fetch
+/// script) or `<workspace>/target/external-wsdl`.
 fn external_dir() -> PathBuf {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     match std::env::var_os("SOAPGEN_EXTERNAL_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/external-wsdl"),
+        Some(dir) => workspace.join(dir),
+        None => workspace.join("target/external-wsdl"),
     }
 }
 
@@ -356,4 +363,32 @@ fn external_wsdls_output_type_checks() {
     let _ = std::fs::remove_dir_all(&scratch);
     assert!(failures.is_empty(), "{failures}");
     println!("{checked} external outputs type-check");
+}
+
+#[test]
+fn manifest_lines_parse() {
+    let e = parse_line(
+        3,
+        "pypi pkg 1.0 a/b.wsdl,a/c.xsd location=http://x/y=a/y.xsd types=m::A,m::B nocompile ok",
+    );
+    assert_eq!((e.package.as_str(), e.version.as_str()), ("pkg", "1.0"));
+    assert_eq!(e.path, "a/b.wsdl,a/c.xsd");
+    assert_eq!(
+        e.locations,
+        [("http://x/y".to_owned(), "a/y.xsd".to_owned())]
+    );
+    assert_eq!(e.types, ["m::A", "m::B"]);
+    assert!(!e.compile && matches!(e.expect, Expect::Ok));
+    let e = parse_line(4, "npm pkg 2 x.wsdl error service `S` has no SOAP 1.1 port");
+    assert!(matches!(&e.expect, Expect::Error(m) if m == "service `S` has no SOAP 1.1 port"));
+    assert!(!manifest().is_empty(), "the committed manifest parses");
+}
+
+#[test]
+fn items_lists_module_level_types() {
+    let found =
+        items("pub mod m { pub struct A; pub enum B {} pub trait C {} pub type D = A; fn f() {} }")
+            .unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<String> = found.iter().map(|(m, n)| format!("{m}::{n}")).collect();
+    assert_eq!(names, ["m::A", "m::B", "m::C", "m::D"]);
 }

@@ -511,6 +511,36 @@ fn conflicting_duplicates_are_errors_identical_ones_are_not() {
 }
 
 #[test]
+fn duplicates_differing_only_in_prefixes_are_identical() {
+    let scratch = resolve_support::Scratch::new("dups-prefixes");
+    let one = scratch.write(
+        "one/x.xsd",
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t" targetNamespace="urn:t">
+  <xs:complexType name="same"><xs:sequence><xs:element name="a" type="t:code"/></xs:sequence></xs:complexType>
+  <xs:simpleType name="code"><xs:restriction base="xs:string"/></xs:simpleType>
+</xs:schema>"#,
+    );
+    let two = scratch.write(
+        "two/x.xsd",
+        r#"<schema xmlns="http://www.w3.org/2001/XMLSchema" xmlns:other="urn:other" xmlns:q="urn:t" targetNamespace="urn:t">
+  <complexType name="same"><sequence><element name="a" type="q:code"/></sequence></complexType>
+  <simpleType name="code"><restriction base="string"/></simpleType>
+</schema>"#,
+    );
+    assert!(resolve_support::run(&[one.clone(), two]).is_ok());
+    let three = scratch.write(
+        "three/x.xsd",
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:elsewhere" targetNamespace="urn:t">
+  <xs:complexType name="same"><xs:sequence><xs:element name="a" type="t:code"/></xs:sequence></xs:complexType>
+</xs:schema>"#,
+    );
+    let e = resolve_support::run(&[one, three])
+        .err()
+        .unwrap_or_default();
+    assert!(e.contains("duplicate complexType `{urn:t}same`"), "{e}");
+}
+
+#[test]
 fn invalid_occurs_and_facets_are_reported() {
     let e = schema_error(
         "invalid",
@@ -678,4 +708,27 @@ fn substitution_group_head_reference_is_a_choice_of_its_members() {
         "a concrete head is an alternative itself"
     );
     assert_eq!(shape(&items[2]), (Some(1), 1, vec!["element note".into()]));
+}
+
+#[test]
+fn soap_encoding_types_without_their_schema_are_the_builtins() {
+    let r = schema(
+        "soapenc",
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:enc="http://schemas.xmlsoap.org/soap/encoding/" targetNamespace="urn:a">
+  <xs:import namespace="http://schemas.xmlsoap.org/soap/encoding/" schemaLocation="http://schemas.xmlsoap.org/soap/encoding/"/>
+  <xs:element name="name" type="enc:string"/>
+</xs:schema>"#,
+    );
+    let e = &r.elements[&QName::new(Some("urn:a"), "name")];
+    assert_eq!(e.ty, TypeDef::Ref(TypeRef::Builtin("string".into())));
+    let err = schema_error(
+        "soapenc-array",
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:enc="http://schemas.xmlsoap.org/soap/encoding/" targetNamespace="urn:a">
+  <xs:element name="list" type="enc:Array"/>
+</xs:schema>"#,
+    );
+    assert!(
+        err.contains("unknown type `{http://schemas.xmlsoap.org/soap/encoding/}Array`"),
+        "{err}"
+    );
 }

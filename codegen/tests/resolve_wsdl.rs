@@ -293,3 +293,23 @@ fn soap_body_parts_selects_the_body_part() {
         "{e}"
     );
 }
+
+#[test]
+fn an_error_in_a_shared_message_is_reported_once() {
+    let content = r#"<definitions targetNamespace="urn:svc" xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:tns="urn:svc"
+    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/">
+  <message name="in"><part name="p" element="tns:ghost"/></message>
+  <portType name="PT">
+    <operation name="a"><input message="tns:in"/></operation>
+    <operation name="b"><input message="tns:in"/></operation>
+  </portType>
+  <binding name="B" type="tns:PT"><soap:binding style="document"/><operation name="a"/><operation name="b"/></binding>
+  <service name="S"><port name="P" binding="tns:B"><soap:address location="http://h"/></port></service>
+</definitions>"#;
+    let e = resolve("shared-error", content).err().unwrap_or_default();
+    assert_eq!(
+        e.matches("unknown element `{urn:svc}ghost`").count(),
+        1,
+        "{e}"
+    );
+}

@@ -13,6 +13,7 @@ pub mod envelope;
 pub mod error;
 pub mod facets;
 pub mod fault;
+pub mod macros;
 pub mod rt;
 pub mod server;
 pub mod transport;

@@ -23,6 +23,7 @@ pub use crate::xml::{
     decode_document, encode_document, DecodeOptions, Decoded, FieldName, FieldSlot, FieldValue,
     Reader, Start, Writer, XmlType, MAX_DIAGNOSTICS,
 };
+pub use crate::{enumeration, fault_enum, newtype};
 
 /// A boxed, sendable future (what [`server::Dispatch::dispatch`] returns).
 pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;

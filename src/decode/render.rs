@@ -1,10 +1,10 @@
 //! Decoded values as JSON: a message as its serde form, a fault as its code,
 //! string, actor and detail.
 
+use crate::ResursFault;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use soap_runtime::rt::{self, DecodeOptions, Diagnostic, DiagnosticKind, Fault, Reader};
-use crate::ResursFault;
 
 /// What a decoded envelope held, as JSON.
 #[derive(Debug, Clone, PartialEq)]

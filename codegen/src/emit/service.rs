@@ -3,7 +3,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{doc, field_name, ident, ns_arg, static_name, Cx, EmitError};
+use super::{doc, field_name, ident, Cx, EmitError};
 use crate::model::{Builtin, FaultEnum, Module, Occurrence, Operation, RustType, Service, Unwrap};
 
 pub(super) fn emit_services(cx: &Cx<'_>, module: &Module) -> Result<TokenStream, EmitError> {
@@ -69,27 +69,15 @@ fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
 fn fault_enum(cx: &Cx<'_>, op: &Operation, faults: &FaultEnum) -> Result<TokenStream, EmitError> {
     let name = ident(&faults.name)?;
     let alias = ident(&faults.error_alias)?;
-    let elements_static = static_name(&faults.name, "ELEMENTS")?;
-    let count = Literal::usize_unsuffixed(faults.variants.len());
     let mut variants = Vec::new();
-    let mut elements = Vec::new();
-    let mut reads = Vec::new();
-    let mut writes = Vec::new();
-    let mut messages = Vec::new();
-    for (i, v) in faults.variants.iter().enumerate() {
+    for v in &faults.variants {
         let id = ident(&v.variant)?;
         let ty = cx.ty(&v.ty)?;
         let title = format!("`wsdl:fault` `{}`: element `{}`.", v.fault, v.element.local);
         let d = doc(&super::join_doc(&title, v.doc.as_deref()));
-        variants.push(quote!(#d #id(#ty),));
-        elements.push(field_name(&v.element));
-        let i = Literal::usize_unsuffixed(i);
-        reads.push(quote!(#i => Ok(Self::#id(rt::XmlType::read(r, start)?)),));
-        let ns = ns_arg(&v.element);
-        let local = &v.element.local;
-        writes.push(quote!(Self::#id(detail) => w.field(#ns, #local, detail),));
-        messages.push(match &v.user_message {
-            None => quote!(Self::#id(_) => None,),
+        let element = field_name(&v.element);
+        let message = match &v.user_message {
+            None => TokenStream::new(),
             Some(m) => {
                 let f = ident(&m.field)?;
                 let is_string = m.ty == RustType::Builtin(Builtin::String);
@@ -106,46 +94,19 @@ fn fault_enum(cx: &Cx<'_>, op: &Operation, faults: &FaultEnum) -> Result<TokenSt
                         quote!(detail.#f.first().and_then(|v| v.value()).map(|v| v.as_str()))
                     }
                 };
-                quote!(Self::#id(detail) => #get,)
+                quote!(#[user_message = |detail| #get])
             }
-        });
+        };
+        variants.push(quote!(#d #[element = #element] #message #id(#ty),));
     }
-    let user_message = if faults.variants.iter().any(|v| v.user_message.is_some()) {
-        quote! {
-            fn user_message(&self) -> Option<&str> {
-                match self {
-                    #(#messages)*
-                }
-            }
-        }
-    } else {
-        TokenStream::new()
-    };
     let enum_doc = doc(&format!("The faults operation `{}` declares.", op.name));
     let alias_doc = doc(&format!("What `{}` can fail with.", op.name));
     Ok(quote! {
-        #enum_doc
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #name {
-            #(#variants)*
-        }
-        static #elements_static: [rt::FieldName; #count] = [#(#elements),*];
-        impl rt::FaultDetail for #name {
-            fn elements() -> &'static [rt::FieldName] {
-                &#elements_static
+        rt::fault_enum! {
+            #enum_doc
+            pub enum #name {
+                #(#variants)*
             }
-            fn read_detail(index: usize, r: &mut rt::Reader<'_>, start: &rt::Start<'_>) -> Result<Self, rt::DecodeError> {
-                match index {
-                    #(#reads)*
-                    _ => Err(r.unexpected(start)),
-                }
-            }
-            fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-                match self {
-                    #(#writes)*
-                }
-            }
-            #user_message
         }
         #alias_doc
         pub type #alias = rt::Error<#name>;

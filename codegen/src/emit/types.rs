@@ -5,8 +5,8 @@ use quote::quote;
 
 use super::{attributes, doc, field_name, ident, join_doc, ns_arg, static_name, Cx, EmitError};
 use crate::model::{
-    Alternative, Attribute, Builtin, ChoiceField, ElementField, Enumeration, FacetKind, Facets,
-    Field, Newtype, Occurrence, RustType, Struct, TypeDef, TypeKind, Variant,
+    Alternative, Attribute, ChoiceField, ElementField, Enumeration, Facets, Field, Newtype,
+    Occurrence, RustType, Struct, TypeDef, TypeKind, Variant,
 };
 
 const SERDE_CRATE: &str = "::soap_runtime::rt::serde";
@@ -17,7 +17,8 @@ pub(super) fn emit_type(cx: &Cx<'_>, ty: &TypeDef) -> Result<TokenStream, EmitEr
     let head = quote!(#docs #extra);
     match &ty.kind {
         TypeKind::Struct(s) => emit_struct(cx, ty, s, head),
-        TypeKind::Newtype(n) => emit_newtype(cx, ty, n, head),
+        // `rt::newtype!` wants the doc comments before its `#[xsd]` line.
+        TypeKind::Newtype(n) => emit_newtype(cx, ty, n, docs, extra),
         TypeKind::Enumeration(e) => emit_enumeration(cx, ty, e, head),
         TypeKind::List(item) => emit_list(cx, ty, item, head),
         TypeKind::Union(vs) => emit_union(cx, ty, vs, head),
@@ -493,128 +494,44 @@ fn emit_newtype(
     cx: &Cx<'_>,
     ty: &TypeDef,
     n: &Newtype,
-    head: TokenStream,
+    docs: TokenStream,
+    extra: TokenStream,
 ) -> Result<TokenStream, EmitError> {
     let name = ident(&ty.name)?;
     let inner = super::builtin(n.inner);
-    let derive_serde = serde_derive(cx);
-    let serde = serde_attr(cx, quote!(, transparent));
-    let derives = if n.inner.is_ord() {
-        quote!(#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord #derive_serde)])
-    } else {
-        quote!(#[derive(Debug, Clone, PartialEq, Default #derive_serde)])
-    };
-    let facets_static = static_name(&ty.name, "FACETS")?;
-    let (facets_decl, patterns_decl) = facets(&ty.name, &n.facets)?;
-    let xsd = &ty.xsd_name;
-    let new_doc = format!(" Checks the facets of `{xsd}` and wraps the value.");
-    let is_string = n.inner == Builtin::String;
-    let check = match n.inner.facet_kind() {
-        FacetKind::Str => quote!(#facets_static.check_str(&self.0)),
-        FacetKind::Decimal => quote!(#facets_static.check_decimal(&self.0)),
-        FacetKind::Signed => quote!(#facets_static.check_i64(i64::from(self.0))),
-        FacetKind::Unsigned => quote!(#facets_static.check_u64(u64::from(self.0))),
-        FacetKind::Float => quote!(#facets_static.check_f64(f64::from(self.0))),
-        FacetKind::Lexical => quote! {{
-            let mut text = String::new();
-            let _ = rt::SimpleType::write_text(&self.0, &mut text);
-            #facets_static.check_lexical(&text)
-        }},
-    };
-    let as_str = if is_string {
-        quote! {
-            /// The value as text.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
+    let ord = if n.inner.is_ord() {
+        quote!(Eq, Hash, PartialOrd, Ord)
     } else {
         TokenStream::new()
     };
-    let from_str = if is_string {
-        quote! {
-            impl core::str::FromStr for #name {
-                type Err = rt::FacetError;
-                fn from_str(s: &str) -> Result<Self, Self::Err> {
-                    Self::new(s)
-                }
-            }
-            impl core::fmt::Display for #name {
-                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                    f.write_str(&self.0)
-                }
-            }
-        }
-    } else {
-        quote! {
-            impl core::str::FromStr for #name {
-                type Err = rt::ValueError;
-                fn from_str(s: &str) -> Result<Self, Self::Err> {
-                    let value: Self = rt::SimpleType::parse_text(s)?;
-                    rt::SimpleType::check_facets(&value)
-                        .map_err(|e| rt::ValueError::new(#xsd, s).because(e.to_string()))?;
-                    Ok(value)
-                }
-            }
-            impl core::fmt::Display for #name {
-                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                    let mut text = String::new();
-                    rt::SimpleType::write_text(&self.0, &mut text).map_err(|_| core::fmt::Error)?;
-                    f.write_str(&text)
-                }
-            }
-        }
-    };
+    let derives = extra_derives(cx, ord);
+    let serde = serde_attr(cx, quote!(, transparent));
+    let facets_static = static_name(&ty.name, "FACETS")?;
+    let (facets_decl, patterns_decl) = facets(&ty.name, &n.facets)?;
+    let xsd = &ty.xsd_name;
     Ok(quote! {
-        #head
-        #derives
-        #serde
-        pub struct #name(#inner);
-
+        rt::newtype! {
+            #docs
+            #[xsd(name = #xsd, facets = #facets_static)]
+            #extra
+            #derives
+            #serde
+            pub struct #name(#inner);
+        }
         #facets_decl
         #patterns_decl
-
-        impl #name {
-            #[doc = #new_doc]
-            pub fn new(value: impl Into<#inner>) -> Result<Self, rt::FacetError> {
-                let value = Self(value.into());
-                rt::SimpleType::check_facets(&value)?;
-                Ok(value)
-            }
-            /// The wrapped value.
-            pub fn value(&self) -> &#inner {
-                &self.0
-            }
-            /// The wrapped value.
-            pub fn into_inner(self) -> #inner {
-                self.0
-            }
-            #as_str
-        }
-        impl AsRef<#inner> for #name {
-            fn as_ref(&self) -> &#inner {
-                &self.0
-            }
-        }
-        impl TryFrom<#inner> for #name {
-            type Error = rt::FacetError;
-            fn try_from(value: #inner) -> Result<Self, Self::Error> {
-                Self::new(value)
-            }
-        }
-        impl rt::SimpleType for #name {
-            fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-                Ok(Self(rt::SimpleType::parse_text(text)?))
-            }
-            fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-                rt::SimpleType::write_text(&self.0, out)
-            }
-            fn check_facets(&self) -> Result<(), rt::FacetError> {
-                #check
-            }
-        }
-        #from_str
     })
+}
+
+/// A `#[derive]` of `traits` plus the serde derives when serde is on; the
+/// `rt` macros add the derives every such type has.
+fn extra_derives(cx: &Cx<'_>, traits: TokenStream) -> TokenStream {
+    let serde = serde_derive(cx);
+    match (traits.is_empty(), cx.serde) {
+        (true, false) => TokenStream::new(),
+        (true, true) => quote!(#[derive(rt::Serialize, rt::Deserialize)]),
+        (false, _) => quote!(#[derive(#traits #serde)]),
+    }
 }
 
 /// The `<NAME>_FACETS` static and its `<NAME>_PATTERN_<i>` statics.
@@ -679,11 +596,9 @@ fn emit_enumeration(
 ) -> Result<TokenStream, EmitError> {
     let name = ident(&ty.name)?;
     let unknown = ident(&e.unknown)?;
-    let derive_serde = serde_derive(cx);
+    let derives = extra_derives(cx, TokenStream::new());
     let serde = serde_attr(cx, quote!(, into = "String", from = "String"));
     let mut variants = Vec::new();
-    let mut to_str = Vec::new();
-    let mut from_xml = Vec::new();
     for v in &e.values {
         let id = ident(&v.variant)?;
         let value = &v.value;
@@ -693,77 +608,18 @@ fn emit_enumeration(
                 None => format!("`{value}`"),
             },
         );
-        variants.push(quote!(#d #id,));
-        to_str.push(quote!(Self::#id => #value,));
-        from_xml.push(quote!(#value => Self::#id,));
+        variants.push(quote!(#d #id = #value,));
     }
-    let values: Vec<&str> = e.values.iter().map(|v| v.value.as_str()).collect();
     Ok(quote! {
-        #head
-        #[derive(Debug, Clone, PartialEq, Eq, Hash #derive_serde)]
-        #serde
-        pub enum #name {
-            #(#variants)*
-            /// A value this schema does not list (sent by a newer peer).
-            #unknown(String),
-        }
-        impl Default for #name {
-            fn default() -> Self {
-                Self::#unknown(String::new())
-            }
-        }
-        impl #name {
-            /// Every value the schema lists, in schema order.
-            pub const VALUES: &'static [&'static str] = &[#(#values),*];
-            /// The XML value.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#to_str)*
-                    Self::#unknown(v) => v,
-                }
-            }
-            /// The variant for an XML value (`Unknown` for values the schema does not list).
-            pub fn from_xml(value: &str) -> Self {
-                match value {
-                    #(#from_xml)*
-                    other => Self::#unknown(other.to_owned()),
-                }
-            }
-        }
-        impl rt::SimpleType for #name {
-            fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-                Ok(Self::from_xml(rt::collapse_ws(text)))
-            }
-            fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-                out.push_str(self.as_str());
-                Ok(())
-            }
-            fn check_facets(&self) -> Result<(), rt::FacetError> {
-                match self {
-                    Self::#unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                    _ => Ok(()),
-                }
-            }
-        }
-        impl core::fmt::Display for #name {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-        impl From<#name> for String {
-            fn from(value: #name) -> Self {
-                match value {
-                    #name::#unknown(v) => v,
-                    other => other.as_str().to_owned(),
-                }
-            }
-        }
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                match Self::from_xml(&value) {
-                    Self::#unknown(_) => Self::#unknown(value),
-                    known => known,
-                }
+        rt::enumeration! {
+            #head
+            #derives
+            #serde
+            pub enum #name {
+                #(#variants)*
+                #[unknown]
+                /// A value this schema does not list (sent by a newer peer).
+                #unknown(String),
             }
         }
     })

@@ -241,16 +241,37 @@ impl Converter<'_> {
     }
 }
 
-/// A hash of an element's content that ignores positions and surrounding
-/// whitespace: equal fingerprints mean the same declaration.
+/// Schema attributes whose value is a QName (or a list of them).
+const QNAME_ATTRIBUTES: [&str; 6] = [
+    "type",
+    "ref",
+    "base",
+    "itemType",
+    "memberTypes",
+    "substitutionGroup",
+];
+
+/// A hash of an element's content that ignores positions, surrounding
+/// whitespace and prefixes (QName values count by their expanded name):
+/// equal fingerprints mean the same declaration.
 pub(crate) fn fingerprint(element: &XmlElement) -> u64 {
     fn feed(e: &XmlElement, h: &mut DefaultHasher) {
         e.ns.hash(h);
         e.local.hash(h);
         for a in &e.attributes {
-            (&a.ns, &a.local, &a.value).hash(h);
+            (&a.ns, &a.local).hash(h);
+            if a.ns.is_none() && QNAME_ATTRIBUTES.contains(&a.local.as_str()) {
+                for q in a.value.split_whitespace() {
+                    let (prefix, local) = match q.split_once(':') {
+                        Some((p, l)) => (Some(p), l),
+                        None => (None, q),
+                    };
+                    (e.namespaces.uri(prefix), local).hash(h);
+                }
+            } else {
+                a.value.hash(h);
+            }
         }
-        e.namespaces.hash(h);
         for c in &e.children {
             match c {
                 XmlNode::Element(child) => {

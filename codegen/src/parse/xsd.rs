@@ -4,7 +4,7 @@ use super::loader::Loader;
 use super::syntax::{Component, ComponentKind, SchemaDoc, SchemaRef, XmlElement, XmlNode};
 use super::xml::fingerprint;
 use super::ParseError;
-use crate::resolve::ir::{XML_NS, XSD_NS};
+use crate::resolve::ir::{SOAP_ENC_NS, XML_NS, XSD_NS};
 
 impl Loader<'_> {
     /// Parses a schema of `file`; returns its index in [`Documents::schemas`](super::Documents::schemas).
@@ -43,7 +43,7 @@ impl Loader<'_> {
                 "import" | "include" => {
                     let location = child.attr("schemaLocation").map(str::to_owned);
                     let built_in = child.local == "import"
-                        && matches!(child.attr("namespace"), Some(XML_NS | XSD_NS));
+                        && matches!(child.attr("namespace"), Some(XML_NS | XSD_NS | SOAP_ENC_NS));
                     let target = location.as_deref().and_then(|loc| {
                         if built_in {
                             self.locate_if_present(file, loc)

@@ -57,6 +57,9 @@ impl std::fmt::Display for QName {
 pub const XSD_NS: &str = "http://www.w3.org/2001/XMLSchema";
 /// The XML namespace (`xml:` prefix, always bound; its attributes are built in).
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+/// The SOAP 1.1 encoding namespace: when its schema is not part of the run,
+/// its simple types named like XSD built-ins (`soapenc:string`) are those built-ins.
+pub const SOAP_ENC_NS: &str = "http://schemas.xmlsoap.org/soap/encoding/";
 
 /// Everything a run read, resolved.
 #[derive(Debug, Clone, Default)]

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::builtins::is_builtin;
 use super::error::{ResolveError, ResolveErrors};
 use super::index::{Entry, Index};
-use super::ir::{Location, QName, Resolved, TypeRef, XSD_NS};
+use super::ir::{Location, QName, Resolved, TypeRef, SOAP_ENC_NS, XSD_NS};
 use crate::parse::{ComponentKind, Documents, Namespaces, Pos, QNameText};
 
 pub(crate) use super::ir::XML_NS;
@@ -54,12 +54,19 @@ impl<'d> Resolver<'d> {
         }
     }
 
+    /// The result; an error reported more than once (a message used by
+    /// several operations) is listed once.
     pub(crate) fn finish(self) -> Result<Resolved, ResolveErrors> {
         if self.errors.is_empty() {
-            Ok(self.out)
-        } else {
-            Err(ResolveErrors(self.errors))
+            return Ok(self.out);
         }
+        let mut seen = HashSet::new();
+        let errors = self
+            .errors
+            .into_iter()
+            .filter(|e| seen.insert(e.to_string()))
+            .collect();
+        Err(ResolveErrors(errors))
     }
 
     /// Takes `n` from the expansion budget; false (and one error) when exhausted.
@@ -146,6 +153,9 @@ impl<'d> Resolver<'d> {
         }
         if self.index.get(ComponentKind::SimpleType, &name).is_some() {
             return TypeRef::Simple(name);
+        }
+        if name.ns.as_deref() == Some(SOAP_ENC_NS) && is_builtin(&name.local) {
+            return TypeRef::Builtin(name.local);
         }
         self.errors.push(ResolveError::UnknownType {
             name: name.to_string(),

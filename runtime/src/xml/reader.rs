@@ -511,12 +511,16 @@ impl<'a> Reader<'a> {
         if pos < at {
             (at, line, column) = (0, 1, 1);
         }
-        for b in &self.src.as_bytes()[at..pos] {
-            if *b == b'\n' {
-                line += 1;
-                column = 1;
-            } else if (*b & 0xC0) != 0x80 {
-                column += 1;
+        let Some(span) = self.src.get(at..pos) else {
+            return (line, column);
+        };
+        let newlines = span.bytes().filter(|b| *b == b'\n').count();
+        let count = |s: &str| u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
+        match span.rfind('\n') {
+            None => column = column.saturating_add(count(span)),
+            Some(last) => {
+                line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+                column = 1 + count(&span[last + 1..]);
             }
         }
         self.located.set((pos, line, column));

@@ -2,20 +2,31 @@
 //
 // Hand-written in exactly the shape soap-codegen emits: it is the contract
 // between the emitter and `soap_runtime::rt`, compiled and exercised by the
-// runtime's tests.
+// runtime's tests. It is the emitter's output for `service.wsdl` with
+// `--user-message '{urn:example:shop:msg}shopError=userMessage'`.
 
 /// Types of namespace `urn:example:shop:types`.
-#[allow(clippy::all, clippy::pedantic, non_camel_case_types, unused_imports)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_camel_case_types,
+    unused_imports,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags
+)]
 pub mod types {
     use ::soap_runtime::rt;
 
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:example:shop:types";
 
-    /// XSD simple type `id`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-    pub struct Id(String);
-
+    rt::newtype! {
+        /// XSD simple type `id`.
+        #[xsd(name = "id", facets = ID_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct Id(String);
+    }
     static ID_FACETS: rt::Facets = rt::Facets {
         min_length: Some(1),
         patterns: &[&ID_PATTERN_0],
@@ -23,113 +34,16 @@ pub mod types {
     };
     static ID_PATTERN_0: rt::Pattern = rt::Pattern::new("[\\p{L}0-9 \\._/\\-]*");
 
-    impl Id {
-        /// Checks the facets of `id` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for Id {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for Id {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Id {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            ID_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for Id {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for Id {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
-
-    /// XSD simple type `orderState`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-    pub enum OrderState {
-        /// `OPEN`
-        Open,
-        /// `IS_SHIPPED`
-        IsShipped,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for OrderState {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl OrderState {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["OPEN", "IS_SHIPPED"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "OPEN",
-                Self::IsShipped => "IS_SHIPPED",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "OPEN" => Self::Open,
-                "IS_SHIPPED" => Self::IsShipped,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for OrderState {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for OrderState {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
+    rt::enumeration! {
+        /// XSD simple type `orderState`.
+        pub enum OrderState {
+            /// `OPEN`
+            Open = "OPEN",
+            /// `IS_SHIPPED`
+            IsShipped = "IS_SHIPPED",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
@@ -241,7 +155,15 @@ pub mod types {
 }
 
 /// Types of namespace `urn:example:shop:msg`.
-#[allow(clippy::all, clippy::pedantic, non_camel_case_types, unused_imports)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_camel_case_types,
+    unused_imports,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags
+)]
 pub mod msg {
     use ::soap_runtime::rt;
 
@@ -376,7 +298,15 @@ pub mod msg {
 }
 
 /// Service `ShopService` of namespace `urn:example:shop`.
-#[allow(clippy::all, clippy::pedantic, non_camel_case_types, unused_imports)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_camel_case_types,
+    unused_imports,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags
+)]
 pub mod shop {
     use ::soap_runtime::rt;
 
@@ -390,6 +320,7 @@ pub mod shop {
         input: rt::FieldName::qualified("urn:example:shop:msg", "getOrder"),
         output: rt::FieldName::qualified("urn:example:shop:msg", "getOrderResponse"),
     };
+
     /// Operation `cancelOrder`.
     pub static CANCEL_ORDER: rt::Operation = rt::Operation {
         name: "cancelOrder",
@@ -398,80 +329,29 @@ pub mod shop {
         output: rt::FieldName::qualified("urn:example:shop:msg", "cancelOrderResponse"),
     };
 
-    /// The faults operation `getOrder` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum GetOrderFault {
-        /// `wsdl:fault` `ShopErrorException`: element `shopError`.
-        ShopErrorException(super::msg::ShopError),
-    }
-    static GET_ORDER_FAULT_ELEMENTS: [rt::FieldName; 1] = [rt::FieldName::qualified(
-        "urn:example:shop:msg",
-        "shopError",
-    )];
-    impl rt::FaultDetail for GetOrderFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &GET_ORDER_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ShopErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ShopErrorException(detail) => {
-                    w.field(Some("urn:example:shop:msg"), "shopError", detail)
-                }
-            }
-        }
-        // Emitted because the test configuration says
-        // `Config::user_message("{urn:example:shop:msg}shopError", "userMessage")`.
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ShopErrorException(detail) => Some(&detail.user_message),
-            }
+    rt::fault_enum! {
+        /// The faults operation `getOrder` declares.
+        pub enum GetOrderFault {
+            /// `wsdl:fault` `ShopErrorException`: element `shopError`.
+            #[element = rt::FieldName::qualified("urn:example:shop:msg", "shopError")]
+            #[user_message = |detail| Some(&detail.user_message)]
+            ShopErrorException(super::msg::ShopError),
         }
     }
+
     /// What `getOrder` can fail with.
     pub type GetOrderError = rt::Error<GetOrderFault>;
 
-    /// The faults operation `cancelOrder` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum CancelOrderFault {
-        /// `wsdl:fault` `ShopErrorException`: element `shopError`.
-        ShopErrorException(super::msg::ShopError),
-    }
-    static CANCEL_ORDER_FAULT_ELEMENTS: [rt::FieldName; 1] = [rt::FieldName::qualified(
-        "urn:example:shop:msg",
-        "shopError",
-    )];
-    impl rt::FaultDetail for CancelOrderFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &CANCEL_ORDER_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ShopErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ShopErrorException(detail) => {
-                    w.field(Some("urn:example:shop:msg"), "shopError", detail)
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `cancelOrder` declares.
+        pub enum CancelOrderFault {
+            /// `wsdl:fault` `ShopErrorException`: element `shopError`.
+            #[element = rt::FieldName::qualified("urn:example:shop:msg", "shopError")]
+            #[user_message = |detail| Some(&detail.user_message)]
+            ShopErrorException(super::msg::ShopError),
         }
     }
+
     /// What `cancelOrder` can fail with.
     pub type CancelOrderError = rt::Error<CancelOrderFault>;
 

@@ -18,77 +18,18 @@ pub mod documentation {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:documentation";
 
-    /// A **primary** color.
-    ///
-    /// XSD simple type `color`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-    pub enum Color {
-        /// `RED`: Like blood.
-        Red,
-        /// `BLUE`
-        Blue,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for Color {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl Color {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["RED", "BLUE"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Red => "RED",
-                Self::Blue => "BLUE",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "RED" => Self::Red,
-                "BLUE" => Self::Blue,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for Color {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for Color {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<Color> for String {
-        fn from(value: Color) -> Self {
-            match value {
-                Color::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for Color {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// A **primary** color.
+        ///
+        /// XSD simple type `color`.
+        pub enum Color {
+            /// `RED`: Like blood.
+            Red = "RED",
+            /// `BLUE`
+            Blue = "BLUE",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 

@@ -16,93 +16,22 @@ pub mod enumeration {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:enumeration";
 
-    /// XSD simple type `state`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-    pub enum State {
-        /// `OPEN`
-        Open,
-        /// `IS_CLOSED`
-        IsClosed,
-        /// `1`
-        V1,
-        /// ``
-        Empty,
-        /// `Unknown`
-        Unknown,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown_(String),
-    }
-    impl Default for State {
-        fn default() -> Self {
-            Self::Unknown_(String::new())
-        }
-    }
-    impl State {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &[
-            "OPEN",
-            "IS_CLOSED",
-            "1",
-            "",
-            "Unknown",
-        ];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "OPEN",
-                Self::IsClosed => "IS_CLOSED",
-                Self::V1 => "1",
-                Self::Empty => "",
-                Self::Unknown => "Unknown",
-                Self::Unknown_(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "OPEN" => Self::Open,
-                "IS_CLOSED" => Self::IsClosed,
-                "1" => Self::V1,
-                "" => Self::Empty,
-                "Unknown" => Self::Unknown,
-                other => Self::Unknown_(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for State {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown_(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for State {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<State> for String {
-        fn from(value: State) -> Self {
-            match value {
-                State::Unknown_(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for State {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown_(_) => Self::Unknown_(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `state`.
+        pub enum State {
+            /// `OPEN`
+            Open = "OPEN",
+            /// `IS_CLOSED`
+            IsClosed = "IS_CLOSED",
+            /// `1`
+            V1 = "1",
+            /// ``
+            Empty = "",
+            /// `Unknown`
+            Unknown = "Unknown",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown_(String),
         }
     }
 

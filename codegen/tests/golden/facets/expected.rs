@@ -16,132 +16,35 @@ pub mod facets {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:facets";
 
-    /// XSD simple type `code`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-    pub struct Code(String);
+    rt::newtype! {
+        /// XSD simple type `code`.
+        #[xsd(name = "code", facets = CODE_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct Code(String);
+    }
     static CODE_FACETS: rt::Facets = rt::Facets {
         length: Some(3),
         ..rt::Facets::NONE
     };
-    impl Code {
-        /// Checks the facets of `code` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for Code {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for Code {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Code {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            CODE_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for Code {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for Code {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
 
-    /// XSD simple type `name`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-    pub struct Name(String);
+    rt::newtype! {
+        /// XSD simple type `name`.
+        #[xsd(name = "name", facets = NAME_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct Name(String);
+    }
     static NAME_FACETS: rt::Facets = rt::Facets {
         min_length: Some(1),
         max_length: Some(10),
         ..rt::Facets::NONE
     };
-    impl Name {
-        /// Checks the facets of `name` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for Name {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for Name {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Name {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            NAME_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for Name {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for Name {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
 
-    /// XSD simple type `shortName`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-    pub struct ShortName(String);
+    rt::newtype! {
+        /// XSD simple type `shortName`.
+        #[xsd(name = "shortName", facets = SHORT_NAME_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct ShortName(String);
+    }
     static SHORT_NAME_FACETS: rt::Facets = rt::Facets {
         min_length: Some(1),
         max_length: Some(5),
@@ -149,125 +52,25 @@ pub mod facets {
         ..rt::Facets::NONE
     };
     static SHORT_NAME_PATTERN_0: rt::Pattern = rt::Pattern::new("[a-z]+");
-    impl ShortName {
-        /// Checks the facets of `shortName` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for ShortName {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for ShortName {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for ShortName {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            SHORT_NAME_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for ShortName {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for ShortName {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
 
-    /// XSD simple type `either`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-    pub struct Either(String);
+    rt::newtype! {
+        /// XSD simple type `either`.
+        #[xsd(name = "either", facets = EITHER_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct Either(String);
+    }
     static EITHER_FACETS: rt::Facets = rt::Facets {
         patterns: &[&EITHER_PATTERN_0],
         ..rt::Facets::NONE
     };
     static EITHER_PATTERN_0: rt::Pattern = rt::Pattern::new("(a+)|(b+)");
-    impl Either {
-        /// Checks the facets of `either` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for Either {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for Either {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Either {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            EITHER_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for Either {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for Either {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
 
-    /// XSD simple type `percent`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-    pub struct Percent(rt::Decimal);
+    rt::newtype! {
+        /// XSD simple type `percent`.
+        #[xsd(name = "percent", facets = PERCENT_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct Percent(rt::Decimal);
+    }
     static PERCENT_FACETS: rt::Facets = rt::Facets {
         min_inclusive: Some("0"),
         max_inclusive: Some("100"),
@@ -275,188 +78,29 @@ pub mod facets {
         fraction_digits: Some(2),
         ..rt::Facets::NONE
     };
-    impl Percent {
-        /// Checks the facets of `percent` and wraps the value.
-        pub fn new(value: impl Into<rt::Decimal>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &rt::Decimal {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> rt::Decimal {
-            self.0
-        }
-    }
-    impl AsRef<rt::Decimal> for Percent {
-        fn as_ref(&self) -> &rt::Decimal {
-            &self.0
-        }
-    }
-    impl TryFrom<rt::Decimal> for Percent {
-        type Error = rt::FacetError;
-        fn try_from(value: rt::Decimal) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Percent {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            PERCENT_FACETS.check_decimal(&self.0)
-        }
-    }
-    impl core::str::FromStr for Percent {
-        type Err = rt::ValueError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            let value: Self = rt::SimpleType::parse_text(s)?;
-            rt::SimpleType::check_facets(&value)
-                .map_err(|e| rt::ValueError::new("percent", s).because(e.to_string()))?;
-            Ok(value)
-        }
-    }
-    impl core::fmt::Display for Percent {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            let mut text = String::new();
-            rt::SimpleType::write_text(&self.0, &mut text)
-                .map_err(|_| core::fmt::Error)?;
-            f.write_str(&text)
-        }
-    }
 
-    /// XSD simple type `small`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-    pub struct Small(i32);
+    rt::newtype! {
+        /// XSD simple type `small`.
+        #[xsd(name = "small", facets = SMALL_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct Small(i32);
+    }
     static SMALL_FACETS: rt::Facets = rt::Facets {
         min_exclusive: Some("0"),
         max_exclusive: Some("10"),
         ..rt::Facets::NONE
     };
-    impl Small {
-        /// Checks the facets of `small` and wraps the value.
-        pub fn new(value: impl Into<i32>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &i32 {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> i32 {
-            self.0
-        }
-    }
-    impl AsRef<i32> for Small {
-        fn as_ref(&self) -> &i32 {
-            &self.0
-        }
-    }
-    impl TryFrom<i32> for Small {
-        type Error = rt::FacetError;
-        fn try_from(value: i32) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Small {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            SMALL_FACETS.check_i64(i64::from(self.0))
-        }
-    }
-    impl core::str::FromStr for Small {
-        type Err = rt::ValueError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            let value: Self = rt::SimpleType::parse_text(s)?;
-            rt::SimpleType::check_facets(&value)
-                .map_err(|e| rt::ValueError::new("small", s).because(e.to_string()))?;
-            Ok(value)
-        }
-    }
-    impl core::fmt::Display for Small {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            let mut text = String::new();
-            rt::SimpleType::write_text(&self.0, &mut text)
-                .map_err(|_| core::fmt::Error)?;
-            f.write_str(&text)
-        }
-    }
 
-    /// XSD simple type `count`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-    pub struct Count(u64);
+    rt::newtype! {
+        /// XSD simple type `count`.
+        #[xsd(name = "count", facets = COUNT_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct Count(u64);
+    }
     static COUNT_FACETS: rt::Facets = rt::Facets {
         min_inclusive: Some("1"),
         ..rt::Facets::NONE
     };
-    impl Count {
-        /// Checks the facets of `count` and wraps the value.
-        pub fn new(value: impl Into<u64>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &u64 {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> u64 {
-            self.0
-        }
-    }
-    impl AsRef<u64> for Count {
-        fn as_ref(&self) -> &u64 {
-            &self.0
-        }
-    }
-    impl TryFrom<u64> for Count {
-        type Error = rt::FacetError;
-        fn try_from(value: u64) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Count {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            COUNT_FACETS.check_u64(u64::from(self.0))
-        }
-    }
-    impl core::str::FromStr for Count {
-        type Err = rt::ValueError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            let value: Self = rt::SimpleType::parse_text(s)?;
-            rt::SimpleType::check_facets(&value)
-                .map_err(|e| rt::ValueError::new("count", s).because(e.to_string()))?;
-            Ok(value)
-        }
-    }
-    impl core::fmt::Display for Count {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            let mut text = String::new();
-            rt::SimpleType::write_text(&self.0, &mut text)
-                .map_err(|_| core::fmt::Error)?;
-            f.write_str(&text)
-        }
-    }
 
     /// XSD complex type `values`.
     #[derive(Debug, Clone, PartialEq, Default)]

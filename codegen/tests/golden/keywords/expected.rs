@@ -16,75 +16,16 @@ pub mod keywords {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:keywords";
 
-    /// XSD simple type `type`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-    pub enum Type {
-        /// `fn`
-        Fn,
-        /// `self`
-        Self_,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for Type {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl Type {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["fn", "self"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Fn => "fn",
-                Self::Self_ => "self",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "fn" => Self::Fn,
-                "self" => Self::Self_,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for Type {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for Type {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<Type> for String {
-        fn from(value: Type) -> Self {
-            match value {
-                Type::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for Type {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `type`.
+        pub enum Type {
+            /// `fn`
+            Fn = "fn",
+            /// `self`
+            Self_ = "self",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 

@@ -64,66 +64,16 @@ pub mod list {
         }
     }
 
-    /// Anonymous simple type.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-    pub struct WordsItem(String);
+    rt::newtype! {
+        /// Anonymous simple type.
+        #[xsd(name = "WordsItem", facets = WORDS_ITEM_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct WordsItem(String);
+    }
     static WORDS_ITEM_FACETS: rt::Facets = rt::Facets {
         max_length: Some(8),
         ..rt::Facets::NONE
     };
-    impl WordsItem {
-        /// Checks the facets of `WordsItem` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for WordsItem {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for WordsItem {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for WordsItem {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            WORDS_ITEM_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for WordsItem {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for WordsItem {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
 
     /// XSD complex type `lists`.
     #[derive(Debug, Clone, PartialEq, Default)]

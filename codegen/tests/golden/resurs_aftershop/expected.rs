@@ -1434,465 +1434,88 @@ pub mod common {
         }
     }
 
-    /// XSD simple type `countryCode`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum CountryCode {
-        /// `SE`
-        Se,
-        /// `NO`
-        No,
-        /// `DK`
-        Dk,
-        /// `FI`
-        Fi,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for CountryCode {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl CountryCode {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["SE", "NO", "DK", "FI"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Se => "SE",
-                Self::No => "NO",
-                Self::Dk => "DK",
-                Self::Fi => "FI",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "SE" => Self::Se,
-                "NO" => Self::No,
-                "DK" => Self::Dk,
-                "FI" => Self::Fi,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for CountryCode {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for CountryCode {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<CountryCode> for String {
-        fn from(value: CountryCode) -> Self {
-            match value {
-                CountryCode::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for CountryCode {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `countryCode`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum CountryCode {
+            /// `SE`
+            Se = "SE",
+            /// `NO`
+            No = "NO",
+            /// `DK`
+            Dk = "DK",
+            /// `FI`
+            Fi = "FI",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
-    /// XSD simple type `id`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct Id(String);
+    rt::newtype! {
+        /// XSD simple type `id`.
+        #[xsd(name = "id", facets = ID_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct Id(String);
+    }
     static ID_FACETS: rt::Facets = rt::Facets {
         min_length: Some(1),
         patterns: &[&ID_PATTERN_0],
         ..rt::Facets::NONE
     };
     static ID_PATTERN_0: rt::Pattern = rt::Pattern::new("[\\p{L}0-9 \\._/\\-]*");
-    impl Id {
-        /// Checks the facets of `id` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for Id {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for Id {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Id {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            ID_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for Id {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for Id {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
 
-    /// XSD simple type `nonEmptyString`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct NonEmptyString(String);
+    rt::newtype! {
+        /// XSD simple type `nonEmptyString`.
+        #[xsd(name = "nonEmptyString", facets = NON_EMPTY_STRING_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct NonEmptyString(String);
+    }
     static NON_EMPTY_STRING_FACETS: rt::Facets = rt::Facets {
         min_length: Some(1),
         ..rt::Facets::NONE
     };
-    impl NonEmptyString {
-        /// Checks the facets of `nonEmptyString` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for NonEmptyString {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for NonEmptyString {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for NonEmptyString {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            NON_EMPTY_STRING_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for NonEmptyString {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for NonEmptyString {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
 
-    /// XSD simple type `positiveDecimal`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct PositiveDecimal(rt::Decimal);
+    rt::newtype! {
+        /// XSD simple type `positiveDecimal`.
+        #[xsd(name = "positiveDecimal", facets = POSITIVE_DECIMAL_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct PositiveDecimal(rt::Decimal);
+    }
     static POSITIVE_DECIMAL_FACETS: rt::Facets = rt::Facets {
         min_inclusive: Some("0"),
         ..rt::Facets::NONE
     };
-    impl PositiveDecimal {
-        /// Checks the facets of `positiveDecimal` and wraps the value.
-        pub fn new(value: impl Into<rt::Decimal>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &rt::Decimal {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> rt::Decimal {
-            self.0
-        }
-    }
-    impl AsRef<rt::Decimal> for PositiveDecimal {
-        fn as_ref(&self) -> &rt::Decimal {
-            &self.0
-        }
-    }
-    impl TryFrom<rt::Decimal> for PositiveDecimal {
-        type Error = rt::FacetError;
-        fn try_from(value: rt::Decimal) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for PositiveDecimal {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            POSITIVE_DECIMAL_FACETS.check_decimal(&self.0)
-        }
-    }
-    impl core::str::FromStr for PositiveDecimal {
-        type Err = rt::ValueError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            let value: Self = rt::SimpleType::parse_text(s)?;
-            rt::SimpleType::check_facets(&value)
-                .map_err(|e| {
-                    rt::ValueError::new("positiveDecimal", s).because(e.to_string())
-                })?;
-            Ok(value)
-        }
-    }
-    impl core::fmt::Display for PositiveDecimal {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            let mut text = String::new();
-            rt::SimpleType::write_text(&self.0, &mut text)
-                .map_err(|_| core::fmt::Error)?;
-            f.write_str(&text)
-        }
-    }
 
-    /// XSD simple type `percent`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct Percent(rt::Decimal);
+    rt::newtype! {
+        /// XSD simple type `percent`.
+        #[xsd(name = "percent", facets = PERCENT_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct Percent(rt::Decimal);
+    }
     static PERCENT_FACETS: rt::Facets = rt::Facets {
         min_inclusive: Some("0"),
         max_inclusive: Some("100"),
         ..rt::Facets::NONE
     };
-    impl Percent {
-        /// Checks the facets of `percent` and wraps the value.
-        pub fn new(value: impl Into<rt::Decimal>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &rt::Decimal {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> rt::Decimal {
-            self.0
-        }
-    }
-    impl AsRef<rt::Decimal> for Percent {
-        fn as_ref(&self) -> &rt::Decimal {
-            &self.0
-        }
-    }
-    impl TryFrom<rt::Decimal> for Percent {
-        type Error = rt::FacetError;
-        fn try_from(value: rt::Decimal) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Percent {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            PERCENT_FACETS.check_decimal(&self.0)
-        }
-    }
-    impl core::str::FromStr for Percent {
-        type Err = rt::ValueError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            let value: Self = rt::SimpleType::parse_text(s)?;
-            rt::SimpleType::check_facets(&value)
-                .map_err(|e| rt::ValueError::new("percent", s).because(e.to_string()))?;
-            Ok(value)
-        }
-    }
-    impl core::fmt::Display for Percent {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            let mut text = String::new();
-            rt::SimpleType::write_text(&self.0, &mut text)
-                .map_err(|_| core::fmt::Error)?;
-            f.write_str(&text)
-        }
-    }
 
-    /// XSD simple type `multiplier`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct Multiplier(rt::Decimal);
+    rt::newtype! {
+        /// XSD simple type `multiplier`.
+        #[xsd(name = "multiplier", facets = MULTIPLIER_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct Multiplier(rt::Decimal);
+    }
     static MULTIPLIER_FACETS: rt::Facets = rt::Facets {
         min_inclusive: Some("0"),
         max_inclusive: Some("1"),
         ..rt::Facets::NONE
     };
-    impl Multiplier {
-        /// Checks the facets of `multiplier` and wraps the value.
-        pub fn new(value: impl Into<rt::Decimal>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &rt::Decimal {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> rt::Decimal {
-            self.0
-        }
-    }
-    impl AsRef<rt::Decimal> for Multiplier {
-        fn as_ref(&self) -> &rt::Decimal {
-            &self.0
-        }
-    }
-    impl TryFrom<rt::Decimal> for Multiplier {
-        type Error = rt::FacetError;
-        fn try_from(value: rt::Decimal) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Multiplier {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            MULTIPLIER_FACETS.check_decimal(&self.0)
-        }
-    }
-    impl core::str::FromStr for Multiplier {
-        type Err = rt::ValueError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            let value: Self = rt::SimpleType::parse_text(s)?;
-            rt::SimpleType::check_facets(&value)
-                .map_err(|e| {
-                    rt::ValueError::new("multiplier", s).because(e.to_string())
-                })?;
-            Ok(value)
-        }
-    }
-    impl core::fmt::Display for Multiplier {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            let mut text = String::new();
-            rt::SimpleType::write_text(&self.0, &mut text)
-                .map_err(|_| core::fmt::Error)?;
-            f.write_str(&text)
-        }
-    }
 
     /// XSD complex type `paymentSpec`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
@@ -2058,94 +1681,24 @@ pub mod common {
         }
     }
 
-    /// XSD simple type `paymentStatus`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum PaymentStatus {
-        /// `DEBITABLE`
-        Debitable,
-        /// `CREDITABLE`
-        Creditable,
-        /// `IS_DEBITED`
-        IsDebited,
-        /// `IS_CREDITED`
-        IsCredited,
-        /// `IS_ANNULLED`
-        IsAnnulled,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for PaymentStatus {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl PaymentStatus {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &[
-            "DEBITABLE",
-            "CREDITABLE",
-            "IS_DEBITED",
-            "IS_CREDITED",
-            "IS_ANNULLED",
-        ];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Debitable => "DEBITABLE",
-                Self::Creditable => "CREDITABLE",
-                Self::IsDebited => "IS_DEBITED",
-                Self::IsCredited => "IS_CREDITED",
-                Self::IsAnnulled => "IS_ANNULLED",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "DEBITABLE" => Self::Debitable,
-                "CREDITABLE" => Self::Creditable,
-                "IS_DEBITED" => Self::IsDebited,
-                "IS_CREDITED" => Self::IsCredited,
-                "IS_ANNULLED" => Self::IsAnnulled,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for PaymentStatus {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for PaymentStatus {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<PaymentStatus> for String {
-        fn from(value: PaymentStatus) -> Self {
-            match value {
-                PaymentStatus::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for PaymentStatus {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `paymentStatus`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum PaymentStatus {
+            /// `DEBITABLE`
+            Debitable = "DEBITABLE",
+            /// `CREDITABLE`
+            Creditable = "CREDITABLE",
+            /// `IS_DEBITED`
+            IsDebited = "IS_DEBITED",
+            /// `IS_CREDITED`
+            IsCredited = "IS_CREDITED",
+            /// `IS_ANNULLED`
+            IsAnnulled = "IS_ANNULLED",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
@@ -2206,311 +1759,69 @@ pub mod common {
         }
     }
 
-    /// XSD simple type `limitDecision`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum LimitDecision {
-        /// `DENIED`
-        Denied,
-        /// `GRANTED`
-        Granted,
-        /// `TRIAL`
-        Trial,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for LimitDecision {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl LimitDecision {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["DENIED", "GRANTED", "TRIAL"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Denied => "DENIED",
-                Self::Granted => "GRANTED",
-                Self::Trial => "TRIAL",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "DENIED" => Self::Denied,
-                "GRANTED" => Self::Granted,
-                "TRIAL" => Self::Trial,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for LimitDecision {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for LimitDecision {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<LimitDecision> for String {
-        fn from(value: LimitDecision) -> Self {
-            match value {
-                LimitDecision::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for LimitDecision {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `limitDecision`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum LimitDecision {
+            /// `DENIED`
+            Denied = "DENIED",
+            /// `GRANTED`
+            Granted = "GRANTED",
+            /// `TRIAL`
+            Trial = "TRIAL",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
-    /// XSD simple type `customerType`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum CustomerType {
-        /// `LEGAL`
-        Legal,
-        /// `NATURAL`
-        Natural,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for CustomerType {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl CustomerType {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["LEGAL", "NATURAL"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Legal => "LEGAL",
-                Self::Natural => "NATURAL",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "LEGAL" => Self::Legal,
-                "NATURAL" => Self::Natural,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for CustomerType {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for CustomerType {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<CustomerType> for String {
-        fn from(value: CustomerType) -> Self {
-            match value {
-                CustomerType::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for CustomerType {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `customerType`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum CustomerType {
+            /// `LEGAL`
+            Legal = "LEGAL",
+            /// `NATURAL`
+            Natural = "NATURAL",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
-    /// XSD simple type `paymentMethodType`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum PaymentMethodType {
-        /// `INVOICE`
-        Invoice,
-        /// `REVOLVING_CREDIT`
-        RevolvingCredit,
-        /// `CARD`
-        Card,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for PaymentMethodType {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl PaymentMethodType {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &[
-            "INVOICE",
-            "REVOLVING_CREDIT",
-            "CARD",
-        ];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Invoice => "INVOICE",
-                Self::RevolvingCredit => "REVOLVING_CREDIT",
-                Self::Card => "CARD",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "INVOICE" => Self::Invoice,
-                "REVOLVING_CREDIT" => Self::RevolvingCredit,
-                "CARD" => Self::Card,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for PaymentMethodType {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for PaymentMethodType {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<PaymentMethodType> for String {
-        fn from(value: PaymentMethodType) -> Self {
-            match value {
-                PaymentMethodType::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for PaymentMethodType {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `paymentMethodType`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum PaymentMethodType {
+            /// `INVOICE`
+            Invoice = "INVOICE",
+            /// `REVOLVING_CREDIT`
+            RevolvingCredit = "REVOLVING_CREDIT",
+            /// `CARD`
+            Card = "CARD",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
-    /// XSD simple type `invoiceDeliveryTypeEnum`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum InvoiceDeliveryTypeEnum {
-        /// `NONE`
-        None,
-        /// `EMAIL`
-        Email,
-        /// `POSTAL`
-        Postal,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for InvoiceDeliveryTypeEnum {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl InvoiceDeliveryTypeEnum {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["NONE", "EMAIL", "POSTAL"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "NONE",
-                Self::Email => "EMAIL",
-                Self::Postal => "POSTAL",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "NONE" => Self::None,
-                "EMAIL" => Self::Email,
-                "POSTAL" => Self::Postal,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for InvoiceDeliveryTypeEnum {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for InvoiceDeliveryTypeEnum {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<InvoiceDeliveryTypeEnum> for String {
-        fn from(value: InvoiceDeliveryTypeEnum) -> Self {
-            match value {
-                InvoiceDeliveryTypeEnum::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for InvoiceDeliveryTypeEnum {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `invoiceDeliveryTypeEnum`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum InvoiceDeliveryTypeEnum {
+            /// `NONE`
+            None = "NONE",
+            /// `EMAIL`
+            Email = "EMAIL",
+            /// `POSTAL`
+            Postal = "POSTAL",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 }
@@ -2797,89 +2108,22 @@ pub mod types_aftershopflow {
         }
     }
 
-    /// XSD simple type `paymentDiffType`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum PaymentDiffType {
-        /// `AUTHORIZE`
-        Authorize,
-        /// `DEBIT`
-        Debit,
-        /// `CREDIT`
-        Credit,
-        /// `ANNUL`
-        Annul,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for PaymentDiffType {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl PaymentDiffType {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &[
-            "AUTHORIZE",
-            "DEBIT",
-            "CREDIT",
-            "ANNUL",
-        ];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Authorize => "AUTHORIZE",
-                Self::Debit => "DEBIT",
-                Self::Credit => "CREDIT",
-                Self::Annul => "ANNUL",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "AUTHORIZE" => Self::Authorize,
-                "DEBIT" => Self::Debit,
-                "CREDIT" => Self::Credit,
-                "ANNUL" => Self::Annul,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for PaymentDiffType {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for PaymentDiffType {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<PaymentDiffType> for String {
-        fn from(value: PaymentDiffType) -> Self {
-            match value {
-                PaymentDiffType::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for PaymentDiffType {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `paymentDiffType`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum PaymentDiffType {
+            /// `AUTHORIZE`
+            Authorize = "AUTHORIZE",
+            /// `DEBIT`
+            Debit = "DEBIT",
+            /// `CREDIT`
+            Credit = "CREDIT",
+            /// `ANNUL`
+            Annul = "ANNUL",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
@@ -3273,109 +2517,30 @@ pub mod types_aftershopflow {
         }
     }
 
-    /// XSD simple type `sortAlternative`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum SortAlternative {
-        /// `PAYMENT_ID`
-        PaymentId,
-        /// `CUSTOMER_GOVERNMENT_ID`
-        CustomerGovernmentId,
-        /// `CUSTOMER_NAME`
-        CustomerName,
-        /// `BOOKED_TIME`
-        BookedTime,
-        /// `MODIFIED_TIME`
-        ModifiedTime,
-        /// `FINALIZED_TIME`
-        FinalizedTime,
-        /// `AMOUNT`
-        Amount,
-        /// `BONUS_POINTS`
-        BonusPoints,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for SortAlternative {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl SortAlternative {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &[
-            "PAYMENT_ID",
-            "CUSTOMER_GOVERNMENT_ID",
-            "CUSTOMER_NAME",
-            "BOOKED_TIME",
-            "MODIFIED_TIME",
-            "FINALIZED_TIME",
-            "AMOUNT",
-            "BONUS_POINTS",
-        ];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PaymentId => "PAYMENT_ID",
-                Self::CustomerGovernmentId => "CUSTOMER_GOVERNMENT_ID",
-                Self::CustomerName => "CUSTOMER_NAME",
-                Self::BookedTime => "BOOKED_TIME",
-                Self::ModifiedTime => "MODIFIED_TIME",
-                Self::FinalizedTime => "FINALIZED_TIME",
-                Self::Amount => "AMOUNT",
-                Self::BonusPoints => "BONUS_POINTS",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "PAYMENT_ID" => Self::PaymentId,
-                "CUSTOMER_GOVERNMENT_ID" => Self::CustomerGovernmentId,
-                "CUSTOMER_NAME" => Self::CustomerName,
-                "BOOKED_TIME" => Self::BookedTime,
-                "MODIFIED_TIME" => Self::ModifiedTime,
-                "FINALIZED_TIME" => Self::FinalizedTime,
-                "AMOUNT" => Self::Amount,
-                "BONUS_POINTS" => Self::BonusPoints,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for SortAlternative {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for SortAlternative {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<SortAlternative> for String {
-        fn from(value: SortAlternative) -> Self {
-            match value {
-                SortAlternative::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for SortAlternative {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `sortAlternative`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum SortAlternative {
+            /// `PAYMENT_ID`
+            PaymentId = "PAYMENT_ID",
+            /// `CUSTOMER_GOVERNMENT_ID`
+            CustomerGovernmentId = "CUSTOMER_GOVERNMENT_ID",
+            /// `CUSTOMER_NAME`
+            CustomerName = "CUSTOMER_NAME",
+            /// `BOOKED_TIME`
+            BookedTime = "BOOKED_TIME",
+            /// `MODIFIED_TIME`
+            ModifiedTime = "MODIFIED_TIME",
+            /// `FINALIZED_TIME`
+            FinalizedTime = "FINALIZED_TIME",
+            /// `AMOUNT`
+            Amount = "AMOUNT",
+            /// `BONUS_POINTS`
+            BonusPoints = "BONUS_POINTS",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
@@ -3733,637 +2898,208 @@ pub mod v4 {
         ),
     };
 
-    /// The faults operation `additionalDebitOfPayment` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum AdditionalDebitOfPaymentFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static ADDITIONAL_DEBIT_OF_PAYMENT_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for AdditionalDebitOfPaymentFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &ADDITIONAL_DEBIT_OF_PAYMENT_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `additionalDebitOfPayment` declares.
+        pub enum AdditionalDebitOfPaymentFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `additionalDebitOfPayment` can fail with.
     pub type AdditionalDebitOfPaymentError = rt::Error<AdditionalDebitOfPaymentFault>;
 
-    /// The faults operation `finalizePayment` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum FinalizePaymentFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static FINALIZE_PAYMENT_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for FinalizePaymentFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &FINALIZE_PAYMENT_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `finalizePayment` declares.
+        pub enum FinalizePaymentFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `finalizePayment` can fail with.
     pub type FinalizePaymentError = rt::Error<FinalizePaymentFault>;
 
-    /// The faults operation `annulPayment` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum AnnulPaymentFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static ANNUL_PAYMENT_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for AnnulPaymentFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &ANNUL_PAYMENT_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `annulPayment` declares.
+        pub enum AnnulPaymentFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `annulPayment` can fail with.
     pub type AnnulPaymentError = rt::Error<AnnulPaymentFault>;
 
-    /// The faults operation `creditPayment` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum CreditPaymentFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static CREDIT_PAYMENT_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for CreditPaymentFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &CREDIT_PAYMENT_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `creditPayment` declares.
+        pub enum CreditPaymentFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `creditPayment` can fail with.
     pub type CreditPaymentError = rt::Error<CreditPaymentFault>;
 
-    /// The faults operation `addMetaData` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum AddMetaDataFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static ADD_META_DATA_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for AddMetaDataFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &ADD_META_DATA_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `addMetaData` declares.
+        pub enum AddMetaDataFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `addMetaData` can fail with.
     pub type AddMetaDataError = rt::Error<AddMetaDataFault>;
 
-    /// The faults operation `getPayment` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum GetPaymentFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static GET_PAYMENT_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for GetPaymentFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &GET_PAYMENT_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `getPayment` declares.
+        pub enum GetPaymentFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `getPayment` can fail with.
     pub type GetPaymentError = rt::Error<GetPaymentFault>;
 
-    /// The faults operation `getPaymentDocument` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum GetPaymentDocumentFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static GET_PAYMENT_DOCUMENT_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for GetPaymentDocumentFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &GET_PAYMENT_DOCUMENT_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `getPaymentDocument` declares.
+        pub enum GetPaymentDocumentFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `getPaymentDocument` can fail with.
     pub type GetPaymentDocumentError = rt::Error<GetPaymentDocumentFault>;
 
-    /// The faults operation `getPaymentDocumentNames` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum GetPaymentDocumentNamesFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static GET_PAYMENT_DOCUMENT_NAMES_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for GetPaymentDocumentNamesFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &GET_PAYMENT_DOCUMENT_NAMES_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `getPaymentDocumentNames` declares.
+        pub enum GetPaymentDocumentNamesFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `getPaymentDocumentNames` can fail with.
     pub type GetPaymentDocumentNamesError = rt::Error<GetPaymentDocumentNamesFault>;
 
-    /// The faults operation `calculateResultSize` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum CalculateResultSizeFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static CALCULATE_RESULT_SIZE_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for CalculateResultSizeFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &CALCULATE_RESULT_SIZE_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `calculateResultSize` declares.
+        pub enum CalculateResultSizeFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `calculateResultSize` can fail with.
     pub type CalculateResultSizeError = rt::Error<CalculateResultSizeFault>;
 
-    /// The faults operation `findPayments` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum FindPaymentsFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static FIND_PAYMENTS_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for FindPaymentsFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &FIND_PAYMENTS_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `findPayments` declares.
+        pub enum FindPaymentsFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `findPayments` can fail with.
     pub type FindPaymentsError = rt::Error<FindPaymentsFault>;
 
-    /// The faults operation `insertBonusPoints` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum InsertBonusPointsFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static INSERT_BONUS_POINTS_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for InsertBonusPointsFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &INSERT_BONUS_POINTS_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `insertBonusPoints` declares.
+        pub enum InsertBonusPointsFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `insertBonusPoints` can fail with.
     pub type InsertBonusPointsError = rt::Error<InsertBonusPointsFault>;
 
-    /// The faults operation `withdrawBonusPoints` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum WithdrawBonusPointsFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static WITHDRAW_BONUS_POINTS_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for WithdrawBonusPointsFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &WITHDRAW_BONUS_POINTS_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `withdrawBonusPoints` declares.
+        pub enum WithdrawBonusPointsFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `withdrawBonusPoints` can fail with.
     pub type WithdrawBonusPointsError = rt::Error<WithdrawBonusPointsFault>;
 
-    /// The faults operation `getCustomerBonus` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum GetCustomerBonusFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static GET_CUSTOMER_BONUS_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for GetCustomerBonusFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &GET_CUSTOMER_BONUS_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `getCustomerBonus` declares.
+        pub enum GetCustomerBonusFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 

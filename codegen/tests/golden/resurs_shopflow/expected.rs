@@ -1741,84 +1741,20 @@ pub mod types_shopflow {
         }
     }
 
-    /// XSD simple type `fraudControlStatus`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum FraudControlStatus {
-        /// `FROZEN`
-        Frozen,
-        /// `NOT_FROZEN`
-        NotFrozen,
-        /// `CONTROL_IN_PROGRESS`
-        ControlInProgress,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for FraudControlStatus {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl FraudControlStatus {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &[
-            "FROZEN",
-            "NOT_FROZEN",
-            "CONTROL_IN_PROGRESS",
-        ];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Frozen => "FROZEN",
-                Self::NotFrozen => "NOT_FROZEN",
-                Self::ControlInProgress => "CONTROL_IN_PROGRESS",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "FROZEN" => Self::Frozen,
-                "NOT_FROZEN" => Self::NotFrozen,
-                "CONTROL_IN_PROGRESS" => Self::ControlInProgress,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for FraudControlStatus {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for FraudControlStatus {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<FraudControlStatus> for String {
-        fn from(value: FraudControlStatus) -> Self {
-            match value {
-                FraudControlStatus::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for FraudControlStatus {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `fraudControlStatus`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum FraudControlStatus {
+            /// `FROZEN`
+            Frozen = "FROZEN",
+            /// `NOT_FROZEN`
+            NotFrozen = "NOT_FROZEN",
+            /// `CONTROL_IN_PROGRESS`
+            ControlInProgress = "CONTROL_IN_PROGRESS",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
@@ -1993,21 +1929,13 @@ pub mod types_shopflow {
         }
     }
 
-    /// XSD simple type `identificationToken`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct IdentificationToken(String);
+    rt::newtype! {
+        /// XSD simple type `identificationToken`.
+        #[xsd(name = "identificationToken", facets = IDENTIFICATION_TOKEN_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct IdentificationToken(String);
+    }
     static IDENTIFICATION_TOKEN_FACETS: rt::Facets = rt::Facets {
         patterns: &[&IDENTIFICATION_TOKEN_PATTERN_0],
         ..rt::Facets::NONE
@@ -2015,59 +1943,6 @@ pub mod types_shopflow {
     static IDENTIFICATION_TOKEN_PATTERN_0: rt::Pattern = rt::Pattern::new(
         "[A-Za-z0-9]{100}",
     );
-    impl IdentificationToken {
-        /// Checks the facets of `identificationToken` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for IdentificationToken {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for IdentificationToken {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for IdentificationToken {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            IDENTIFICATION_TOKEN_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for IdentificationToken {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for IdentificationToken {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
 }
 
 /// Types of namespace `http://ecommerce.resurs.com/v4/types/common`.
@@ -2285,465 +2160,88 @@ pub mod common {
         }
     }
 
-    /// XSD simple type `countryCode`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum CountryCode {
-        /// `SE`
-        Se,
-        /// `NO`
-        No,
-        /// `DK`
-        Dk,
-        /// `FI`
-        Fi,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for CountryCode {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl CountryCode {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["SE", "NO", "DK", "FI"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Se => "SE",
-                Self::No => "NO",
-                Self::Dk => "DK",
-                Self::Fi => "FI",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "SE" => Self::Se,
-                "NO" => Self::No,
-                "DK" => Self::Dk,
-                "FI" => Self::Fi,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for CountryCode {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for CountryCode {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<CountryCode> for String {
-        fn from(value: CountryCode) -> Self {
-            match value {
-                CountryCode::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for CountryCode {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `countryCode`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum CountryCode {
+            /// `SE`
+            Se = "SE",
+            /// `NO`
+            No = "NO",
+            /// `DK`
+            Dk = "DK",
+            /// `FI`
+            Fi = "FI",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
-    /// XSD simple type `id`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct Id(String);
+    rt::newtype! {
+        /// XSD simple type `id`.
+        #[xsd(name = "id", facets = ID_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct Id(String);
+    }
     static ID_FACETS: rt::Facets = rt::Facets {
         min_length: Some(1),
         patterns: &[&ID_PATTERN_0],
         ..rt::Facets::NONE
     };
     static ID_PATTERN_0: rt::Pattern = rt::Pattern::new("[\\p{L}0-9 \\._/\\-]*");
-    impl Id {
-        /// Checks the facets of `id` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for Id {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for Id {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Id {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            ID_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for Id {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for Id {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
 
-    /// XSD simple type `nonEmptyString`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct NonEmptyString(String);
+    rt::newtype! {
+        /// XSD simple type `nonEmptyString`.
+        #[xsd(name = "nonEmptyString", facets = NON_EMPTY_STRING_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct NonEmptyString(String);
+    }
     static NON_EMPTY_STRING_FACETS: rt::Facets = rt::Facets {
         min_length: Some(1),
         ..rt::Facets::NONE
     };
-    impl NonEmptyString {
-        /// Checks the facets of `nonEmptyString` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for NonEmptyString {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for NonEmptyString {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for NonEmptyString {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            NON_EMPTY_STRING_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for NonEmptyString {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for NonEmptyString {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
 
-    /// XSD simple type `positiveDecimal`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct PositiveDecimal(rt::Decimal);
+    rt::newtype! {
+        /// XSD simple type `positiveDecimal`.
+        #[xsd(name = "positiveDecimal", facets = POSITIVE_DECIMAL_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct PositiveDecimal(rt::Decimal);
+    }
     static POSITIVE_DECIMAL_FACETS: rt::Facets = rt::Facets {
         min_inclusive: Some("0"),
         ..rt::Facets::NONE
     };
-    impl PositiveDecimal {
-        /// Checks the facets of `positiveDecimal` and wraps the value.
-        pub fn new(value: impl Into<rt::Decimal>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &rt::Decimal {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> rt::Decimal {
-            self.0
-        }
-    }
-    impl AsRef<rt::Decimal> for PositiveDecimal {
-        fn as_ref(&self) -> &rt::Decimal {
-            &self.0
-        }
-    }
-    impl TryFrom<rt::Decimal> for PositiveDecimal {
-        type Error = rt::FacetError;
-        fn try_from(value: rt::Decimal) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for PositiveDecimal {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            POSITIVE_DECIMAL_FACETS.check_decimal(&self.0)
-        }
-    }
-    impl core::str::FromStr for PositiveDecimal {
-        type Err = rt::ValueError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            let value: Self = rt::SimpleType::parse_text(s)?;
-            rt::SimpleType::check_facets(&value)
-                .map_err(|e| {
-                    rt::ValueError::new("positiveDecimal", s).because(e.to_string())
-                })?;
-            Ok(value)
-        }
-    }
-    impl core::fmt::Display for PositiveDecimal {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            let mut text = String::new();
-            rt::SimpleType::write_text(&self.0, &mut text)
-                .map_err(|_| core::fmt::Error)?;
-            f.write_str(&text)
-        }
-    }
 
-    /// XSD simple type `percent`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct Percent(rt::Decimal);
+    rt::newtype! {
+        /// XSD simple type `percent`.
+        #[xsd(name = "percent", facets = PERCENT_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct Percent(rt::Decimal);
+    }
     static PERCENT_FACETS: rt::Facets = rt::Facets {
         min_inclusive: Some("0"),
         max_inclusive: Some("100"),
         ..rt::Facets::NONE
     };
-    impl Percent {
-        /// Checks the facets of `percent` and wraps the value.
-        pub fn new(value: impl Into<rt::Decimal>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &rt::Decimal {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> rt::Decimal {
-            self.0
-        }
-    }
-    impl AsRef<rt::Decimal> for Percent {
-        fn as_ref(&self) -> &rt::Decimal {
-            &self.0
-        }
-    }
-    impl TryFrom<rt::Decimal> for Percent {
-        type Error = rt::FacetError;
-        fn try_from(value: rt::Decimal) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Percent {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            PERCENT_FACETS.check_decimal(&self.0)
-        }
-    }
-    impl core::str::FromStr for Percent {
-        type Err = rt::ValueError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            let value: Self = rt::SimpleType::parse_text(s)?;
-            rt::SimpleType::check_facets(&value)
-                .map_err(|e| rt::ValueError::new("percent", s).because(e.to_string()))?;
-            Ok(value)
-        }
-    }
-    impl core::fmt::Display for Percent {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            let mut text = String::new();
-            rt::SimpleType::write_text(&self.0, &mut text)
-                .map_err(|_| core::fmt::Error)?;
-            f.write_str(&text)
-        }
-    }
 
-    /// XSD simple type `multiplier`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct Multiplier(rt::Decimal);
+    rt::newtype! {
+        /// XSD simple type `multiplier`.
+        #[xsd(name = "multiplier", facets = MULTIPLIER_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct Multiplier(rt::Decimal);
+    }
     static MULTIPLIER_FACETS: rt::Facets = rt::Facets {
         min_inclusive: Some("0"),
         max_inclusive: Some("1"),
         ..rt::Facets::NONE
     };
-    impl Multiplier {
-        /// Checks the facets of `multiplier` and wraps the value.
-        pub fn new(value: impl Into<rt::Decimal>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &rt::Decimal {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> rt::Decimal {
-            self.0
-        }
-    }
-    impl AsRef<rt::Decimal> for Multiplier {
-        fn as_ref(&self) -> &rt::Decimal {
-            &self.0
-        }
-    }
-    impl TryFrom<rt::Decimal> for Multiplier {
-        type Error = rt::FacetError;
-        fn try_from(value: rt::Decimal) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Multiplier {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            MULTIPLIER_FACETS.check_decimal(&self.0)
-        }
-    }
-    impl core::str::FromStr for Multiplier {
-        type Err = rt::ValueError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            let value: Self = rt::SimpleType::parse_text(s)?;
-            rt::SimpleType::check_facets(&value)
-                .map_err(|e| {
-                    rt::ValueError::new("multiplier", s).because(e.to_string())
-                })?;
-            Ok(value)
-        }
-    }
-    impl core::fmt::Display for Multiplier {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            let mut text = String::new();
-            rt::SimpleType::write_text(&self.0, &mut text)
-                .map_err(|_| core::fmt::Error)?;
-            f.write_str(&text)
-        }
-    }
 
     /// XSD complex type `paymentSpec`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
@@ -2909,94 +2407,24 @@ pub mod common {
         }
     }
 
-    /// XSD simple type `paymentStatus`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum PaymentStatus {
-        /// `DEBITABLE`
-        Debitable,
-        /// `CREDITABLE`
-        Creditable,
-        /// `IS_DEBITED`
-        IsDebited,
-        /// `IS_CREDITED`
-        IsCredited,
-        /// `IS_ANNULLED`
-        IsAnnulled,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for PaymentStatus {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl PaymentStatus {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &[
-            "DEBITABLE",
-            "CREDITABLE",
-            "IS_DEBITED",
-            "IS_CREDITED",
-            "IS_ANNULLED",
-        ];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Debitable => "DEBITABLE",
-                Self::Creditable => "CREDITABLE",
-                Self::IsDebited => "IS_DEBITED",
-                Self::IsCredited => "IS_CREDITED",
-                Self::IsAnnulled => "IS_ANNULLED",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "DEBITABLE" => Self::Debitable,
-                "CREDITABLE" => Self::Creditable,
-                "IS_DEBITED" => Self::IsDebited,
-                "IS_CREDITED" => Self::IsCredited,
-                "IS_ANNULLED" => Self::IsAnnulled,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for PaymentStatus {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for PaymentStatus {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<PaymentStatus> for String {
-        fn from(value: PaymentStatus) -> Self {
-            match value {
-                PaymentStatus::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for PaymentStatus {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `paymentStatus`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum PaymentStatus {
+            /// `DEBITABLE`
+            Debitable = "DEBITABLE",
+            /// `CREDITABLE`
+            Creditable = "CREDITABLE",
+            /// `IS_DEBITED`
+            IsDebited = "IS_DEBITED",
+            /// `IS_CREDITED`
+            IsCredited = "IS_CREDITED",
+            /// `IS_ANNULLED`
+            IsAnnulled = "IS_ANNULLED",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
@@ -3057,311 +2485,69 @@ pub mod common {
         }
     }
 
-    /// XSD simple type `limitDecision`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum LimitDecision {
-        /// `DENIED`
-        Denied,
-        /// `GRANTED`
-        Granted,
-        /// `TRIAL`
-        Trial,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for LimitDecision {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl LimitDecision {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["DENIED", "GRANTED", "TRIAL"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Denied => "DENIED",
-                Self::Granted => "GRANTED",
-                Self::Trial => "TRIAL",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "DENIED" => Self::Denied,
-                "GRANTED" => Self::Granted,
-                "TRIAL" => Self::Trial,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for LimitDecision {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for LimitDecision {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<LimitDecision> for String {
-        fn from(value: LimitDecision) -> Self {
-            match value {
-                LimitDecision::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for LimitDecision {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `limitDecision`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum LimitDecision {
+            /// `DENIED`
+            Denied = "DENIED",
+            /// `GRANTED`
+            Granted = "GRANTED",
+            /// `TRIAL`
+            Trial = "TRIAL",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
-    /// XSD simple type `customerType`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum CustomerType {
-        /// `LEGAL`
-        Legal,
-        /// `NATURAL`
-        Natural,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for CustomerType {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl CustomerType {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["LEGAL", "NATURAL"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Legal => "LEGAL",
-                Self::Natural => "NATURAL",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "LEGAL" => Self::Legal,
-                "NATURAL" => Self::Natural,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for CustomerType {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for CustomerType {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<CustomerType> for String {
-        fn from(value: CustomerType) -> Self {
-            match value {
-                CustomerType::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for CustomerType {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `customerType`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum CustomerType {
+            /// `LEGAL`
+            Legal = "LEGAL",
+            /// `NATURAL`
+            Natural = "NATURAL",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
-    /// XSD simple type `paymentMethodType`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum PaymentMethodType {
-        /// `INVOICE`
-        Invoice,
-        /// `REVOLVING_CREDIT`
-        RevolvingCredit,
-        /// `CARD`
-        Card,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for PaymentMethodType {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl PaymentMethodType {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &[
-            "INVOICE",
-            "REVOLVING_CREDIT",
-            "CARD",
-        ];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Invoice => "INVOICE",
-                Self::RevolvingCredit => "REVOLVING_CREDIT",
-                Self::Card => "CARD",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "INVOICE" => Self::Invoice,
-                "REVOLVING_CREDIT" => Self::RevolvingCredit,
-                "CARD" => Self::Card,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for PaymentMethodType {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for PaymentMethodType {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<PaymentMethodType> for String {
-        fn from(value: PaymentMethodType) -> Self {
-            match value {
-                PaymentMethodType::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for PaymentMethodType {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `paymentMethodType`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum PaymentMethodType {
+            /// `INVOICE`
+            Invoice = "INVOICE",
+            /// `REVOLVING_CREDIT`
+            RevolvingCredit = "REVOLVING_CREDIT",
+            /// `CARD`
+            Card = "CARD",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
-    /// XSD simple type `invoiceDeliveryTypeEnum`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum InvoiceDeliveryTypeEnum {
-        /// `NONE`
-        None,
-        /// `EMAIL`
-        Email,
-        /// `POSTAL`
-        Postal,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for InvoiceDeliveryTypeEnum {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl InvoiceDeliveryTypeEnum {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["NONE", "EMAIL", "POSTAL"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "NONE",
-                Self::Email => "EMAIL",
-                Self::Postal => "POSTAL",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "NONE" => Self::None,
-                "EMAIL" => Self::Email,
-                "POSTAL" => Self::Postal,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for InvoiceDeliveryTypeEnum {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for InvoiceDeliveryTypeEnum {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<InvoiceDeliveryTypeEnum> for String {
-        fn from(value: InvoiceDeliveryTypeEnum) -> Self {
-            match value {
-                InvoiceDeliveryTypeEnum::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for InvoiceDeliveryTypeEnum {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `invoiceDeliveryTypeEnum`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum InvoiceDeliveryTypeEnum {
+            /// `NONE`
+            None = "NONE",
+            /// `EMAIL`
+            Email = "EMAIL",
+            /// `POSTAL`
+            Postal = "POSTAL",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 }
@@ -3550,539 +2736,176 @@ pub mod v4 {
         ),
     };
 
-    /// The faults operation `getCostOfPurchaseHtml` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum GetCostOfPurchaseHtmlFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static GET_COST_OF_PURCHASE_HTML_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for GetCostOfPurchaseHtmlFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &GET_COST_OF_PURCHASE_HTML_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `getCostOfPurchaseHtml` declares.
+        pub enum GetCostOfPurchaseHtmlFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `getCostOfPurchaseHtml` can fail with.
     pub type GetCostOfPurchaseHtmlError = rt::Error<GetCostOfPurchaseHtmlFault>;
 
-    /// The faults operation `getPaymentMethods` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum GetPaymentMethodsFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static GET_PAYMENT_METHODS_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for GetPaymentMethodsFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &GET_PAYMENT_METHODS_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `getPaymentMethods` declares.
+        pub enum GetPaymentMethodsFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `getPaymentMethods` can fail with.
     pub type GetPaymentMethodsError = rt::Error<GetPaymentMethodsFault>;
 
-    /// The faults operation `getAnnuityFactors` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum GetAnnuityFactorsFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static GET_ANNUITY_FACTORS_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for GetAnnuityFactorsFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &GET_ANNUITY_FACTORS_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `getAnnuityFactors` declares.
+        pub enum GetAnnuityFactorsFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `getAnnuityFactors` can fail with.
     pub type GetAnnuityFactorsError = rt::Error<GetAnnuityFactorsFault>;
 
-    /// The faults operation `getAddress` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum GetAddressFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static GET_ADDRESS_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for GetAddressFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &GET_ADDRESS_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `getAddress` declares.
+        pub enum GetAddressFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `getAddress` can fail with.
     pub type GetAddressError = rt::Error<GetAddressFault>;
 
-    /// The faults operation `startPaymentSession` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum StartPaymentSessionFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static START_PAYMENT_SESSION_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for StartPaymentSessionFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &START_PAYMENT_SESSION_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `startPaymentSession` declares.
+        pub enum StartPaymentSessionFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `startPaymentSession` can fail with.
     pub type StartPaymentSessionError = rt::Error<StartPaymentSessionFault>;
 
-    /// The faults operation `submitLimitApplication` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum SubmitLimitApplicationFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static SUBMIT_LIMIT_APPLICATION_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for SubmitLimitApplicationFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &SUBMIT_LIMIT_APPLICATION_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `submitLimitApplication` declares.
+        pub enum SubmitLimitApplicationFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `submitLimitApplication` can fail with.
     pub type SubmitLimitApplicationError = rt::Error<SubmitLimitApplicationFault>;
 
-    /// The faults operation `setDeliveryAddress` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum SetDeliveryAddressFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static SET_DELIVERY_ADDRESS_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for SetDeliveryAddressFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &SET_DELIVERY_ADDRESS_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `setDeliveryAddress` declares.
+        pub enum SetDeliveryAddressFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `setDeliveryAddress` can fail with.
     pub type SetDeliveryAddressError = rt::Error<SetDeliveryAddressFault>;
 
-    /// The faults operation `prepareSigning` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum PrepareSigningFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static PREPARE_SIGNING_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for PrepareSigningFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &PREPARE_SIGNING_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `prepareSigning` declares.
+        pub enum PrepareSigningFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `prepareSigning` can fail with.
     pub type PrepareSigningError = rt::Error<PrepareSigningFault>;
 
-    /// The faults operation `bookPayment` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum BookPaymentFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static BOOK_PAYMENT_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for BookPaymentFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &BOOK_PAYMENT_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `bookPayment` declares.
+        pub enum BookPaymentFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `bookPayment` can fail with.
     pub type BookPaymentError = rt::Error<BookPaymentFault>;
 
-    /// The faults operation `getCustomerBonus` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum GetCustomerBonusFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static GET_CUSTOMER_BONUS_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for GetCustomerBonusFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &GET_CUSTOMER_BONUS_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `getCustomerBonus` declares.
+        pub enum GetCustomerBonusFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
     /// What `getCustomerBonus` can fail with.
     pub type GetCustomerBonusError = rt::Error<GetCustomerBonusFault>;
 
-    /// The faults operation `issueCustomerIdentificationToken` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum IssueCustomerIdentificationTokenFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static ISSUE_CUSTOMER_IDENTIFICATION_TOKEN_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for IssueCustomerIdentificationTokenFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &ISSUE_CUSTOMER_IDENTIFICATION_TOKEN_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `issueCustomerIdentificationToken` declares.
+        pub enum IssueCustomerIdentificationTokenFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 
@@ -4091,49 +2914,16 @@ pub mod v4 {
         IssueCustomerIdentificationTokenFault,
     >;
 
-    /// The faults operation `invalidateCustomerIdentificationToken` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum InvalidateCustomerIdentificationTokenFault {
-        /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
-        ECommerceErrorException(super::exception::ECommerceError),
-    }
-    static INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/exception",
-            "ECommerceError",
-        ),
-    ];
-    impl rt::FaultDetail for InvalidateCustomerIdentificationTokenFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ECommerceErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    w.field(
-                        Some("http://ecommerce.resurs.com/v4/msg/exception"),
-                        "ECommerceError",
-                        detail,
-                    )
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ECommerceErrorException(detail) => {
-                    Some(detail.user_error_message.as_str())
-                }
-            }
+    rt::fault_enum! {
+        /// The faults operation `invalidateCustomerIdentificationToken` declares.
+        pub enum InvalidateCustomerIdentificationTokenFault {
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
         }
     }
 

@@ -16,149 +16,30 @@ pub mod serde {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:serde";
 
-    /// XSD simple type `id`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        Default,
-        PartialOrd,
-        Ord,
-        rt::Serialize,
-        rt::Deserialize
-    )]
-    #[serde(crate = "::soap_runtime::rt::serde", transparent)]
-    pub struct Id(String);
+    rt::newtype! {
+        /// XSD simple type `id`.
+        #[xsd(name = "id", facets = ID_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord, rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", transparent)]
+        pub struct Id(String);
+    }
     static ID_FACETS: rt::Facets = rt::Facets {
         min_length: Some(1),
         ..rt::Facets::NONE
     };
-    impl Id {
-        /// Checks the facets of `id` and wraps the value.
-        pub fn new(value: impl Into<String>) -> Result<Self, rt::FacetError> {
-            let value = Self(value.into());
-            rt::SimpleType::check_facets(&value)?;
-            Ok(value)
-        }
-        /// The wrapped value.
-        pub fn value(&self) -> &String {
-            &self.0
-        }
-        /// The wrapped value.
-        pub fn into_inner(self) -> String {
-            self.0
-        }
-        /// The value as text.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-    impl AsRef<String> for Id {
-        fn as_ref(&self) -> &String {
-            &self.0
-        }
-    }
-    impl TryFrom<String> for Id {
-        type Error = rt::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
-            Self::new(value)
-        }
-    }
-    impl rt::SimpleType for Id {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self(rt::SimpleType::parse_text(text)?))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            rt::SimpleType::write_text(&self.0, out)
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            ID_FACETS.check_str(&self.0)
-        }
-    }
-    impl core::str::FromStr for Id {
-        type Err = rt::FacetError;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Self::new(s)
-        }
-    }
-    impl core::fmt::Display for Id {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
 
-    /// XSD simple type `state`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
-    pub enum State {
-        /// `OPEN`
-        Open,
-        /// `CLOSED`
-        Closed,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for State {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl State {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["OPEN", "CLOSED"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "OPEN",
-                Self::Closed => "CLOSED",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "OPEN" => Self::Open,
-                "CLOSED" => Self::Closed,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for State {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for State {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<State> for String {
-        fn from(value: State) -> Self {
-            match value {
-                State::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for State {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `state`.
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde", into = "String", from = "String")]
+        pub enum State {
+            /// `OPEN`
+            Open = "OPEN",
+            /// `CLOSED`
+            Closed = "CLOSED",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 

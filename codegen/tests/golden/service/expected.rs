@@ -446,88 +446,29 @@ pub mod service {
         output: rt::FieldName::qualified("urn:golden:service:msg", "statsResponse"),
     };
 
-    /// The faults operation `getOrder` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum GetOrderFault {
-        /// `wsdl:fault` `ShopErrorException`: element `shopError`.
-        ShopErrorException(super::msg::ShopError),
-        /// `wsdl:fault` `AuthErrorException`: element `authError`.
-        AuthErrorException(super::msg::AuthError),
-    }
-    static GET_ORDER_FAULT_ELEMENTS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:service:msg", "shopError"),
-        rt::FieldName::qualified("urn:golden:service:msg", "authError"),
-    ];
-    impl rt::FaultDetail for GetOrderFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &GET_ORDER_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ShopErrorException(rt::XmlType::read(r, start)?)),
-                1 => Ok(Self::AuthErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ShopErrorException(detail) => {
-                    w.field(Some("urn:golden:service:msg"), "shopError", detail)
-                }
-                Self::AuthErrorException(detail) => {
-                    w.field(Some("urn:golden:service:msg"), "authError", detail)
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ShopErrorException(detail) => Some(&detail.user_message),
-                Self::AuthErrorException(_) => None,
-            }
+    rt::fault_enum! {
+        /// The faults operation `getOrder` declares.
+        pub enum GetOrderFault {
+            /// `wsdl:fault` `ShopErrorException`: element `shopError`.
+            #[element = rt::FieldName::qualified("urn:golden:service:msg", "shopError")]
+            #[user_message = |detail| Some(&detail.user_message)]
+            ShopErrorException(super::msg::ShopError),
+            /// `wsdl:fault` `AuthErrorException`: element `authError`.
+            #[element = rt::FieldName::qualified("urn:golden:service:msg", "authError")]
+            AuthErrorException(super::msg::AuthError),
         }
     }
 
     /// What `getOrder` can fail with.
     pub type GetOrderError = rt::Error<GetOrderFault>;
 
-    /// The faults operation `cancelOrder` declares.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum CancelOrderFault {
-        /// `wsdl:fault` `ShopErrorException`: element `shopError`.
-        ShopErrorException(super::msg::ShopError),
-    }
-    static CANCEL_ORDER_FAULT_ELEMENTS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:service:msg", "shopError"),
-    ];
-    impl rt::FaultDetail for CancelOrderFault {
-        fn elements() -> &'static [rt::FieldName] {
-            &CANCEL_ORDER_FAULT_ELEMENTS
-        }
-        fn read_detail(
-            index: usize,
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            match index {
-                0 => Ok(Self::ShopErrorException(rt::XmlType::read(r, start)?)),
-                _ => Err(r.unexpected(start)),
-            }
-        }
-        fn write_detail(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            match self {
-                Self::ShopErrorException(detail) => {
-                    w.field(Some("urn:golden:service:msg"), "shopError", detail)
-                }
-            }
-        }
-        fn user_message(&self) -> Option<&str> {
-            match self {
-                Self::ShopErrorException(detail) => Some(&detail.user_message),
-            }
+    rt::fault_enum! {
+        /// The faults operation `cancelOrder` declares.
+        pub enum CancelOrderFault {
+            /// `wsdl:fault` `ShopErrorException`: element `shopError`.
+            #[element = rt::FieldName::qualified("urn:golden:service:msg", "shopError")]
+            #[user_message = |detail| Some(&detail.user_message)]
+            ShopErrorException(super::msg::ShopError),
         }
     }
 

@@ -16,75 +16,16 @@ pub mod union {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:union";
 
-    /// XSD simple type `size`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-    pub enum Size {
-        /// `small`
-        Small,
-        /// `large`
-        Large,
-        /// A value this schema does not list (sent by a newer peer).
-        Unknown(String),
-    }
-    impl Default for Size {
-        fn default() -> Self {
-            Self::Unknown(String::new())
-        }
-    }
-    impl Size {
-        /// Every value the schema lists, in schema order.
-        pub const VALUES: &'static [&'static str] = &["small", "large"];
-        /// The XML value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Small => "small",
-                Self::Large => "large",
-                Self::Unknown(v) => v,
-            }
-        }
-        /// The variant for an XML value (`Unknown` for values the schema does not list).
-        pub fn from_xml(value: &str) -> Self {
-            match value {
-                "small" => Self::Small,
-                "large" => Self::Large,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl rt::SimpleType for Size {
-        fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
-            Ok(Self::from_xml(rt::collapse_ws(text)))
-        }
-        fn write_text(&self, out: &mut String) -> Result<(), rt::ValueError> {
-            out.push_str(self.as_str());
-            Ok(())
-        }
-        fn check_facets(&self) -> Result<(), rt::FacetError> {
-            match self {
-                Self::Unknown(v) => Err(rt::FacetError::enumeration(v, Self::VALUES)),
-                _ => Ok(()),
-            }
-        }
-    }
-    impl core::fmt::Display for Size {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl From<Size> for String {
-        fn from(value: Size) -> Self {
-            match value {
-                Size::Unknown(v) => v,
-                other => other.as_str().to_owned(),
-            }
-        }
-    }
-    impl From<String> for Size {
-        fn from(value: String) -> Self {
-            match Self::from_xml(&value) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
+    rt::enumeration! {
+        /// XSD simple type `size`.
+        pub enum Size {
+            /// `small`
+            Small = "small",
+            /// `large`
+            Large = "large",
+            #[unknown]
+            /// A value this schema does not list (sent by a newer peer).
+            Unknown(String),
         }
     }
 
