@@ -69,7 +69,12 @@ impl Facets {
     /// Checks a string: lengths in characters, patterns.
     pub fn check_str(&self, v: &str) -> Result<(), FacetError> {
         if self.length.is_some() || self.min_length.is_some() || self.max_length.is_some() {
-            self.check_length(v, v.chars().count())?;
+            let chars = if v.is_ascii() {
+                v.len()
+            } else {
+                v.chars().count()
+            };
+            self.check_length(v, chars)?;
         }
         self.check_lexical(v)
     }

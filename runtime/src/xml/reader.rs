@@ -590,8 +590,8 @@ impl<'a> Reader<'a> {
         let n = fields.len();
         let parent_at = self.frames.len().checked_sub(2)?;
         let parent = &self.frames[parent_at];
-        let (hint, parent_ns) = (parent.hint, parent.ns);
-        let found = (0..n).map(|k| (hint + k) % n).find(|&i| {
+        let (hint, parent_ns) = (parent.hint.min(n), parent.ns);
+        let found = (hint..n).chain(0..hint).find(|&i| {
             let field = &fields[i];
             same(field.name, start.local)
                 && match (field.ns, start.ns) {
