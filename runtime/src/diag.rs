@@ -23,7 +23,8 @@ pub enum DiagnosticKind {
     UnknownElement(String),
     /// A required element was absent; the field got its default.
     MissingRequired(String),
-    /// A value violates a facet of its type (includes enum values the schema does not list).
+    /// A value violates a facet of its type (lenient decoding only reports enum values
+    /// the schema does not list; other facets are checked in strict mode and on encode).
     Facet(crate::error::FacetError),
     /// `xsi:nil="true"` on an element that is not nillable; the element was ignored.
     UnexpectedNil,

@@ -154,14 +154,10 @@ fn children_in_the_parents_namespace_are_accepted() {
     );
     let back = back.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(back.value, request("120"));
-    assert_eq!(
-        back.diagnostics.len(),
-        1,
-        "received facet violations are diagnostics"
-    );
-    assert_eq!(
-        back.diagnostics[0].path,
-        "Envelope/Body/finalizePayment/partPaymentSpec/specLines[2]/vatPct"
+    assert!(
+        back.diagnostics.is_empty(),
+        "lenient decoding takes received values as sent: {:?}",
+        back.diagnostics
     );
     let strict = rt::envelope::decode_request::<FinalizePayment>(
         &FINALIZE_PAYMENT,

@@ -36,6 +36,12 @@ pub trait SimpleType: Sized {
         Ok(())
     }
 
+    /// The one check a lenient decode keeps: an enumeration value the schema does
+    /// not list (reported as a diagnostic). Everything else passes.
+    fn check_listed(&self) -> Result<(), FacetError> {
+        Ok(())
+    }
+
     /// Parses with the namespace declarations in scope at the text (for `QName`s);
     /// everything else ignores them.
     fn parse_text_in(text: &str, scope: &dyn Namespaces) -> Result<Self, ValueError> {

@@ -63,8 +63,9 @@ impl std::fmt::Display for FieldName {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeOptions {
     /// Strict: a missing required element or a facet violation is an error
-    /// instead of a diagnostic. (Enum values the schema does not list stay
-    /// diagnostics: they decode into `Unknown(..)`.)
+    /// instead of a diagnostic. Lenient decoding does not check facets (received
+    /// data is taken as sent); enum values the schema does not list are
+    /// diagnostics in both modes (they decode into `Unknown(..)`).
     pub strict: bool,
     /// The largest accepted message, in bytes (default 16 MiB).
     pub max_size: usize,
@@ -100,7 +101,7 @@ impl DecodeOptions {
 pub struct Decoded<T> {
     /// The value.
     pub value: T,
-    /// What was tolerated (unknown elements, missing required ones, facet violations...).
+    /// What was tolerated (unknown elements, missing required ones, unlisted enumeration values...).
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -78,7 +78,7 @@ struct Frame<'a> {
     repeated: bool,
     last_child: &'a str,
     last_child_count: u32,
-    /// Where `next_field` starts its scan (the last matched field).
+    /// The field `next_field` tries first (the one after the last match).
     hint: usize,
 }
 
@@ -327,7 +327,7 @@ impl<'a> Reader<'a> {
                 T::parse_text_in(&text, &Scope(&self.ns))
                     .map_err(|e| self.attr_error(name, DecodeErrorKind::InvalidValue(e)))
             })?;
-        if let Err(e) = value.check_facets() {
+        if let Err(e) = self.check_received(&value) {
             if self.opts.strict && !e.is_enumeration() {
                 return Err(self.attr_error(name, DecodeErrorKind::Facet(e)));
             }
@@ -338,7 +338,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The text content of the current element (simple types, simpleContent),
-    /// parsed, through the end tag. Facet violations are diagnostics (strict: errors).
+    /// parsed, through the end tag. Strict: facet violations are errors; lenient: only
+    /// unlisted enumeration values are reported (as diagnostics).
     pub fn text<T: SimpleType>(&mut self, start: &Start<'_>) -> Result<T, DecodeError> {
         let _ = start;
         let (text, text_pos) = self.read_text()?;
@@ -349,7 +350,7 @@ impl<'a> Reader<'a> {
                 return Err(self.error(DecodeErrorKind::InvalidValue(e)));
             }
         };
-        if let Err(e) = value.check_facets() {
+        if let Err(e) = self.check_received(&value) {
             self.pos = text_pos;
             if self.opts.strict && !e.is_enumeration() {
                 return Err(self.error(DecodeErrorKind::Facet(e)));
@@ -357,6 +358,17 @@ impl<'a> Reader<'a> {
             self.diag(DiagnosticKind::Facet(e));
         }
         Ok(value)
+    }
+
+    /// Received values are taken leniently: only strict mode checks every facet; a
+    /// lenient decode only reports enumeration values the schema does not list.
+    #[inline]
+    fn check_received<T: SimpleType>(&self, value: &T) -> Result<(), crate::error::FacetError> {
+        if self.opts.strict {
+            value.check_facets()
+        } else {
+            value.check_listed()
+        }
     }
 
     /// The error for a child the caller cannot handle (e.g. a fault detail element it does not know).
@@ -514,7 +526,7 @@ impl<'a> Reader<'a> {
         let Some(span) = self.src.get(at..pos) else {
             return (line, column);
         };
-        let newlines = span.bytes().filter(|b| *b == b'\n').count();
+        let newlines = count_newlines(span.as_bytes());
         let count = |s: &str| u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
         match span.rfind('\n') {
             None => column = column.saturating_add(count(span)),
@@ -585,22 +597,28 @@ impl<'a> Reader<'a> {
         self.skip(&start)
     }
 
+    /// The index of the field named like `self.start`: the field after the last
+    /// match is tried first (sequences), then the last match again (lists), then all.
     fn match_field(&mut self, fields: &[FieldName]) -> Option<usize> {
-        let start = &self.start;
-        let n = fields.len();
         let parent_at = self.frames.len().checked_sub(2)?;
-        let parent = &self.frames[parent_at];
-        let (hint, parent_ns) = (parent.hint.min(n), parent.ns);
-        let found = (hint..n).chain(0..hint).find(|&i| {
-            let field = &fields[i];
+        let (hint, parent_ns) = {
+            let parent = &self.frames[parent_at];
+            (parent.hint, parent.ns)
+        };
+        let start = &self.start;
+        let matches = |field: &FieldName| {
             same(field.name, start.local)
                 && match (field.ns, start.ns) {
                     (None, None) | (Some(_), None) => true,
                     (Some(want), Some(got)) => same(want, got),
                     (None, Some(got)) => same_ns(parent_ns, Some(got)),
                 }
-        })?;
-        self.frames[parent_at].hint = found;
+        };
+        let found = [hint, hint.wrapping_sub(1)]
+            .into_iter()
+            .find(|&i| fields.get(i).is_some_and(matches))
+            .or_else(|| fields.iter().position(matches))?;
+        self.frames[parent_at].hint = found + 1;
         Some(found)
     }
 
@@ -608,21 +626,47 @@ impl<'a> Reader<'a> {
     /// there are none), and the position of its first piece.
     #[inline]
     fn read_text(&mut self) -> Result<(Cow<'a, str>, usize), Fail> {
-        let mut acc: Option<Cow<'a, str>> = None;
-        let mut first = self.end_pos;
+        // The usual shape, one text token and the end tag, without the general loop.
+        let after_start_tag = self.end_pos;
+        let event = self.next_event(false)?;
+        let Event::Text(cdata) = event else {
+            return self.read_text_rest(None, after_start_tag, event);
+        };
+        let first = self.text.start();
+        let piece = self.text_piece(cdata)?;
+        match self.next_event(false)? {
+            Event::End => Ok((piece, first)),
+            event => self.read_text_rest(Some(piece), first, event),
+        }
+    }
+
+    /// The current text token, references resolved (CDATA as is).
+    #[inline]
+    fn text_piece(&self, cdata: bool) -> Result<Cow<'a, str>, Fail> {
+        let text = self.text.as_str();
+        if cdata {
+            return Ok(Cow::Borrowed(text));
+        }
+        unescape(text, false).map_err(|e| self.fail(self.reference_error(e)))
+    }
+
+    /// The rest of [`Self::read_text`] from `event` on: more pieces (text split by
+    /// comments or CDATA) are joined; a child element is an error.
+    #[inline(never)]
+    fn read_text_rest(
+        &mut self,
+        mut acc: Option<Cow<'a, str>>,
+        mut first: usize,
+        mut event: Event,
+    ) -> Result<(Cow<'a, str>, usize), Fail> {
         loop {
-            match self.next_event(false)? {
+            match event {
                 Event::Text(cdata) => {
-                    let text = self.text;
-                    let piece = if cdata {
-                        Cow::Borrowed(text.as_str())
-                    } else {
-                        unescape(text.as_str(), false)
-                            .map_err(|e| self.fail(self.reference_error(e)))?
-                    };
+                    let start = self.text.start();
+                    let piece = self.text_piece(cdata)?;
                     acc = Some(match acc {
                         None => {
-                            first = text.start();
+                            first = start;
                             piece
                         }
                         Some(prev) => Cow::Owned(prev.into_owned() + &piece),
@@ -636,6 +680,7 @@ impl<'a> Reader<'a> {
                 Event::End => return Ok((acc.unwrap_or(Cow::Borrowed("")), first)),
                 Event::Eof => return Err(self.fail(DecodeErrorKind::Truncated)),
             }
+            event = self.next_event(false)?;
         }
     }
 
@@ -911,6 +956,18 @@ fn is_ws(text: &str) -> bool {
         .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
+/// The number of `\n` bytes. Counted in byte-sized lanes per chunk (a chunk of
+/// 255 bytes cannot overflow one), which the compiler vectorizes.
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let lanes: u8 = chunk.iter().map(|&b| u8::from(b == b'\n')).sum();
+            usize::from(lanes)
+        })
+        .sum()
+}
+
 /// 1-based line and column (in characters) of byte offset `pos`.
 fn line_col(src: &str, pos: usize) -> (u32, u32) {
     let mut pos = pos.min(src.len());
@@ -918,11 +975,24 @@ fn line_col(src: &str, pos: usize) -> (u32, u32) {
         pos -= 1;
     }
     let before = &src[..pos];
-    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+    let line = count_newlines(before.as_bytes()) + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     (
         u32::try_from(line).unwrap_or(u32::MAX),
         u32::try_from(column).unwrap_or(u32::MAX),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{count_newlines, line_col};
+
+    #[test]
+    fn newlines_are_counted_past_a_chunk() {
+        let text = "ab\n".repeat(300) + "é\nxyz";
+        assert_eq!(count_newlines(text.as_bytes()), 301);
+        assert_eq!(count_newlines(&[b'\n'; 255]), 255);
+        assert_eq!(line_col(&text, text.len()), (302, 4));
+    }
 }
