@@ -10,6 +10,7 @@
 mod config;
 pub mod emit;
 mod error;
+pub mod errors;
 pub mod format;
 pub mod model;
 pub mod parse;

@@ -228,3 +228,134 @@ fn authored_shopflow_subset_matches_the_published_service() {
         );
     }
 }
+
+/// A WSDL (target namespace `urn:n`, types in the same namespace) written to
+/// a scratch file: `schema` holds the element declarations, each operation of
+/// `ops` is `(name, input element, Some(output element) | None)`.
+fn scratch_wsdl(
+    test: &str,
+    service: &str,
+    schema: &str,
+    ops: &[(&str, &str, Option<&str>)],
+) -> Config {
+    let mut messages = String::new();
+    let mut port_type = String::new();
+    let mut binding = String::new();
+    for (name, input, output) in ops {
+        messages.push_str(&format!(
+            r#"<message name="{name}In"><part name="p" element="tns:{input}"/></message>"#
+        ));
+        let (out_msg, out_bind) = match output {
+            Some(o) => {
+                messages.push_str(&format!(
+                    r#"<message name="{name}Out"><part name="p" element="tns:{o}"/></message>"#
+                ));
+                (
+                    format!(r#"<output message="tns:{name}Out"/>"#),
+                    r#"<output><soap:body use="literal"/></output>"#.to_string(),
+                )
+            }
+            None => (String::new(), String::new()),
+        };
+        port_type.push_str(&format!(
+            r#"<operation name="{name}"><input message="tns:{name}In"/>{out_msg}</operation>"#
+        ));
+        binding.push_str(&format!(
+            r#"<operation name="{name}"><soap:operation soapAction="{name}"/><input><soap:body use="literal"/></input>{out_bind}</operation>"#
+        ));
+    }
+    let wsdl = format!(
+        r#"<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tns="urn:n" targetNamespace="urn:n">
+  <types><xs:schema targetNamespace="urn:n" elementFormDefault="qualified">{schema}</xs:schema></types>
+  {messages}
+  <portType name="PT">{port_type}</portType>
+  <binding name="B" type="tns:PT"><soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>{binding}</binding>
+  <service name="{service}"><port name="P" binding="tns:B"><soap:address location="http://localhost/"/></port></service>
+</definitions>"#
+    );
+    let dir =
+        std::env::temp_dir().join(format!("soap-codegen-model-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let path = dir.join("n.wsdl");
+    std::fs::write(&path, wsdl).expect("write wsdl");
+    Config::new().wsdl(path)
+}
+
+const PAIR: &str = r#"<xs:element name="T"><xs:complexType><xs:sequence><xs:element name="a" type="xs:int"/><xs:element name="b" type="xs:int"/></xs:sequence></xs:complexType></xs:element>
+<xs:element name="S"><xs:complexType><xs:sequence><xs:element name="a" type="xs:int"/><xs:element name="b" type="xs:int"/></xs:sequence></xs:complexType></xs:element>"#;
+
+#[test]
+fn generated_names_do_not_collide_with_fixed_ones() {
+    let config = scratch_wsdl(
+        "fixed-names",
+        "G",
+        PAIR,
+        &[
+            ("new", "T", Some("S")),
+            ("inner", "T", Some("S")),
+            ("tFields", "T", Some("S")),
+        ],
+    );
+    let model = config.model().expect("model");
+    let module = model.module("urn:n").expect("module");
+    let types: Vec<&str> = module.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(
+        types,
+        ["T2", "S2"],
+        "`T` and `S` are the generic parameters"
+    );
+    let methods: Vec<&str> = module
+        .operations
+        .iter()
+        .map(|o| o.method.as_str())
+        .collect();
+    assert_eq!(
+        methods,
+        ["new2", "inner2", "t_fields"],
+        "`new`/`inner` are client methods"
+    );
+    let descriptors: Vec<&str> = module
+        .operations
+        .iter()
+        .map(|o| o.descriptor.as_str())
+        .collect();
+    assert_eq!(
+        descriptors,
+        ["NEW", "INNER", "T_FIELDS"],
+        "type `T2` has `T2_FIELDS`, so `T_FIELDS` is free"
+    );
+    let config = scratch_wsdl("statics", "G", PAIR, &[("t2Fields", "T", Some("S"))]);
+    let model = config.model().expect("model");
+    let op = &model.module("urn:n").expect("module").operations[0];
+    assert_eq!(
+        op.descriptor, "T2_FIELDS2",
+        "`T2_FIELDS` is the static of type `T2`"
+    );
+    let code = config.generate_string().expect("generate");
+    assert!(
+        code.contains("pub static T2_FIELDS2: rt::Operation"),
+        "{code}"
+    );
+}
+
+#[test]
+fn one_way_operations_are_rejected_unless_left_out() {
+    let ops = [("ask", "T", Some("S")), ("tell", "T", None)];
+    let e = scratch_wsdl("one-way", "G", PAIR, &ops)
+        .model()
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(e.contains("unsupported: one-way operation `tell`"), "{e}");
+    let model = scratch_wsdl("one-way-subset", "G", PAIR, &ops)
+        .operations(["ask"])
+        .model()
+        .expect("model without the one-way operation");
+    let names: Vec<&str> = model.modules[0]
+        .operations
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(names, ["ask"]);
+}

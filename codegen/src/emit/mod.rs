@@ -240,7 +240,5 @@ pub(crate) fn attributes(attrs: &[String], target: &str) -> Result<TokenStream, 
 
 /// `SCREAMING_SNAKE` of a type name, for its statics.
 pub(crate) fn static_name(type_name: &str, suffix: &str) -> Result<proc_macro2::Ident, EmitError> {
-    use heck::ToShoutySnakeCase;
-    let base = crate::model::naming::unraw(type_name).to_shouty_snake_case();
-    ident(&format!("{base}_{suffix}"))
+    ident(&crate::model::naming::type_static(type_name, suffix))
 }

@@ -14,9 +14,10 @@ pub fn build(resolved: &Resolved, options: &ModelOptions) -> Result<Model, Model
     let mut b = Builder::new(resolved, options);
     b.collect_sites();
     b.build_types();
+    b.reserve_type_statics();
     b.build_services();
     if !b.errors.is_empty() {
-        return Err(ModelErrors(b.errors));
+        return Err(crate::errors::Errors(b.errors));
     }
     let mut model = b.finish();
     super::recursion::box_recursive_fields(&mut model);
@@ -805,6 +806,23 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Takes the names of the statics the emitter derives from type names,
+    /// so that operation descriptors do not collide with them.
+    fn reserve_type_statics(&mut self) {
+        for (module, types) in &self.types {
+            let statics = self.statics.entry(module.clone()).or_default();
+            for (_, ty) in types {
+                statics.unique(naming::type_static(&ty.name, "FIELDS"));
+                statics.unique(naming::type_static(&ty.name, "FACETS"));
+                if let TypeKind::Newtype(n) = &ty.kind {
+                    for i in 0..n.facets.patterns.len() {
+                        statics.unique(naming::type_static(&ty.name, &format!("PATTERN_{i}")));
+                    }
+                }
+            }
+        }
+    }
+
     fn build_port(
         &mut self,
         module: &str,
@@ -823,7 +841,10 @@ impl<'a> Builder<'a> {
                     "{}_OPERATIONS",
                     naming::constant_name(naming::unraw(base))
                 ));
+        // The client's own methods.
         let mut methods = Names::new();
+        methods.unique("new".to_string());
+        methods.unique("inner".to_string());
         let mut indexes = Vec::new();
         for op in &port.operations {
             if let Some(i) = self.operation(module, op, &mut methods) {
@@ -854,8 +875,19 @@ impl<'a> Builder<'a> {
     ) -> Option<usize> {
         let input = self.message(&op.input, &op.location);
         let Some(out_part) = &op.output else {
+            let excluded = self
+                .options
+                .operations
+                .as_ref()
+                .is_some_and(|keep| !keep.contains(&op.name));
+            if excluded {
+                return None;
+            }
             self.errors.push(ModelError::Unsupported {
-                what: format!("one-way operation `{}`", op.name),
+                what: format!(
+                    "one-way operation `{}` (leave it out with --operation / Config::operations)",
+                    op.name
+                ),
                 location: op.location.clone(),
             });
             return None;

@@ -39,15 +39,5 @@ pub enum ModelError {
     },
 }
 
-/// Every problem the model stage found.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}", display_all(.0))]
-pub struct ModelErrors(pub Vec<ModelError>);
-
-fn display_all(errors: &[ModelError]) -> String {
-    errors
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+/// Every problem the model stage found, one per line when displayed.
+pub type ModelErrors = crate::errors::Errors<ModelError>;

@@ -66,6 +66,12 @@ pub fn constant_name(xml: &str) -> String {
     start_with_letter(sanitize(xml).to_shouty_snake_case(), "C_")
 }
 
+/// The name of a static the emitter derives from a type name
+/// (`<TYPE>_FIELDS`, `<TYPE>_FACETS`, `<TYPE>_PATTERN_<i>`).
+pub fn type_static(type_name: &str, suffix: &str) -> String {
+    format!("{}_{suffix}", unraw(type_name).to_shouty_snake_case())
+}
+
 /// A Rust identifier without its `r#` prefix (for deriving other names).
 pub fn unraw(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)
@@ -114,6 +120,9 @@ impl Names {
             "Sync",
             "Sized",
             "Self_",
+            // Generic parameters of clients (`T`) and servers (`S`).
+            "S",
+            "T",
             "rt",
             "core",
             "std",

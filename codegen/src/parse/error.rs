@@ -1,6 +1,5 @@
 //! Errors of the parse stage.
 
-use std::fmt;
 use std::path::PathBuf;
 
 /// One problem found while reading input files.
@@ -127,52 +126,4 @@ pub enum ParseError {
 }
 
 /// All problems of the parse stage, one per line when displayed.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ParseErrors(pub Vec<ParseError>);
-
-impl ParseErrors {
-    /// The errors, in the order found.
-    pub fn iter(&self) -> std::slice::Iter<'_, ParseError> {
-        self.0.iter()
-    }
-
-    /// Number of errors.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// True when there are none.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl fmt::Display for ParseErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "error: {e}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ParseErrors {}
-
-impl IntoIterator for ParseErrors {
-    type Item = ParseError;
-    type IntoIter = std::vec::IntoIter<ParseError>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
-    }
-}
-
-impl<'a> IntoIterator for &'a ParseErrors {
-    type Item = &'a ParseError;
-    type IntoIter = std::slice::Iter<'a, ParseError>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
+pub type ParseErrors = crate::errors::Errors<ParseError>;

@@ -36,7 +36,7 @@ pub fn load(
     if loader.errors.is_empty() {
         Ok(loader.docs)
     } else {
-        Err(ParseErrors(loader.errors))
+        Err(crate::errors::Errors(loader.errors))
     }
 }
 

@@ -1,7 +1,5 @@
 //! Errors of the resolve stage.
 
-use std::fmt;
-
 use super::ir::Location;
 
 /// One problem found while binding the documents.
@@ -189,52 +187,4 @@ pub enum ResolveError {
 }
 
 /// All problems of the resolve stage, one per line when displayed.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ResolveErrors(pub Vec<ResolveError>);
-
-impl ResolveErrors {
-    /// The errors, in the order found.
-    pub fn iter(&self) -> std::slice::Iter<'_, ResolveError> {
-        self.0.iter()
-    }
-
-    /// Number of errors.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// True when there are none.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl fmt::Display for ResolveErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "error: {e}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ResolveErrors {}
-
-impl IntoIterator for ResolveErrors {
-    type Item = ResolveError;
-    type IntoIter = std::vec::IntoIter<ResolveError>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
-    }
-}
-
-impl<'a> IntoIterator for &'a ResolveErrors {
-    type Item = &'a ResolveError;
-    type IntoIter = std::slice::Iter<'a, ResolveError>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
+pub type ResolveErrors = crate::errors::Errors<ResolveError>;

@@ -66,7 +66,7 @@ impl<'d> Resolver<'d> {
             .into_iter()
             .filter(|e| seen.insert(e.to_string()))
             .collect();
-        Err(ResolveErrors(errors))
+        Err(crate::errors::Errors(errors))
     }
 
     /// Takes `n` from the expansion budget; false (and one error) when exhausted.
