@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use soap_codegen::model::{Field, Model, RustType, TypeKind, Unwrap};
+use soap_codegen::model::{Field, Model, Occurrence, RustType, TypeKind, Unwrap};
 use soap_codegen::{parse, resolve, Config};
 
 #[derive(Parser)]
@@ -191,7 +191,7 @@ fn summary(model: &Model) -> String {
                 let returns = match &op.output.unwrap {
                     Unwrap::Whole => ty(&op.output.message.ty),
                     Unwrap::Empty => "()".to_string(),
-                    Unwrap::Field { ty: ft, .. } => format!("{:?} {}", ft.occurrence, ty(&ft.ty)),
+                    Unwrap::Field { ty: ft, .. } => shaped(ft.occurrence, &ty(&ft.ty)),
                 };
                 let _ = writeln!(
                     out,
@@ -220,7 +220,11 @@ fn summary(model: &Model) -> String {
                         .iter()
                         .map(|f| match f {
                             Field::Element(e) => {
-                                format!("{}: {:?} {}", e.xml.local, e.ty.occurrence, ty(&e.ty.ty))
+                                format!(
+                                    "{}: {}",
+                                    e.xml.local,
+                                    shaped(e.ty.occurrence, &ty(&e.ty.ty))
+                                )
                             }
                             Field::Choice(c) => format!("{}: choice {}", c.name, ty(&c.ty)),
                         })
@@ -252,4 +256,16 @@ fn summary(model: &Model) -> String {
         }
     }
     out
+}
+
+/// `T` in the Rust shape its occurrence gives it (`Option<T>`, `Vec<T>`...).
+fn shaped(occurrence: Occurrence, ty: &str) -> String {
+    match occurrence {
+        Occurrence::One => ty.to_string(),
+        Occurrence::Optional => format!("Option<{ty}>"),
+        Occurrence::Nillable => format!("Nillable<{ty}>"),
+        Occurrence::OptionalNillable => format!("Option<Nillable<{ty}>>"),
+        Occurrence::Many => format!("Vec<{ty}>"),
+        Occurrence::ManyNillable => format!("Vec<Nillable<{ty}>>"),
+    }
 }
