@@ -28,6 +28,7 @@ struct Entry {
     version: String,
     path: String,
     locations: Vec<(String, String)>,
+    operations: Vec<String>,
     types: Vec<String>,
     compile: bool,
     expect: Expect,
@@ -61,6 +62,9 @@ impl Entry {
         }
         for (prefix, path) in &self.locations {
             config = config.location(prefix.clone(), dir.join(path));
+        }
+        if !self.operations.is_empty() {
+            config = config.operations(self.operations.clone());
         }
         config
     }
@@ -96,6 +100,7 @@ fn parse_line(line: usize, text: &str) -> Entry {
         version,
         path,
         locations: Vec::new(),
+        operations: Vec::new(),
         types: Vec::new(),
         compile: true,
         expect: Expect::Ok,
@@ -112,6 +117,8 @@ fn parse_line(line: usize, text: &str) -> Entry {
                 .rsplit_once('=')
                 .unwrap_or_else(|| panic!("manifest line {line}: location=PREFIX=PATH"));
             entry.locations.push((prefix.to_owned(), path.to_owned()));
+        } else if let Some(name) = word.strip_prefix("operation=") {
+            entry.operations.push(name.to_owned());
         } else if let Some(list) = word.strip_prefix("types=") {
             entry.types = list.split(',').map(str::to_owned).collect();
         } else if *word == "nocompile" {
@@ -369,7 +376,7 @@ fn external_wsdls_output_type_checks() {
 fn manifest_lines_parse() {
     let e = parse_line(
         3,
-        "pypi pkg 1.0 a/b.wsdl,a/c.xsd location=http://x/y=a/y.xsd types=m::A,m::B nocompile ok",
+        "pypi pkg 1.0 a/b.wsdl,a/c.xsd location=http://x/y=a/y.xsd operation=Op types=m::A,m::B nocompile ok",
     );
     assert_eq!((e.package.as_str(), e.version.as_str()), ("pkg", "1.0"));
     assert_eq!(e.path, "a/b.wsdl,a/c.xsd");
@@ -377,6 +384,7 @@ fn manifest_lines_parse() {
         e.locations,
         [("http://x/y".to_owned(), "a/y.xsd".to_owned())]
     );
+    assert_eq!(e.operations, ["Op"]);
     assert_eq!(e.types, ["m::A", "m::B"]);
     assert!(!e.compile && matches!(e.expect, Expect::Ok));
     let e = parse_line(4, "npm pkg 2 x.wsdl error service `S` has no SOAP 1.1 port");

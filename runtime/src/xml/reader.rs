@@ -836,7 +836,11 @@ impl<'a> Reader<'a> {
                 limit: self.opts.max_elements,
             }));
         }
-        let ns = self.resolve(prefix)?;
+        // Without declarations of its own, a child with its parent's prefix has its namespace.
+        let ns = match self.frames.last() {
+            Some(parent) if self.ns.len() == ns_mark && same(parent.prefix, prefix) => parent.ns,
+            _ => self.resolve(prefix)?,
+        };
         let mut nil = false;
         for i in 0..self.prefixed.len() {
             let (p, l, raw) = self.prefixed[i];
