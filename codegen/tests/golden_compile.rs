@@ -190,6 +190,12 @@ fn default_fixed_roundtrips() {
         "settings",
     );
     assert_eq!(v.level, 5);
+    let fresh = default_fixed::default_fixed::Settings::default();
+    assert_eq!(
+        (fresh.level, fresh.kind.as_str()),
+        (3, "basic"),
+        "Default fills attributes with their schema default"
+    );
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Types: structs, newtypes, enumerations, lists, unions, choices, aliases.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::{attributes, doc, field_name, ident, join_doc, ns_arg, static_name, Cx, EmitError};
@@ -125,16 +125,59 @@ fn emit_struct(
         let sd = field_serde(cx, &a.xml.local, occ);
         fields.push(quote! { #d #sd pub #n: #t, });
     }
+    let schema_defaults = default_impl(&name, s)?;
+    let derive_default = if schema_defaults.is_empty() {
+        quote!(, Default)
+    } else {
+        TokenStream::new()
+    };
     let decl = quote! {
         #head
-        #[derive(Debug, Clone, PartialEq, Default #derive_serde)]
+        #[derive(Debug, Clone, PartialEq #derive_default #derive_serde)]
         #serde
         pub struct #name {
             #(#fields)*
         }
+        #schema_defaults
     };
     let xml = xml_impl(cx, ty, s)?;
     Ok(quote!(#decl #xml))
+}
+
+/// `impl Default` filling attributes that have a schema `default=`/`fixed=`
+/// with that value (empty when no attribute has one: `Default` is derived).
+fn default_impl(name: &Ident, s: &Struct) -> Result<TokenStream, EmitError> {
+    if s.attributes.iter().all(|a| a.default.is_none()) {
+        return Ok(TokenStream::new());
+    }
+    let mut inits = Vec::new();
+    if let Some(text) = &s.text {
+        let n = ident(&text.name)?;
+        inits.push(quote!(#n: Default::default(),));
+    }
+    for f in &s.fields {
+        let n = match f {
+            Field::Element(e) => ident(&e.name)?,
+            Field::Choice(c) => ident(&c.name)?,
+        };
+        inits.push(quote!(#n: Default::default(),));
+    }
+    for a in &s.attributes {
+        let n = ident(&a.name)?;
+        inits.push(match &a.default {
+            Some(value) => {
+                quote!(#n: rt::SimpleType::parse_text(#value).unwrap_or_default(),)
+            }
+            None => quote!(#n: Default::default(),),
+        });
+    }
+    Ok(quote! {
+        impl Default for #name {
+            fn default() -> Self {
+                Self { #(#inits)* }
+            }
+        }
+    })
 }
 
 fn attr_is_option(a: &Attribute) -> bool {

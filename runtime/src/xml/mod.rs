@@ -25,6 +25,8 @@ use crate::value::{AnyXml, SimpleType};
 
 /// The namespace of `xsi:nil` and friends.
 pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
+/// The namespace of the `xml:` prefix (`xml:lang`, `xml:space`), bound without a declaration.
+pub const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// An element name as the schema declares it: namespace (`None` = unqualified) and local name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -2,7 +2,7 @@
 //! needed, facets checked on every value, the element path kept for errors.
 
 use super::escape::{escape_into, escape_tail};
-use super::{FieldValue, XmlType, XSI_NAMESPACE};
+use super::{FieldValue, XmlType, XML_NAMESPACE, XSI_NAMESPACE};
 use crate::error::{EncodeError, EncodeErrorKind};
 use crate::value::{QName, SimpleType};
 
@@ -36,7 +36,11 @@ impl Writer {
     pub fn new(out: String) -> Self {
         Self {
             out,
-            ns: Vec::new(),
+            // `xml` is bound by definition and never declared (`xml:lang="en"`).
+            ns: vec![Binding {
+                uri: XML_NAMESPACE,
+                prefix: "xml".to_owned(),
+            }],
             path: Vec::new(),
             marks: Vec::new(),
             declared: 0,

@@ -17,7 +17,7 @@ pub mod attributes {
     pub const NAMESPACE: &str = "urn:golden:attributes";
 
     /// XSD complex type `item`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Item {
         /// `name`
         pub name: String,
@@ -27,6 +27,16 @@ pub mod attributes {
         pub count: Option<i32>,
         /// Attribute `unit`.
         pub unit: String,
+    }
+    impl Default for Item {
+        fn default() -> Self {
+            Self {
+                name: Default::default(),
+                id: Default::default(),
+                count: Default::default(),
+                unit: rt::SimpleType::parse_text("pcs").unwrap_or_default(),
+            }
+        }
     }
     static ITEM_FIELDS: [rt::FieldName; 1] = [
         rt::FieldName::qualified("urn:golden:attributes", "name"),

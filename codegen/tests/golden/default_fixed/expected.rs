@@ -17,7 +17,7 @@ pub mod default_fixed {
     pub const NAMESPACE: &str = "urn:golden:default_fixed";
 
     /// XSD complex type `settings`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Settings {
         /// `mode` (default `fast`)
         pub mode: Option<String>,
@@ -27,6 +27,16 @@ pub mod default_fixed {
         pub level: i32,
         /// Attribute `kind`.
         pub kind: String,
+    }
+    impl Default for Settings {
+        fn default() -> Self {
+            Self {
+                mode: Default::default(),
+                version: Default::default(),
+                level: rt::SimpleType::parse_text("3").unwrap_or_default(),
+                kind: rt::SimpleType::parse_text("basic").unwrap_or_default(),
+            }
+        }
     }
     static SETTINGS_FIELDS: [rt::FieldName; 2] = [
         rt::FieldName::qualified("urn:golden:default_fixed", "mode"),
