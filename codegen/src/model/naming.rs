@@ -52,13 +52,30 @@ pub fn field_name(xml: &str) -> String {
     escape(start_with_letter(name, "f_"))
 }
 
-/// `IS_DEBITED` → `IsDebited`, `1` → `V1`, `` → `Empty`.
+/// `IS_DEBITED` → `IsDebited`, `1` → `V1`, `-1` → `Minus1`, `+` → `Plus`,
+/// `` → `Empty`.
 pub fn variant_name(value: &str) -> String {
-    let name = sanitize(value).to_upper_camel_case();
+    let spelled = spell_signs(value);
+    let name = sanitize(&spelled).to_upper_camel_case();
     if name.is_empty() {
         return "Empty".to_string();
     }
     escape(start_with_letter(name, "V"))
+}
+
+/// Sign and decimal characters that would vanish from an identifier, as
+/// words, so `1`, `-1` and `+1` stay apart (`1.5` → `1 point 5`).
+fn spell_signs(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '-' if out.is_empty() => out.push_str("minus "),
+            '+' => out.push_str(" plus "),
+            '.' if out.ends_with(|d: char| d.is_ascii_digit()) => out.push_str(" point "),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `finalizePayment` → `FINALIZE_PAYMENT`.
@@ -235,6 +252,10 @@ mod tests {
         assert_eq!(variant_name("SE"), "Se");
         assert_eq!(variant_name("1"), "V1");
         assert_eq!(variant_name(""), "Empty");
+        assert_eq!(variant_name("-1"), "Minus1");
+        assert_eq!(variant_name("+"), "Plus");
+        assert_eq!(variant_name("1.5"), "V1Point5");
+        assert_eq!(variant_name("in-progress"), "InProgress");
         assert_eq!(constant_name("finalizePayment"), "FINALIZE_PAYMENT");
         assert_eq!(type_name("Self"), "Self_");
     }
