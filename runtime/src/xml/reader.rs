@@ -684,7 +684,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    #[inline(always)]
     fn pop_frame(&mut self) {
         self.pending_pop = false;
         if let Some(mark) = self.frames.last().map(|f| f.ns_mark) {
@@ -775,7 +774,6 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads the rest of a start tag (attributes) into `self.start` and opens its frame.
-    #[inline(always)]
     fn start_element(&mut self, prefix: &'a str, local: &'a str, pos: usize) -> Result<(), Fail> {
         self.pos = pos;
         let ns_mark = self.ns.len();
