@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use xmlparser::{ElementEnd, StrSpan, Token, Tokenizer};
 
 use super::escape::{escape_into, unescape, BadReference};
-use super::{DecodeOptions, FieldName, FieldSlot, XSI_NAMESPACE};
+use super::{DecodeOptions, FieldName, FieldSlot, XML_NAMESPACE, XSI_NAMESPACE};
 use crate::diag::{Diagnostic, DiagnosticKind};
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::value::{Namespaces, QName, SimpleType};
@@ -16,8 +16,6 @@ type Fail = Box<DecodeError>;
 
 /// At most this many diagnostics are kept per message (then one `Suppressed`).
 pub const MAX_DIAGNOSTICS: usize = 1000;
-
-const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// A start tag: its resolved namespace, local name, attributes and position.
 #[derive(Debug, Clone)]
