@@ -2,9 +2,7 @@
 //! its `expected.rs`. `UPDATE_GOLDENS=1 cargo test -p soap-codegen --test golden`
 //! rewrites the expectations.
 //!
-//! A case holds `schema.xsd` or `service.wsdl` (or a `sources` file listing
-//! inputs relative to the case folder, for inputs that live elsewhere), an
-//! optional `options` file (`serde`, `no_docs`, `user_message {ns}name field`,
+//! A case holds `schema.xsd` or `service.wsdl`, an optional `options` file (`serde`, `no_docs`, `user_message {ns}name field`,
 //! `operation name`, one per line), `expected.rs`, `example.xml` and a
 //! one-line `README`.
 
@@ -25,28 +23,13 @@ fn cases() -> Vec<PathBuf> {
     cases
 }
 
-/// The configuration of a case, or `None` when its inputs are absent
-/// (the `../shared` reference material is not in every checkout).
-fn config(case: &Path) -> Option<Config> {
-    let mut config = Config::new();
-    let sources = case.join("sources");
-    if let Ok(list) = std::fs::read_to_string(&sources) {
-        for line in list.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            let path = case.join(line);
-            if !path.is_file() {
-                return None;
-            }
-            config = if line.ends_with(".xsd") {
-                config.xsd(path)
-            } else {
-                config.wsdl(path)
-            };
-        }
-    } else if case.join("service.wsdl").is_file() {
-        config = config.wsdl(case.join("service.wsdl"));
+/// The configuration of a case.
+fn config(case: &Path) -> Config {
+    let mut config = if case.join("service.wsdl").is_file() {
+        Config::new().wsdl(case.join("service.wsdl"))
     } else {
-        config = config.xsd(case.join("schema.xsd"));
-    }
+        Config::new().xsd(case.join("schema.xsd"))
+    };
     let options = std::fs::read_to_string(case.join("options")).unwrap_or_default();
     for line in options.lines().map(str::trim) {
         let mut words = line.split_whitespace();
@@ -69,7 +52,7 @@ fn config(case: &Path) -> Option<Config> {
             _ => {}
         }
     }
-    Some(config)
+    config
 }
 
 #[test]
@@ -82,10 +65,7 @@ fn goldens_match() {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let Some(config) = config(&case) else {
-            eprintln!("skipping golden `{name}`: its inputs are absent");
-            continue;
-        };
+        let config = config(&case);
         let generated = match config.generate_string() {
             Ok(code) => code,
             Err(e) => {
@@ -121,9 +101,7 @@ fn goldens_match() {
 #[test]
 fn generation_is_deterministic() {
     for case in cases() {
-        let Some(config) = config(&case) else {
-            continue;
-        };
+        let config = config(&case);
         let (Ok(a), Ok(b)) = (config.generate_string(), config.generate_string()) else {
             continue;
         };

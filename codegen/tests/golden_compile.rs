@@ -40,9 +40,6 @@ golden!(
     qualified,
     recursive,
     restriction,
-    resurs_aftershop,
-    resurs_both,
-    resurs_shopflow,
     sequence,
     serde,
     service,
@@ -366,19 +363,6 @@ fn service_response_roundtrips() {
     );
     assert_eq!(v.r#return.id, "o1");
     assert_eq!(service::service::GET_ORDER.soap_action, "urn:getOrder");
-}
-
-#[test]
-fn resurs_goldens_compile() {
-    assert_eq!(
-        resurs_aftershop::v4::FINALIZE_PAYMENT.name,
-        "finalizePayment"
-    );
-    assert_eq!(
-        resurs_shopflow::v4::ISSUE_CUSTOMER_IDENTIFICATION_TOKEN.name,
-        "issueCustomerIdentificationToken"
-    );
-    assert_eq!(resurs_both::v4::ANNUL_PAYMENT.name, "annulPayment");
 }
 
 #[test]
