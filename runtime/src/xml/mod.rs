@@ -6,6 +6,7 @@
 mod escape;
 mod field;
 mod reader;
+mod scan;
 mod writer;
 
 pub use field::{kind, FieldSlot, FieldValue};

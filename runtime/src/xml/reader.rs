@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use xmlparser::{ElementEnd, StrSpan, Token, Tokenizer};
 
 use super::escape::{escape_into, unescape, BadReference};
+use super::scan;
 use super::{DecodeOptions, FieldName, FieldSlot, XML_NAMESPACE, XSI_NAMESPACE};
 use crate::diag::{Diagnostic, DiagnosticKind};
 use crate::error::{DecodeError, DecodeErrorKind};
@@ -137,6 +138,9 @@ pub struct Reader<'a> {
     start: Start<'a>,
     /// Prefixed attributes of the tag being read (reused buffer).
     prefixed: Vec<(&'a str, &'a str, &'a str)>,
+    /// Plain leaves and the white space after end tags are scanned without the
+    /// tokenizer (off only in tests that compare both ways).
+    scan: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -184,9 +188,17 @@ impl<'a> Reader<'a> {
                 pos: 0,
             },
             prefixed: Vec::new(),
+            scan: true,
             located: std::cell::Cell::new((0, 1, 1)),
             text: StrSpan::from(""),
         })
+    }
+
+    /// Turns the tokenizer-free scanning of plain leaves off, for tests comparing both ways.
+    #[cfg(test)]
+    pub(crate) fn without_scan(mut self) -> Self {
+        self.scan = false;
+        self
     }
 
     /// The options this reader applies.
@@ -220,6 +232,13 @@ impl<'a> Reader<'a> {
 
     /// Checks that nothing but comments and whitespace follows the root element.
     pub fn finish(&mut self) -> Result<(), DecodeError> {
+        if self.pending_pop {
+            self.pop_frame();
+        }
+        // Whether or not leaves were scanned (which resumes the tokenizer in fragment
+        // mode), what follows the root is tokenized the same way.
+        let at = self.tokens.stream().pos();
+        self.tokens = Tokenizer::from_fragment(self.src, at..self.src.len());
         loop {
             match self.next_event(true)? {
                 Event::Eof => return Ok(()),
@@ -624,7 +643,10 @@ impl<'a> Reader<'a> {
     /// there are none), and the position of its first piece.
     #[inline]
     fn read_text(&mut self) -> Result<(Cow<'a, str>, usize), Fail> {
-        // The usual shape, one text token and the end tag, without the general loop.
+        if let Some(found) = self.scan_leaf() {
+            return Ok(found);
+        }
+        // One text token and the end tag, without the general loop.
         let after_start_tag = self.end_pos;
         let event = self.next_event(false)?;
         let Event::Text(cdata) = event else {
@@ -636,6 +658,32 @@ impl<'a> Reader<'a> {
             Event::End => Ok((piece, first)),
             event => self.read_text_rest(Some(piece), first, event),
         }
+    }
+
+    /// The plain leaf, `text</name>` right after the start tag, read without the
+    /// tokenizer (see [`scan`](super::scan)), which then resumes at the next markup.
+    /// `None`, nothing read, for any other shape.
+    #[inline]
+    fn scan_leaf(&mut self) -> Option<(Cow<'a, str>, usize)> {
+        if self.pending_end || !self.scan {
+            return None;
+        }
+        let src = self.src.as_bytes();
+        let from = self.end_pos;
+        let (text_end, escapes) = scan::char_data(src, from)?;
+        let frame = self.frames.last()?;
+        let end = scan::end_tag(src, text_end, frame.prefix, frame.local)?;
+        let raw = self.src.get(from..text_end)?;
+        let text = if escapes {
+            unescape(raw, false).ok()?
+        } else {
+            Cow::Borrowed(raw)
+        };
+        self.pos = text_end;
+        self.end_pos = end;
+        self.pending_pop = true;
+        self.tokens = Tokenizer::from_fragment(self.src, self.resume_at(end)..self.src.len());
+        Some((text, from))
     }
 
     /// The current text token, references resolved (CDATA as is).
@@ -731,6 +779,7 @@ impl<'a> Reader<'a> {
                         return Err(Fail::from(self.mismatched(prefix.as_str(), local.as_str())));
                     }
                     self.pending_pop = true;
+                    self.skip_spaces_after(span.end());
                     return Ok(Event::End);
                 }
                 Token::Text { text } => {
@@ -761,6 +810,31 @@ impl<'a> Reader<'a> {
                     return Err(self.fail(DecodeErrorKind::Syntax("unexpected token".into())));
                 }
             }
+        }
+    }
+
+    /// After an end tag: white space up to the next markup is element content
+    /// the reader ignores, so it is skipped here rather than tokenized.
+    #[inline]
+    fn skip_spaces_after(&mut self, end: usize) {
+        if self.scan {
+            let at = self.resume_at(end);
+            if at > end {
+                self.tokens = Tokenizer::from_fragment(self.src, at..self.src.len());
+            }
+        }
+    }
+
+    /// Where to tokenize on after an end tag at `end`: past white space followed by
+    /// markup; other text is read (and reported) from its start.
+    #[inline]
+    fn resume_at(&self, end: usize) -> usize {
+        let src = self.src.as_bytes();
+        let next = scan::skip_spaces(src, end);
+        if src.get(next) == Some(&b'<') {
+            next
+        } else {
+            end
         }
     }
 
@@ -912,7 +986,7 @@ impl<'a> Reader<'a> {
             xmlparser::Error::InvalidDoctype(..) | xmlparser::Error::InvalidEntity(..) => {
                 DecodeErrorKind::DtdForbidden
             }
-            other => DecodeErrorKind::Syntax(strip_position(&other.to_string())),
+            other => DecodeErrorKind::Syntax(strip_positions(&other.to_string())),
         };
         DecodeError {
             kind,
@@ -923,9 +997,27 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// `xmlparser` messages end with their own "at row:col"; the error carries the position already.
-fn strip_position(message: &str) -> String {
-    message.to_owned()
+/// `xmlparser` messages carry their own positions ("invalid attribute at 1:5 cause
+/// invalid space at 1:9"); the error carries the position already, so they go,
+/// and "cause" becomes a colon.
+fn strip_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at ") {
+        let after = &rest[i + 4..];
+        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+        let row = digits(after);
+        let col = after[row..].strip_prefix(':').map_or(0, digits);
+        out.push_str(&rest[..i]);
+        if row > 0 && col > 0 {
+            rest = &after[row + 1 + col..];
+        } else {
+            out.push_str(" at ");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out.replace(" cause ", ": ")
 }
 
 /// String equality without a `memcmp` call: names are short, and the call (and
@@ -987,8 +1079,21 @@ fn line_col(src: &str, pos: usize) -> (u32, u32) {
 }
 
 #[cfg(test)]
+mod scan_equivalence;
+
+#[cfg(test)]
 mod tests {
-    use super::{count_newlines, line_col};
+    use super::{count_newlines, line_col, strip_positions};
+
+    #[test]
+    fn tokenizer_positions_leave_the_message() {
+        assert_eq!(strip_positions("unknown token at 2:1"), "unknown token");
+        assert_eq!(
+            strip_positions("invalid attribute at 1:5 cause invalid space at 1:9"),
+            "invalid attribute: invalid space"
+        );
+        assert_eq!(strip_positions("look at this"), "look at this");
+    }
 
     #[test]
     fn newlines_are_counted_past_a_chunk() {
