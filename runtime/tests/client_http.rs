@@ -204,6 +204,58 @@ async fn a_server_that_never_answers_times_out() {
     }
 }
 
+/// A loopback listener whose accept queue is full: the kernel drops further SYNs, so
+/// a connect to it hangs. `None` where this kernel completes such connects anyway.
+async fn a_listener_that_never_accepts(
+) -> Option<(tokio::net::TcpListener, Vec<tokio::net::TcpStream>)> {
+    let socket = tokio::net::TcpSocket::new_v4().ok()?;
+    socket.bind("127.0.0.1:0".parse().ok()?).ok()?;
+    let listener = socket.listen(0).ok()?;
+    let addr = listener.local_addr().ok()?;
+    let mut queued = Vec::new();
+    for _ in 0..8 {
+        let connect = tokio::net::TcpStream::connect(addr);
+        match tokio::time::timeout(Duration::from_millis(300), connect).await {
+            Ok(Ok(stream)) => queued.push(stream),
+            Ok(Err(_)) => return None,
+            Err(_) => return Some((listener, queued)),
+        }
+    }
+    None
+}
+
+#[tokio::test]
+async fn a_connect_that_hangs_is_a_connect_timeout() {
+    let Some((listener, _queued)) = a_listener_that_never_accepts().await else {
+        eprintln!("skipped: this kernel completes loopback connects to a full accept queue");
+        return;
+    };
+    let addr = listener.local_addr().expect("addr");
+    let endpoint = format!("http://{addr}{SHOP_PATH}");
+    let client = shop_client(
+        ClientBuilder::new(endpoint.clone())
+            .connect_timeout(Duration::from_millis(200))
+            .timeout(Duration::from_secs(60)),
+    );
+
+    let err = client.get_order(&get("o-1")).await.expect_err("hangs");
+    match &err {
+        Error::Timeout {
+            phase,
+            endpoint: at,
+        } => {
+            assert_eq!(*phase, TimeoutPhase::Connect);
+            assert_eq!(at, &endpoint);
+        }
+        other => panic!("expected a connect timeout, got {other:?}"),
+    }
+    assert!(err.is_timeout() && err.is_retryable());
+    assert_eq!(
+        err.to_string(),
+        format!("connecting timed out ({endpoint})")
+    );
+}
+
 #[tokio::test]
 async fn a_refused_connection_is_a_transport_error() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
