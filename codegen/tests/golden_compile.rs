@@ -21,6 +21,7 @@ macro_rules! golden {
 
 golden!(
     all,
+    any_wildcard,
     attributes,
     builtins,
     choice,
@@ -129,6 +130,42 @@ fn same_tree(case: &str, a: roxmltree::Node<'_, '_>, b: roxmltree::Node<'_, '_>)
     for (x, y) in ea.into_iter().zip(eb) {
         same_tree(case, x, y);
     }
+}
+
+#[test]
+fn any_wildcard_roundtrips() {
+    use any_wildcard::any_wildcard::Record;
+    let ns = Some("urn:golden:any_wildcard");
+    let decoded = rt::decode_document::<Record>(
+        &example("any_wildcard"),
+        ns,
+        "record",
+        &rt::DecodeOptions::strict(),
+    )
+    .unwrap_or_else(|e| panic!("any_wildcard: decode: {e}"));
+    assert!(decoded.diagnostics.is_empty(), "{:?}", decoded.diagnostics);
+    let v: Record = roundtrip("any_wildcard", ns, "record");
+    assert_eq!(v, decoded.value);
+    assert_eq!(
+        v.any,
+        vec![
+            rt::AnyXml(
+                r#"<x:ext xmlns="urn:golden:any_wildcard" xmlns:x="urn:golden:x" level="2"><x:inner>deep</x:inner></x:ext>"#
+                    .into()
+            ),
+            rt::AnyXml(
+                r#"<y:tag xmlns="urn:golden:any_wildcard" xmlns:y="urn:golden:y">y</y:tag>"#.into()
+            ),
+        ]
+    );
+    assert_eq!(
+        v.any2,
+        Some(rt::AnyXml(r#"<note xmlns="">kept</note>"#.into()))
+    );
+    assert_eq!(
+        v.holder.any,
+        rt::AnyXml(r#"<anything xmlns="urn:golden:z"><child/></anything>"#.into())
+    );
 }
 
 #[test]

@@ -21,7 +21,7 @@ pub use crate::value::{
 };
 pub use crate::xml::{
     decode_document, encode_document, DecodeOptions, Decoded, FieldName, FieldSlot, FieldValue,
-    Reader, Start, Writer, XmlType, MAX_DIAGNOSTICS,
+    Reader, Start, Wildcard, Writer, XmlType, MAX_DIAGNOSTICS,
 };
 pub use crate::{enumeration, fault_enum, newtype};
 

@@ -6,7 +6,7 @@ use quote::quote;
 use super::{attributes, doc, field_name, ident, join_doc, ns_arg, static_name, Cx, EmitError};
 use crate::model::{
     Alternative, Attribute, ChoiceField, ElementField, Enumeration, Facets, Field, Newtype,
-    Occurrence, RustType, Struct, TypeDef, TypeKind, Variant,
+    Occurrence, RustType, Struct, TypeDef, TypeKind, Variant, Wildcard,
 };
 
 const SERDE_CRATE: &str = "::soap_runtime::rt::serde";
@@ -206,20 +206,28 @@ fn element_decl(cx: &Cx<'_>, e: &ElementField) -> Result<TokenStream, EmitError>
 fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitError> {
     let name = ident(&ty.name)?;
     // The FIELDS table: element fields, choice alternatives, in order.
+    // Wildcards get the indexes after the table (`Reader::next_field_or_other`).
     let mut table = Vec::new();
+    let mut wildcards = Vec::new();
     for f in &s.fields {
         match f {
-            Field::Element(e) => table.push(field_name(&e.xml)),
+            Field::Element(e) => match &e.wildcard {
+                Some(w) => wildcards.push(wildcard(w)),
+                None => table.push(field_name(&e.xml)),
+            },
             Field::Choice(c) => table.extend(c.alternatives.iter().map(|a| field_name(&a.xml))),
         }
     }
     let fields_static = static_name(&ty.name, "FIELDS")?;
-    let count = Literal::usize_unsuffixed(table.len());
-    let table_decl = if table.is_empty() {
-        TokenStream::new()
-    } else {
-        quote! { static #fields_static: [rt::FieldName; #count] = [ #(#table),* ]; }
+    let table_decl = static_table(&fields_static, quote!(rt::FieldName), &table);
+    let wildcards_static = static_name(&ty.name, "WILDCARDS")?;
+    let wildcards_decl = static_table(&wildcards_static, quote!(rt::Wildcard), &wildcards);
+    let next = match (table.is_empty(), wildcards.is_empty()) {
+        (_, true) => quote!(next_field(&#fields_static)),
+        (true, false) => quote!(next_field_or_other(&[], &#wildcards_static)),
+        (false, false) => quote!(next_field_or_other(&#fields_static, &#wildcards_static)),
     };
+    let mut wildcard_slot = table.len();
 
     // write_attributes
     let write_attributes = if s.attributes.is_empty() {
@@ -308,8 +316,13 @@ fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitEr
         match f {
             Field::Element(e) => {
                 let n = ident(&e.name)?;
-                let i = Literal::usize_unsuffixed(slot);
-                slot += 1;
+                let counter = if e.wildcard.is_some() {
+                    &mut wildcard_slot
+                } else {
+                    &mut slot
+                };
+                let i = Literal::usize_unsuffixed(*counter);
+                *counter += 1;
                 locals.push(if e.ty.occurrence.is_many() {
                     quote!(let mut #n = Vec::new();)
                 } else {
@@ -376,7 +389,7 @@ fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitEr
     } else {
         quote! {
             #(#locals)*
-            while let Some((#index, #child)) = #r.next_field(&#fields_static)? {
+            while let Some((#index, #child)) = #r.#next? {
                 match #index {
                     #(#arms)*
                     _ => {}
@@ -392,6 +405,7 @@ fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitEr
     };
     Ok(quote! {
         #table_decl
+        #wildcards_decl
         impl rt::XmlType for #name {
             #write_attributes
             fn write_content(&self, #w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
@@ -407,6 +421,34 @@ fn xml_impl(cx: &Cx<'_>, ty: &TypeDef, s: &Struct) -> Result<TokenStream, EmitEr
             }
         }
     })
+}
+
+/// `static NAME: [ty; n] = [items];`, nothing when there are no items.
+fn static_table(name: &Ident, ty: TokenStream, items: &[TokenStream]) -> TokenStream {
+    if items.is_empty() {
+        return TokenStream::new();
+    }
+    let count = Literal::usize_unsuffixed(items.len());
+    quote! { static #name: [#ty; #count] = [ #(#items),* ]; }
+}
+
+/// `rt::Wildcard::..` of a namespace constraint.
+fn wildcard(w: &Wildcard) -> TokenStream {
+    let ns = |ns: &Option<String>| match ns {
+        Some(ns) => quote!(Some(#ns)),
+        None => quote!(None),
+    };
+    match w {
+        Wildcard::Any => quote!(rt::Wildcard::Any),
+        Wildcard::Other(target) => {
+            let target = ns(target);
+            quote!(rt::Wildcard::Other(#target))
+        }
+        Wildcard::Only(list) => {
+            let list = list.iter().map(ns);
+            quote!(rt::Wildcard::Only(&[#(#list),*]))
+        }
+    }
 }
 
 fn write_choice(cx: &Cx<'_>, c: &ChoiceField) -> Result<TokenStream, EmitError> {

@@ -371,6 +371,14 @@ impl<'a> Builder<'a> {
                             out.fields.push(Field::Element(f));
                         }
                     }
+                    Spec::Any(namespace, occurs) => {
+                        out.fields.push(Field::Element(wildcard_field(
+                            namespace,
+                            occurs,
+                            ct.target_ns.as_deref(),
+                            &mut names,
+                        )));
+                    }
                     Spec::Choice(alts, occurs, location) => {
                         choices += 1;
                         let f =
@@ -491,6 +499,7 @@ impl<'a> Builder<'a> {
             default: el.default.clone().or_else(|| el.fixed.clone()),
             doc: el.doc.clone(),
             attributes: Vec::new(),
+            wildcard: None,
         })
     }
 
@@ -813,6 +822,7 @@ impl<'a> Builder<'a> {
             let statics = self.statics.entry(module.clone()).or_default();
             for (_, ty) in types {
                 statics.unique(naming::type_static(&ty.name, "FIELDS"));
+                statics.unique(naming::type_static(&ty.name, "WILDCARDS"));
                 statics.unique(naming::type_static(&ty.name, "FACETS"));
                 if let TypeKind::Newtype(n) = &ty.kind {
                     for i in 0..n.facets.patterns.len() {
@@ -1068,6 +1078,35 @@ fn occurrence(occurs: Occurs, nillable: bool) -> Occurrence {
 enum Spec<'p> {
     Element(&'p resolve::LocalElement, Occurs),
     Choice(Vec<&'p Particle>, Occurs, Location),
+    /// `xs:any` with its `namespace=`.
+    Any(&'p str, Occurs),
+}
+
+/// The `rt::AnyXml` field of an `xs:any` wildcard, named `any` (`any2`...).
+fn wildcard_field(
+    namespace: &str,
+    occurs: Occurs,
+    target_ns: Option<&str>,
+    names: &mut Names,
+) -> ElementField {
+    ElementField {
+        name: names.unique("any".to_owned()),
+        xml: XmlName {
+            ns: None,
+            local: "any".to_owned(),
+        },
+        ty: FieldType {
+            ty: RustType::Builtin(Builtin::AnyXml),
+            occurrence: occurrence(occurs, false),
+            boxed: false,
+        },
+        default: None,
+        doc: Some(format!(
+            "Elements of wildcard `xs:any namespace=\"{namespace}\"`, as raw XML."
+        )),
+        attributes: Vec::new(),
+        wildcard: Some(Wildcard::parse(namespace, target_ns)),
+    }
 }
 
 fn combine(outer: Occurs, inner: Occurs) -> Occurs {
@@ -1119,7 +1158,7 @@ fn flatten<'p>(p: &'p Particle, outer: Occurs, out: &mut Vec<Spec<'p>>) {
                 }
             }
         }
-        Term::Any { .. } => {}
+        Term::Any { namespace, .. } => out.push(Spec::Any(namespace, occurs)),
     }
 }
 

@@ -216,6 +216,41 @@ pub struct ElementField {
     pub doc: Option<String>,
     /// Extra attributes from the configuration.
     pub attributes: Vec<String>,
+    /// Set for an `xs:any` wildcard: the field (of `rt::AnyXml`) takes the
+    /// children that match no other field and that this admits.
+    pub wildcard: Option<Wildcard>,
+}
+
+/// The namespace constraint of an `xs:any` wildcard, resolved against the
+/// target namespace of the complex type it appears in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wildcard {
+    /// `##any`.
+    Any,
+    /// `##other`: qualified, and not in this namespace.
+    Other(Option<String>),
+    /// A list of namespaces (`None`: `##local`).
+    Only(Vec<Option<String>>),
+}
+
+impl Wildcard {
+    /// Reads `namespace=` (`##any`, `##other`, or a list of URIs,
+    /// `##targetNamespace` and `##local`).
+    pub fn parse(namespace: &str, target_ns: Option<&str>) -> Self {
+        match namespace.trim() {
+            "##any" => Wildcard::Any,
+            "##other" => Wildcard::Other(target_ns.map(str::to_owned)),
+            list => Wildcard::Only(
+                list.split_whitespace()
+                    .map(|item| match item {
+                        "##local" => None,
+                        "##targetNamespace" => target_ns.map(str::to_owned),
+                        uri => Some(uri.to_owned()),
+                    })
+                    .collect(),
+            ),
+        }
+    }
 }
 
 /// A field holding a choice.
@@ -530,5 +565,28 @@ fn strip_kind_docs(kind: &mut TypeKind) {
         TypeKind::Enumeration(e) => e.values.iter_mut().for_each(|v| v.doc = None),
         TypeKind::Choice(alts) => alts.iter_mut().for_each(|a| a.doc = None),
         TypeKind::Newtype(_) | TypeKind::List(_) | TypeKind::Union(_) | TypeKind::Alias(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Wildcard;
+
+    #[test]
+    fn wildcard_namespace_constraints() {
+        let tns = Some("urn:t");
+        assert_eq!(Wildcard::parse("##any", tns), Wildcard::Any);
+        assert_eq!(
+            Wildcard::parse(" ##other ", tns),
+            Wildcard::Other(Some("urn:t".into()))
+        );
+        assert_eq!(
+            Wildcard::parse("##local ##targetNamespace urn:x", tns),
+            Wildcard::Only(vec![None, Some("urn:t".into()), Some("urn:x".into())])
+        );
+        assert_eq!(
+            Wildcard::parse("##targetNamespace", None),
+            Wildcard::Only(vec![None])
+        );
     }
 }

@@ -53,6 +53,28 @@ impl FieldName {
     }
 }
 
+/// The namespaces an `xs:any` wildcard admits (its `namespace=` attribute).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Wildcard {
+    /// `##any`: every element.
+    Any,
+    /// `##other`: qualified elements outside the given target namespace.
+    Other(Option<&'static str>),
+    /// An explicit list (`##targetNamespace` and URIs); `None` stands for `##local`.
+    Only(&'static [Option<&'static str>]),
+}
+
+impl Wildcard {
+    /// Whether an element in namespace `ns` (`None` = unqualified) matches.
+    pub fn admits(&self, ns: Option<&str>) -> bool {
+        match self {
+            Wildcard::Any => true,
+            Wildcard::Other(target) => ns.is_some() && ns != *target,
+            Wildcard::Only(list) => list.contains(&ns),
+        }
+    }
+}
+
 impl std::fmt::Display for FieldName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.ns {

@@ -7,7 +7,7 @@ use xmlparser::{ElementEnd, StrSpan, Token, Tokenizer};
 
 use super::escape::{escape_into, unescape, BadReference};
 use super::scan;
-use super::{DecodeOptions, FieldName, FieldSlot, XML_NAMESPACE, XSI_NAMESPACE};
+use super::{DecodeOptions, FieldName, FieldSlot, Wildcard, XML_NAMESPACE, XSI_NAMESPACE};
 use crate::diag::{Diagnostic, DiagnosticKind};
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::value::{Namespaces, QName, SimpleType};
@@ -262,6 +262,27 @@ impl<'a> Reader<'a> {
         while self.next_child()? {
             if let Some(index) = self.match_field(fields) {
                 return Ok(Some((index, self.start.clone())));
+            }
+            self.skip_unknown()?;
+        }
+        Ok(None)
+    }
+
+    /// [`next_field`](Self::next_field) for a type with `xs:any` wildcards: a child
+    /// that matches no field but is admitted by `wildcards[i]` (the first that admits
+    /// it) is returned with index `fields.len() + i` instead of being skipped.
+    pub fn next_field_or_other(
+        &mut self,
+        fields: &'static [FieldName],
+        wildcards: &'static [Wildcard],
+    ) -> Result<Option<(usize, Start<'a>)>, DecodeError> {
+        while self.next_child()? {
+            if let Some(index) = self.match_field(fields) {
+                return Ok(Some((index, self.start.clone())));
+            }
+            let ns = self.start.ns;
+            if let Some(i) = wildcards.iter().position(|w| w.admits(ns)) {
+                return Ok(Some((fields.len() + i, self.start.clone())));
             }
             self.skip_unknown()?;
         }
