@@ -23,8 +23,8 @@ pub enum DiagnosticKind {
     UnknownElement(String),
     /// A required element was absent; the field got its default.
     MissingRequired(String),
-    /// A value violates a facet of its type (lenient decoding only reports enum values
-    /// the schema does not list; other facets are checked in strict mode and on encode).
+    /// A value violates a facet of its type; it was decoded as sent (strict decoding
+    /// refuses it, except an unlisted enumeration value, which becomes `Unknown(..)`).
     Facet(crate::error::FacetError),
     /// `xsi:nil="true"` on an element that is not nillable; the element was ignored.
     UnexpectedNil,

@@ -238,9 +238,6 @@ macro_rules! enumeration {
                     _ => ::core::result::Result::Ok(()),
                 }
             }
-            fn check_listed(&self) -> ::core::result::Result<(), $crate::rt::FacetError> {
-                $crate::rt::SimpleType::check_facets(self)
-            }
         }
         impl ::core::fmt::Display for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {

@@ -211,11 +211,19 @@ fn missing_required_gets_default_and_diagnostic_or_strict_error() {
 }
 
 #[test]
-fn facets_are_not_checked_on_lenient_decode_but_are_strict_errors() {
+fn facet_violations_are_diagnostics_on_lenient_decode_and_strict_errors() {
     let xml = PEER.replace("<id>Ord-&#49;</id>", "<id>Ord#1</id>");
     let (o, diagnostics) = decoded_order(&xml);
     assert_eq!(o.id.as_str(), "Ord#1");
-    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(
+        matches!(&diagnostics[0].kind, DiagnosticKind::Facet(e) if !e.is_enumeration()),
+        "{diagnostics:?}"
+    );
+    assert_eq!(
+        diagnostics[0].path,
+        "Envelope/Body/getOrderResponse/return/id"
+    );
     let err = decode_with(&xml, &rt::DecodeOptions::strict()).err();
     assert!(matches!(
         err.map(|e| e.kind),

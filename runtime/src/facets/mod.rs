@@ -99,8 +99,12 @@ impl Facets {
     pub fn check_decimal(&self, v: &Decimal) -> Result<(), FacetError> {
         let shown = || v.to_string();
         self.check_bounds(&shown, |bound| {
-            let b = crate::value::parse_decimal(bound)
-                .map_err(|_| FacetError::new(bound, FacetKind::BadBound(bound)))?;
+            // Bounds are mostly whole numbers ("0", "100"): those skip the decimal parser.
+            let b = match bound.parse::<i64>() {
+                Ok(whole) => Decimal::from(whole),
+                Err(_) => crate::value::parse_decimal(bound)
+                    .map_err(|_| FacetError::new(bound, FacetKind::BadBound(bound)))?,
+            };
             Ok(v.cmp(&b))
         })?;
         if self.total_digits.is_some() || self.fraction_digits.is_some() {

@@ -11,7 +11,98 @@ use crate::error::{FacetError, FacetKind};
 /// [`FacetError`] each time it is checked, never a panic.
 pub struct Pattern {
     xsd: &'static str,
-    compiled: OnceLock<Result<Regex, String>>,
+    compiled: OnceLock<Result<Matcher, String>>,
+}
+
+/// A compiled pattern.
+enum Matcher {
+    /// The commonest XSD shape, one character class repeated (`[A-Z0-9]{1,20}`),
+    /// matched without the regex engine.
+    Run(ClassRun),
+    Regex(Regex),
+}
+
+/// `[class]{min,max}`: every character in the class, and a count within bounds.
+struct ClassRun {
+    /// Which ASCII characters are in the class.
+    ascii: u128,
+    /// The class's ranges (sorted, disjoint), for the others.
+    ranges: Vec<(char, char)>,
+    min: u32,
+    max: Option<u32>,
+}
+
+impl ClassRun {
+    /// The run a translated pattern describes, if it is one.
+    fn of(translated: &str) -> Option<Self> {
+        use regex_syntax::hir::{Class, HirKind, Look};
+        let hir = regex_syntax::Parser::new().parse(translated).ok()?;
+        let HirKind::Concat(parts) = hir.kind() else {
+            return None;
+        };
+        let [start, inner, end] = parts.as_slice() else {
+            return None;
+        };
+        let anchored = matches!(start.kind(), HirKind::Look(Look::Start))
+            && matches!(end.kind(), HirKind::Look(Look::End));
+        let (class, min, max) = match inner.kind() {
+            HirKind::Repetition(rep) => (rep.sub.kind(), rep.min, rep.max),
+            other => (other, 1, Some(1)),
+        };
+        let HirKind::Class(Class::Unicode(class)) = class else {
+            return None;
+        };
+        if !anchored {
+            return None;
+        }
+        let ranges: Vec<(char, char)> = class
+            .ranges()
+            .iter()
+            .map(|r| (r.start(), r.end()))
+            .collect();
+        let ascii = (0u8..128)
+            .filter(|&b| {
+                ranges
+                    .iter()
+                    .any(|&(lo, hi)| (lo..=hi).contains(&char::from(b)))
+            })
+            .fold(0u128, |bits, b| bits | 1 << b);
+        Some(Self {
+            ascii,
+            ranges,
+            min,
+            max,
+        })
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match u8::try_from(c) {
+            Ok(b) if b < 128 => self.ascii & (1 << b) != 0,
+            _ => self
+                .ranges
+                .binary_search_by(|&(lo, hi)| {
+                    if hi < c {
+                        std::cmp::Ordering::Less
+                    } else if lo > c {
+                        std::cmp::Ordering::Greater
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .is_ok(),
+        }
+    }
+
+    fn matches(&self, text: &str) -> bool {
+        let mut count = 0u32;
+        for c in text.chars() {
+            if !self.contains(c) {
+                return false;
+            }
+            count = count.saturating_add(1);
+        }
+        count >= self.min && self.max.map_or(true, |max| count <= max)
+    }
 }
 
 impl std::fmt::Debug for Pattern {
@@ -38,13 +129,18 @@ impl Pattern {
     pub fn matches(&self, text: &str) -> Result<bool, FacetError> {
         let compiled = self.compiled.get_or_init(|| {
             let translated = translate(self.xsd)?;
+            if let Some(run) = ClassRun::of(&translated) {
+                return Ok(Matcher::Run(run));
+            }
             regex::RegexBuilder::new(&translated)
                 .size_limit(1 << 22)
                 .build()
+                .map(Matcher::Regex)
                 .map_err(|e| e.to_string())
         });
         match compiled {
-            Ok(re) => Ok(re.is_match(text)),
+            Ok(Matcher::Run(run)) => Ok(run.matches(text)),
+            Ok(Matcher::Regex(re)) => Ok(re.is_match(text)),
             Err(reason) => Err(FacetError::new(
                 text,
                 FacetKind::BadPattern {
@@ -171,6 +267,47 @@ mod tests {
         assert!(m("a.c", "abc"));
         assert!(!m("a.c", "a\nc"));
         assert!(m("[&~]", "&"));
+    }
+
+    #[test]
+    fn class_runs_match_like_the_regex() {
+        let patterns = [
+            r"[\p{L}0-9 \._/\-]*",
+            "[0-9]+",
+            r"\d{3}",
+            "[A-Z]{2,4}",
+            "[a-z-[aeiou]]+",
+            "[^ ]{0,3}",
+            "x",
+            "[0-9]+|[a-z]+",
+            "a[0-9]*",
+        ];
+        let texts = [
+            "",
+            "1",
+            "123",
+            "1234",
+            "AB",
+            "ABCDE",
+            "Pay-1 ö/x_y.z",
+            "xyz",
+            "xaz",
+            "é",
+            "a b",
+            "x",
+            "a12",
+            "\u{1F600}",
+            "日本",
+        ];
+        for xsd in patterns {
+            let translated = translate(xsd).unwrap_or_default();
+            let regex = Regex::new(&translated).unwrap_or_else(|e| panic!("{e}"));
+            for text in texts {
+                assert_eq!(m(xsd, text), regex.is_match(text), "{xsd} on {text:?}");
+            }
+        }
+        assert!(ClassRun::of(&translate("[0-9]{2,4}").unwrap_or_default()).is_some());
+        assert!(ClassRun::of(&translate("[0-9]+|[a-z]+").unwrap_or_default()).is_none());
     }
 
     #[test]

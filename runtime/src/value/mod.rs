@@ -31,14 +31,9 @@ pub trait SimpleType: Sized {
     /// Appends the lexical form (unescaped; the writer escapes it).
     fn write_text(&self, out: &mut String) -> Result<(), ValueError>;
 
-    /// Checks the type's facets (strict); the writer refuses values that fail.
+    /// Checks the type's facets: the writer refuses values that fail; the reader
+    /// reports them (an error in strict mode, a diagnostic otherwise).
     fn check_facets(&self) -> Result<(), FacetError> {
-        Ok(())
-    }
-
-    /// The one check a lenient decode keeps: an enumeration value the schema does
-    /// not list (reported as a diagnostic). Everything else passes.
-    fn check_listed(&self) -> Result<(), FacetError> {
         Ok(())
     }
 

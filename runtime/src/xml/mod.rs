@@ -88,8 +88,8 @@ impl std::fmt::Display for FieldName {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeOptions {
     /// Strict: a missing required element or a facet violation is an error
-    /// instead of a diagnostic. Lenient decoding does not check facets (received
-    /// data is taken as sent); enum values the schema does not list are
+    /// instead of a diagnostic (lenient decoding takes the value as sent and
+    /// records the violation). Enum values the schema does not list are
     /// diagnostics in both modes (they decode into `Unknown(..)`).
     pub strict: bool,
     /// The largest accepted message, in bytes (default 16 MiB).

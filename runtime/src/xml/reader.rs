@@ -173,7 +173,8 @@ impl<'a> Reader<'a> {
             tokens: Tokenizer::from(src),
             opts: opts.clone(),
             ns: Vec::with_capacity(8),
-            frames: Vec::with_capacity(16),
+            // Under 1 KiB: a larger first allocation makes glibc consolidate its free lists on every decode.
+            frames: Vec::with_capacity(8),
             pending_end: false,
             pending_pop: false,
             pos: 0,
@@ -255,17 +256,12 @@ impl<'a> Reader<'a> {
     /// The next child element of the current element that matches one of `fields`
     /// (its index is returned). Unknown children are skipped and recorded; `None`
     /// at the current element's end tag.
+    #[inline]
     pub fn next_field(
         &mut self,
         fields: &'static [FieldName],
     ) -> Result<Option<(usize, Start<'a>)>, DecodeError> {
-        while self.next_child()? {
-            if let Some(index) = self.match_field(fields) {
-                return Ok(Some((index, self.start.clone())));
-            }
-            self.skip_unknown()?;
-        }
-        Ok(None)
+        self.next_field_or_other(fields, &[])
     }
 
     /// [`next_field`](Self::next_field) for a type with `xs:any` wildcards: a child
@@ -376,8 +372,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The text content of the current element (simple types, simpleContent),
-    /// parsed, through the end tag. Strict: facet violations are errors; lenient: only
-    /// unlisted enumeration values are reported (as diagnostics).
+    /// parsed, through the end tag. Facet violations are errors in strict mode and
+    /// diagnostics otherwise.
     pub fn text<T: SimpleType>(&mut self, start: &Start<'_>) -> Result<T, DecodeError> {
         let _ = start;
         let (text, text_pos) = self.read_text()?;
@@ -398,15 +394,12 @@ impl<'a> Reader<'a> {
         Ok(value)
     }
 
-    /// Received values are taken leniently: only strict mode checks every facet; a
-    /// lenient decode only reports enumeration values the schema does not list.
+    /// Every received value is checked against its facets: a violation is an error in
+    /// strict mode and a diagnostic otherwise (an unlisted enumeration value is always
+    /// a diagnostic: it decodes into `Unknown(..)`).
     #[inline]
     fn check_received<T: SimpleType>(&self, value: &T) -> Result<(), crate::error::FacetError> {
-        if self.opts.strict {
-            value.check_facets()
-        } else {
-            value.check_listed()
-        }
+        value.check_facets()
     }
 
     /// The error for a child the caller cannot handle (e.g. a fault detail element it does not know).
