@@ -1,8 +1,9 @@
-//! Dispatch on the shape of a field (`T`, `Option<T>`, `Vec<T>`, `Nillable<T>`,
-//! `Box<T>`...) for [`Writer::field`] and [`Reader::read_into`].
+//! Dispatch on the shape of a field (`T`, `Option<T>`, `Vec<T>`, with `Nillable<T>`
+//! or `Box<T>` as the item) for [`Writer::field`] and [`Reader::read_into`].
 //!
-//! The `K` parameter is a marker from [`kind`] that keeps the impls apart; it is
-//! always inferred.
+//! A field is one, an optional or a list of items; an item ([`FieldItem`]) is one
+//! element: a plain value, a nillable one or a boxed one. The `K` parameters are
+//! markers from [`kind`] that keep the impls apart; they are always inferred.
 
 use super::{Reader, Start, Writer, XmlType};
 use crate::diag::DiagnosticKind;
@@ -11,33 +12,101 @@ use crate::value::Nillable;
 
 /// Markers telling field shapes apart (inferred, never written).
 pub mod kind {
-    /// `T`.
+    use std::marker::PhantomData;
+
+    /// An item `T`.
     #[derive(Debug)]
     pub enum Plain {}
-    /// `Option<T>`.
-    #[derive(Debug)]
-    pub enum Opt {}
-    /// `Vec<T>`.
-    #[derive(Debug)]
-    pub enum List {}
-    /// `Nillable<T>`.
+    /// An item `Nillable<T>`.
     #[derive(Debug)]
     pub enum Nil {}
-    /// `Option<Nillable<T>>`.
-    #[derive(Debug)]
-    pub enum OptNil {}
-    /// `Vec<Nillable<T>>`.
-    #[derive(Debug)]
-    pub enum ListNil {}
-    /// `Box<T>`.
+    /// An item `Box<T>`.
     #[derive(Debug)]
     pub enum Boxed {}
-    /// `Option<Box<T>>`.
+    /// A field holding one item of kind `K`.
     #[derive(Debug)]
-    pub enum OptBoxed {}
-    /// `Vec<Box<T>>`.
+    pub struct One<K>(PhantomData<K>);
+    /// A field `Option<item>`.
     #[derive(Debug)]
-    pub enum ListBoxed {}
+    pub struct Opt<K>(PhantomData<K>);
+    /// A field `Vec<item>`.
+    #[derive(Debug)]
+    pub struct List<K>(PhantomData<K>);
+}
+
+/// One element of a field: `T`, `Nillable<T>` or `Box<T>`.
+pub trait FieldItem<K>: Sized {
+    /// Writes the element (`index`: 1-based position in a list, 0 otherwise).
+    fn write_item(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+        index: usize,
+    ) -> Result<(), EncodeError>;
+    /// Reads the element `start` through its end tag; `None` when it holds no
+    /// value the item can take (`xsi:nil` on a non-nillable element, recorded).
+    fn read_item(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Option<Self>, DecodeError>;
+}
+
+impl<T: XmlType> FieldItem<kind::Plain> for T {
+    fn write_item(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+        index: usize,
+    ) -> Result<(), EncodeError> {
+        self.write_element(w, ns, name, index)
+    }
+    fn read_item(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Option<Self>, DecodeError> {
+        if start.is_nil() {
+            r.diagnostic(DiagnosticKind::UnexpectedNil);
+            r.skip(start)?;
+            return Ok(None);
+        }
+        T::read(r, start).map(Some)
+    }
+}
+
+impl<T: XmlType> FieldItem<kind::Nil> for Nillable<T> {
+    fn write_item(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+        index: usize,
+    ) -> Result<(), EncodeError> {
+        match self {
+            Nillable::Nil => {
+                w.nil(ns, name, index);
+                Ok(())
+            }
+            Nillable::Value(v) => v.write_element(w, ns, name, index),
+        }
+    }
+    fn read_item(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Option<Self>, DecodeError> {
+        if start.is_nil() {
+            r.skip(start)?;
+            return Ok(Some(Nillable::Nil));
+        }
+        T::read(r, start).map(|v| Some(Nillable::Value(v)))
+    }
+}
+
+impl<T: XmlType> FieldItem<kind::Boxed> for Box<T> {
+    fn write_item(
+        &self,
+        w: &mut Writer,
+        ns: Option<&'static str>,
+        name: &'static str,
+        index: usize,
+    ) -> Result<(), EncodeError> {
+        (**self).write_element(w, ns, name, index)
+    }
+    fn read_item(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Option<Self>, DecodeError> {
+        <T as FieldItem<kind::Plain>>::read_item(r, start).map(|v| v.map(Box::new))
+    }
 }
 
 /// A field value [`Writer::field`] can write.
@@ -57,18 +126,18 @@ pub trait FieldSlot<K> {
     fn read_slot(&mut self, r: &mut Reader<'_>, start: &Start<'_>) -> Result<(), DecodeError>;
 }
 
-impl<T: XmlType> FieldValue<kind::Plain> for T {
+impl<K, I: FieldItem<K>> FieldValue<kind::One<K>> for I {
     fn write_field(
         &self,
         w: &mut Writer,
         ns: Option<&'static str>,
         name: &'static str,
     ) -> Result<(), EncodeError> {
-        self.write_element(w, ns, name, 0)
+        self.write_item(w, ns, name, 0)
     }
 }
 
-impl<T: XmlType> FieldValue<kind::Opt> for Option<T> {
+impl<K, I: FieldItem<K>> FieldValue<kind::Opt<K>> for Option<I> {
     fn write_field(
         &self,
         w: &mut Writer,
@@ -76,13 +145,13 @@ impl<T: XmlType> FieldValue<kind::Opt> for Option<T> {
         name: &'static str,
     ) -> Result<(), EncodeError> {
         match self {
-            Some(v) => v.write_element(w, ns, name, 0),
+            Some(v) => v.write_item(w, ns, name, 0),
             None => Ok(()),
         }
     }
 }
 
-impl<T: XmlType> FieldValue<kind::List> for Vec<T> {
+impl<K, I: FieldItem<K>> FieldValue<kind::List<K>> for Vec<I> {
     fn write_field(
         &self,
         w: &mut Writer,
@@ -91,171 +160,24 @@ impl<T: XmlType> FieldValue<kind::List> for Vec<T> {
     ) -> Result<(), EncodeError> {
         self.iter()
             .enumerate()
-            .try_for_each(|(i, v)| v.write_element(w, ns, name, i + 1))
+            .try_for_each(|(i, v)| v.write_item(w, ns, name, i + 1))
     }
 }
 
-fn write_nillable<T: XmlType>(
-    v: &Nillable<T>,
-    w: &mut Writer,
-    ns: Option<&'static str>,
-    name: &'static str,
-    index: usize,
-) -> Result<(), EncodeError> {
-    match v {
-        Nillable::Nil => {
-            w.nil(ns, name, index);
-            Ok(())
-        }
-        Nillable::Value(v) => v.write_element(w, ns, name, index),
-    }
-}
-
-impl<T: XmlType> FieldValue<kind::Nil> for Nillable<T> {
-    fn write_field(
-        &self,
-        w: &mut Writer,
-        ns: Option<&'static str>,
-        name: &'static str,
-    ) -> Result<(), EncodeError> {
-        write_nillable(self, w, ns, name, 0)
-    }
-}
-
-impl<T: XmlType> FieldValue<kind::OptNil> for Option<Nillable<T>> {
-    fn write_field(
-        &self,
-        w: &mut Writer,
-        ns: Option<&'static str>,
-        name: &'static str,
-    ) -> Result<(), EncodeError> {
-        match self {
-            Some(v) => write_nillable(v, w, ns, name, 0),
-            None => Ok(()),
-        }
-    }
-}
-
-impl<T: XmlType> FieldValue<kind::ListNil> for Vec<Nillable<T>> {
-    fn write_field(
-        &self,
-        w: &mut Writer,
-        ns: Option<&'static str>,
-        name: &'static str,
-    ) -> Result<(), EncodeError> {
-        self.iter()
-            .enumerate()
-            .try_for_each(|(i, v)| write_nillable(v, w, ns, name, i + 1))
-    }
-}
-
-impl<T: XmlType> FieldValue<kind::Boxed> for Box<T> {
-    fn write_field(
-        &self,
-        w: &mut Writer,
-        ns: Option<&'static str>,
-        name: &'static str,
-    ) -> Result<(), EncodeError> {
-        (**self).write_element(w, ns, name, 0)
-    }
-}
-
-impl<T: XmlType> FieldValue<kind::OptBoxed> for Option<Box<T>> {
-    fn write_field(
-        &self,
-        w: &mut Writer,
-        ns: Option<&'static str>,
-        name: &'static str,
-    ) -> Result<(), EncodeError> {
-        match self {
-            Some(v) => v.write_element(w, ns, name, 0),
-            None => Ok(()),
-        }
-    }
-}
-
-impl<T: XmlType> FieldValue<kind::ListBoxed> for Vec<Box<T>> {
-    fn write_field(
-        &self,
-        w: &mut Writer,
-        ns: Option<&'static str>,
-        name: &'static str,
-    ) -> Result<(), EncodeError> {
-        self.iter()
-            .enumerate()
-            .try_for_each(|(i, v)| v.write_element(w, ns, name, i + 1))
-    }
-}
-
-/// Reads a non-nillable element; `xsi:nil` on it is recorded and the element skipped (`None`).
-fn read_value<T: XmlType>(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Option<T>, DecodeError> {
-    if start.is_nil() {
-        r.diagnostic(DiagnosticKind::UnexpectedNil);
-        r.skip(start)?;
-        return Ok(None);
-    }
-    T::read(r, start).map(Some)
-}
-
-fn read_nillable<T: XmlType>(
-    r: &mut Reader<'_>,
-    start: &Start<'_>,
-) -> Result<Nillable<T>, DecodeError> {
-    if start.is_nil() {
-        r.skip(start)?;
-        return Ok(Nillable::Nil);
-    }
-    T::read(r, start).map(Nillable::Value)
-}
-
-impl<T: XmlType> FieldSlot<kind::Opt> for Option<T> {
+impl<K, I: FieldItem<K>> FieldSlot<kind::Opt<K>> for Option<I> {
     fn read_slot(&mut self, r: &mut Reader<'_>, start: &Start<'_>) -> Result<(), DecodeError> {
-        if let Some(v) = read_value(r, start)? {
+        if let Some(v) = I::read_item(r, start)? {
             *self = Some(v);
         }
         Ok(())
     }
 }
 
-impl<T: XmlType> FieldSlot<kind::OptNil> for Option<Nillable<T>> {
-    fn read_slot(&mut self, r: &mut Reader<'_>, start: &Start<'_>) -> Result<(), DecodeError> {
-        *self = Some(read_nillable(r, start)?);
-        Ok(())
-    }
-}
-
-impl<T: XmlType> FieldSlot<kind::OptBoxed> for Option<Box<T>> {
-    fn read_slot(&mut self, r: &mut Reader<'_>, start: &Start<'_>) -> Result<(), DecodeError> {
-        if let Some(v) = read_value(r, start)? {
-            *self = Some(Box::new(v));
-        }
-        Ok(())
-    }
-}
-
-impl<T: XmlType> FieldSlot<kind::List> for Vec<T> {
+impl<K, I: FieldItem<K>> FieldSlot<kind::List<K>> for Vec<I> {
     fn read_slot(&mut self, r: &mut Reader<'_>, start: &Start<'_>) -> Result<(), DecodeError> {
         r.mark_repeated(self.len() + 1);
-        if let Some(v) = read_value(r, start)? {
+        if let Some(v) = I::read_item(r, start)? {
             self.push(v);
-        }
-        Ok(())
-    }
-}
-
-impl<T: XmlType> FieldSlot<kind::ListNil> for Vec<Nillable<T>> {
-    fn read_slot(&mut self, r: &mut Reader<'_>, start: &Start<'_>) -> Result<(), DecodeError> {
-        r.mark_repeated(self.len() + 1);
-        self.push(read_nillable(r, start)?);
-        Ok(())
-    }
-}
-
-impl<T: XmlType> FieldSlot<kind::ListBoxed> for Vec<Box<T>> {
-    fn read_slot(&mut self, r: &mut Reader<'_>, start: &Start<'_>) -> Result<(), DecodeError> {
-        r.mark_repeated(self.len() + 1);
-        if let Some(v) = read_value(r, start)? {
-            self.push(Box::new(v));
         }
         Ok(())
     }

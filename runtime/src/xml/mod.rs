@@ -9,7 +9,7 @@ mod reader;
 mod scan;
 mod writer;
 
-pub use field::{kind, FieldSlot, FieldValue};
+pub use field::{kind, FieldItem, FieldSlot, FieldValue};
 pub use reader::{Reader, Start, MAX_DIAGNOSTICS};
 pub use writer::Writer;
 
