@@ -34,6 +34,7 @@ golden!(
     import_include,
     keywords,
     list,
+    long_names,
     name_clash,
     nested_sequence,
     nillable,
@@ -418,4 +419,29 @@ fn serde_roundtrips_through_xml_and_json() {
     assert_eq!(back, v);
     let sparse: Order = serde_json::from_str(r#"{"id":"x"}"#).expect("required fields default");
     assert_eq!(sparse.id.as_str(), "x");
+}
+
+#[test]
+fn long_names_compile_and_roundtrip() {
+    use long_names::an_extraordinarily_long_module_name_for_fault_details_that_wraps as faults;
+    use long_names::an_extraordinarily_long_module_name_for_simple_values_that_wraps as values;
+    let detail: faults::AnExtraordinarilyLongFaultDetailElementNameThatForcesWrapping = roundtrip(
+        "long_names",
+        Some("urn:golden:long:faults"),
+        "anExtraordinarilyLongFaultDetailElementNameThatForcesWrapping",
+    );
+    assert_eq!(detail.identifier.as_str(), "id-1");
+    assert_eq!(
+        detail.kind,
+        values::AnExtraordinarilyLongEnumerationTypeNameThatWrapsAsWell::AnExtraordinarilyLongEnumerationValueNameThatWraps
+    );
+    let fault = long_names::long::DoSomethingWithAnExtraordinarilyLongOperationNameFault::AnExtraordinarilyLongFaultNameThatForcesWrappingException(detail);
+    assert_eq!(
+        rt::FaultDetail::user_message(&fault),
+        Some("Try again later.")
+    );
+    assert!(
+        values::AnExtraordinarilyLongRestrictedIdentifierTypeNameThatWraps::new("x".repeat(33))
+            .is_err()
+    );
 }

@@ -39,7 +39,7 @@ macro_rules! newtype {
         $(#[doc = $doc:literal])*
         #[xsd(name = $xsd:literal, facets = $facets:path)]
         $(#[$attr:meta])*
-        $vis:vis struct $name:ident(String);
+        $vis:vis struct $name:ident(String $(,)?);
     ) => {
         $(#[doc = $doc])*
         $(#[$attr])*
@@ -75,7 +75,7 @@ macro_rules! newtype {
         $(#[doc = $doc:literal])*
         #[xsd(name = $xsd:literal, facets = $facets:path)]
         $(#[$attr:meta])*
-        $vis:vis struct $name:ident($inner:ty);
+        $vis:vis struct $name:ident($inner:ty $(,)?);
     ) => {
         $(#[doc = $doc])*
         $(#[$attr])*
@@ -180,7 +180,7 @@ macro_rules! enumeration {
             $( $(#[doc = $vdoc:literal])* $variant:ident = $value:literal, )*
             #[unknown]
             $(#[$uattr:meta])*
-            $unknown:ident(String) $(,)?
+            $unknown:ident(String $(,)?) $(,)?
         }
     ) => {
         $(#[$attr])*
@@ -294,7 +294,7 @@ macro_rules! fault_enum {
                 $(#[doc = $vdoc:literal])*
                 #[element = $element:expr]
                 $(#[user_message = |$d:ident| $message:expr])?
-                $variant:ident($detail:ty)
+                $variant:ident($detail:ty $(,)?)
             ),+ $(,)?
         }
     ) => {
