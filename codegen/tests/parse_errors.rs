@@ -55,21 +55,61 @@ fn malformed_xml_has_line_and_column() {
     assert!(errors.to_string().contains("a.xsd:3:"), "{errors}");
 }
 
+/// The DOCTYPE of the stock W3C xmldsig schema: an external DTD that is never
+/// fetched, an ATTLIST and entities nobody references.
+const XMLDSIG_DOCTYPE: &str = "<!DOCTYPE schema\n  PUBLIC \"-//W3C//DTD XMLSchema 200102//EN\" \"http://www.w3.org/2001/XMLSchema.dtd\"\n [\n   <!ATTLIST schema\n     xmlns:ds CDATA #FIXED \"http://www.w3.org/2000/09/xmldsig#\">\n   <!ENTITY dsig 'http://www.w3.org/2000/09/xmldsig#'>\n   <!ENTITY % p ''>\n   <!ENTITY % s ''>\n  ]>";
+
 #[test]
-fn dtd_is_refused() {
-    let scratch = Scratch::new("dtd");
+fn doctype_without_entity_references_is_read() {
+    let scratch = Scratch::new("doctype");
     let a = scratch.write(
         "a.xsd",
-        &format!("<?xml version=\"1.0\"?>\n<!DOCTYPE lol [<!ENTITY lol \"lol\">]>\n{SCHEMA_OPEN}</xs:schema>"),
+        &format!("<?xml version=\"1.0\"?>\n{XMLDSIG_DOCTYPE}\n{SCHEMA_OPEN}<xs:element name=\"a\" type=\"xs:string\" fixed=\"&lt;&#65;&amp;\"/></xs:schema>"),
+    );
+    let docs = load(
+        std::slice::from_ref(&a),
+        &LocationMap::new(),
+        &Limits::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(docs.schemas.len(), 1);
+}
+
+#[test]
+fn entity_reference_is_refused_with_its_position() {
+    let scratch = Scratch::new("entity");
+    let a = scratch.write(
+        "a.xsd",
+        &format!("<?xml version=\"1.0\"?>\n<!DOCTYPE lol [<!ENTITY lol \"lol\">]>\n{SCHEMA_OPEN}\n<xs:annotation><xs:documentation>&lol;</xs:documentation></xs:annotation></xs:schema>"),
     );
     let errors = load_err(std::slice::from_ref(&a), &Limits::default());
     assert_eq!(
         errors.0,
-        [ParseError::DtdRefused {
+        [ParseError::EntityRefused {
             file: a,
-            line: 2,
-            col: 1
+            line: 4,
+            col: 34,
+            name: "lol".into(),
         }]
+    );
+}
+
+#[test]
+fn entity_bomb_is_refused_before_expansion() {
+    let scratch = Scratch::new("bomb");
+    let mut dtd = String::from("<!ENTITY l0 \"lol\">");
+    for i in 1..10 {
+        let prev = format!("&l{};", i - 1);
+        dtd.push_str(&format!("<!ENTITY l{i} \"{}\">", prev.repeat(10)));
+    }
+    let a = scratch.write(
+        "a.xsd",
+        &format!("<?xml version=\"1.0\"?>\n<!DOCTYPE s [{dtd}]>\n{SCHEMA_OPEN}<xs:element name=\"a\" type=\"xs:string\" default=\"&l9;\"/></xs:schema>"),
+    );
+    let errors = load_err(std::slice::from_ref(&a), &Limits::default());
+    assert!(
+        matches!(&errors.0[..], [ParseError::EntityRefused { name, line: 3, .. }] if name == "l9"),
+        "{errors}"
     );
 }
 

@@ -43,15 +43,19 @@ pub enum ParseError {
         /// What is wrong.
         message: String,
     },
-    /// The document has a DTD (`<!DOCTYPE`), refused for untrusted input.
-    #[error("{}:{line}:{col}: DTDs are refused", file.display())]
-    DtdRefused {
+    /// A reference to an entity that a DTD declares (`&name;`): refused,
+    /// since expanding it could cost unbounded memory or read other files.
+    /// A DOCTYPE itself is accepted as long as none of its entities is used.
+    #[error("{}:{line}:{col}: reference to the DTD entity `{name}` refused (only &lt; &gt; &amp; &apos; &quot; and character references are read)", file.display())]
+    EntityRefused {
         /// The file.
         file: PathBuf,
         /// 1-based line.
         line: u32,
         /// 1-based column.
         col: u32,
+        /// The entity's name (at most 64 characters).
+        name: String,
     },
     /// More XML nodes than [`Limits::max_nodes`](super::Limits::max_nodes).
     #[error("{}: more than {limit} XML nodes", file.display())]

@@ -1,6 +1,7 @@
 //! Resource limits for reading untrusted WSDL/XSD files.
 
-/// Limits applied to every file read. DTDs are always refused.
+/// Limits applied to every file read. References to DTD entities are always
+/// refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Largest accepted file, in bytes.

@@ -1,7 +1,8 @@
 //! The parse stage: reads WSDL and XSD files (the inputs and everything they
 //! import or include, each file once) into raw syntax with positions.
 //!
-//! Input is untrusted: DTDs are refused and [`Limits`] bound file size,
+//! Input is untrusted: a DOCTYPE is read but none of its entities may be
+//! referenced (nothing is expanded), and [`Limits`] bound file size,
 //! node count, nesting depth and file count. Nothing is fetched over the
 //! network; see [`LocationMap`] for how a `schemaLocation` finds its file.
 

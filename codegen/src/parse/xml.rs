@@ -144,20 +144,13 @@ pub(crate) fn parse_text(
     limits: &Limits,
 ) -> Result<XmlElement, ParseError> {
     let index = LineIndex::new(text);
+    refuse_entity_references(path, text, &index)?;
     let options = roxmltree::ParsingOptions {
-        allow_dtd: false,
+        allow_dtd: true,
         nodes_limit: limits.max_nodes,
         ..roxmltree::ParsingOptions::default()
     };
     let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| match e {
-        roxmltree::Error::DtdDetected => {
-            let pos = index.pos(text.find("<!DOCTYPE").unwrap_or(0));
-            ParseError::DtdRefused {
-                file: path.to_path_buf(),
-                line: pos.line,
-                col: pos.col,
-            }
-        }
         roxmltree::Error::NodesLimitReached => ParseError::TooManyNodes {
             file: path.to_path_buf(),
             limit: limits.max_nodes,
@@ -178,6 +171,47 @@ pub(crate) fn parse_text(
         limits,
     };
     conv.element(doc.root_element(), &Arc::new(Namespaces::default()), 1)
+}
+
+/// A DOCTYPE may declare entities (the stock W3C xmldsig schema does), but
+/// none may be referenced: only the five predefined entities and character
+/// references are read, so nothing is ever expanded or fetched. Runs before
+/// roxmltree, which would expand internal entities.
+fn refuse_entity_references(
+    path: &Path,
+    text: &str,
+    index: &LineIndex<'_>,
+) -> Result<(), ParseError> {
+    if !text.contains("<!DOCTYPE") {
+        return Ok(());
+    }
+    for token in xmlparser::Tokenizer::from(text) {
+        let span = match token {
+            Ok(xmlparser::Token::Text { text }) => text,
+            Ok(xmlparser::Token::Attribute { value, .. }) => value,
+            Ok(_) => continue,
+            // roxmltree reports the syntax error with its position.
+            Err(_) => return Ok(()),
+        };
+        let content = span.as_str();
+        for (at, _) in content.match_indices('&') {
+            let rest = &content[at + 1..];
+            if rest.starts_with('#') {
+                continue;
+            }
+            let name = rest.split(';').next().unwrap_or(rest);
+            if !matches!(name, "lt" | "gt" | "amp" | "apos" | "quot") {
+                let pos = index.pos(span.start() + at);
+                return Err(ParseError::EntityRefused {
+                    file: path.to_path_buf(),
+                    line: pos.line,
+                    col: pos.col,
+                    name: name.chars().take(64).collect(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 struct Converter<'a> {
