@@ -76,6 +76,7 @@ operations! {
     INSERT_BONUS_POINTS: aft::InsertBonusPoints, aft::InsertBonusPointsResponse, v4::InsertBonusPointsFault;
     WITHDRAW_BONUS_POINTS: aft::WithdrawBonusPoints, aft::WithdrawBonusPointsResponse, v4::WithdrawBonusPointsFault;
     GET_CUSTOMER_BONUS: aft::GetCustomerBonus, aft::GetCustomerBonusResponse, v4::GetCustomerBonusFault;
+    GET_CUSTOMER_BONUS2: shop::GetCustomerBonus, shop::GetCustomerBonusResponse, v4::GetCustomerBonusFault2;
     ISSUE_CUSTOMER_IDENTIFICATION_TOKEN: shop::IssueCustomerIdentificationToken, shop::IssueCustomerIdentificationTokenResponse, v4::IssueCustomerIdentificationTokenFault;
     INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN: shop::InvalidateCustomerIdentificationToken, shop::InvalidateCustomerIdentificationTokenResponse, v4::InvalidateCustomerIdentificationTokenFault;
 }
