@@ -42,11 +42,14 @@ fn read(bank: &Bank) -> Payment {
 fn totals_only_spec_with_vat_passes_with_a_warning_on_both_sides() {
     let bank = bank_with(P, MethodKind::ResursPartPayment, "100", "100");
     let request = finalize(P, Some(amount("40")));
-    let verdict = rules::check_finalize(&read(&bank), Some(MethodKind::ResursPartPayment), &request)
-        .expect("passes");
+    let verdict =
+        rules::check_finalize(&read(&bank), Some(MethodKind::ResursPartPayment), &request)
+            .expect("passes");
     assert_eq!(
         verdict.warnings,
-        vec![RuleWarning::Spec(SpecWarning::VatWithoutLines { given: d("8") })]
+        vec![RuleWarning::Spec(SpecWarning::VatWithoutLines {
+            given: d("8")
+        })]
     );
     assert!(verdict.warnings[0].to_string().contains("empty (null)"));
     assert_eq!(sim(bank.finalize_payment(request)), None);
@@ -80,14 +83,23 @@ fn visa_rest_after_part_finalize_cannot_be_annulled_but_finalized_and_credited()
         client(&rules::check_annul(&read(&bank), kind, &by_amount)),
         Some(ErrorType::NotAllowed)
     );
-    assert_eq!(sim(bank.annul_payment(by_amount)), Some(ErrorType::NotAllowed));
+    assert_eq!(
+        sim(bank.annul_payment(by_amount)),
+        Some(ErrorType::NotAllowed)
+    );
 
     // What the seed says to do instead.
     let rest = finalize(P, None);
-    assert_eq!(client(&rules::check_finalize(&read(&bank), kind, &rest)), None);
+    assert_eq!(
+        client(&rules::check_finalize(&read(&bank), kind, &rest)),
+        None
+    );
     bank.finalize_payment(rest).expect("finalize the rest");
     let back = credit(P, Some(amount("40")));
-    assert_eq!(client(&rules::check_credit(&read(&bank), kind, &back)), None);
+    assert_eq!(
+        client(&rules::check_credit(&read(&bank), kind, &back)),
+        None
+    );
     bank.credit_payment(back).expect("credit it");
     assert_eq!(read(&bank).total_amount.value(), &d("60"));
 }
@@ -98,16 +110,16 @@ fn visa_rest_after_part_finalize_cannot_be_annulled_but_finalized_and_credited()
 fn visa_whole_annulment_is_allowed_on_both_sides() {
     let bank = bank_with(P, MethodKind::VisaMastercard, "100", "100");
     let whole = annul(P, None);
-    let verdict = rules::check_annul(&read(&bank), Some(MethodKind::VisaMastercard), &whole)
-        .expect("whole");
+    let verdict =
+        rules::check_annul(&read(&bank), Some(MethodKind::VisaMastercard), &whole).expect("whole");
     assert_eq!(verdict.event, AfterShopEvent::AnnulWhole);
     assert!(verdict.whole());
     assert_eq!(verdict.amount, d("100"));
     assert_eq!(sim(bank.annul_payment(whole)), None);
 }
 
-/// Seed: "finalizePayment | sum(AUTHORIZE.totalAmount) - sum(DEBIT.totalAmount)
-/// - sum(ANNUL.totalAmount)", with the 0.05 tolerance on every amount:
+/// Seed: "finalizePayment | sum(AUTHORIZE.totalAmount) -
+/// sum(DEBIT.totalAmount) - sum(ANNUL.totalAmount)", with the 0.05 tolerance on every amount:
 /// maximum + 0.05 passes, maximum + 0.06 is refused, by the check and by
 /// the simulator alike.
 #[test]
@@ -118,7 +130,11 @@ fn maximum_plus_tolerance_edge_agrees_on_both_sides() {
         let checked = rules::check_finalize(&read(&bank), None, &request);
         let expected = refused.then_some(ErrorType::InvalidFinalization);
         assert_eq!(client(&checked), expected, "client, {over}");
-        assert_eq!(sim(bank.finalize_payment(request)), expected, "simulator, {over}");
+        assert_eq!(
+            sim(bank.finalize_payment(request)),
+            expected,
+            "simulator, {over}"
+        );
         if let Ok(verdict) = checked {
             assert!(verdict.warnings.contains(&RuleWarning::WithinTolerance {
                 amount: d(over),
@@ -151,7 +167,13 @@ fn invoice_only_fields_are_refused_on_both_sides() {
     };
     let checked = rules::check_finalize(&read(&bank), None, &with_invoice_id);
     assert!(
-        matches!(&checked, Err(RuleError::InvoiceOnly { field: "invoiceId", .. })),
+        matches!(
+            &checked,
+            Err(RuleError::InvoiceOnly {
+                field: "invoiceId",
+                ..
+            })
+        ),
         "{checked:?}"
     );
     assert_eq!(client(&checked), Some(ErrorType::IllegalArgument));
@@ -186,7 +208,10 @@ fn crediting_an_invoice_needs_a_spec_on_both_sides() {
     let bare = credit(P, None);
     let checked = rules::check_credit(&read(&bank), None, &bare);
     assert!(matches!(checked, Err(RuleError::SpecRequired { .. })));
-    assert_eq!(sim(bank.credit_payment(bare)), Some(ErrorType::IllegalArgument));
+    assert_eq!(
+        sim(bank.credit_payment(bare)),
+        Some(ErrorType::IllegalArgument)
+    );
     let specified = credit(P, Some(one_line("100")));
     assert_eq!(
         client(&rules::check_credit(&read(&bank), None, &specified)),
@@ -275,7 +300,11 @@ fn credit_note_date_with_an_offset_is_refused() {
         );
     }
     assert_eq!(
-        client(&rules::check_credit(&read(&bank), None, &dated("2015-11-21"))),
+        client(&rules::check_credit(
+            &read(&bank),
+            None,
+            &dated("2015-11-21")
+        )),
         None
     );
     assert_eq!(sim(bank.credit_payment(dated("2015-11-21"))), None);
@@ -355,7 +384,10 @@ fn additional_debit_without_a_spec_reserves_the_room_on_both_sides() {
         .expect("reserved");
     assert_eq!(read(&bank).total_amount.value(), &d("130"));
     let checked = rules::check_additional_debit(&read(&bank), None, &request);
-    assert!(matches!(checked, Err(RuleError::NoRoom { .. })), "{checked:?}");
+    assert!(
+        matches!(checked, Err(RuleError::NoRoom { .. })),
+        "{checked:?}"
+    );
     assert_eq!(
         sim(bank.additional_debit_of_payment(request)),
         Some(ErrorType::IllegalArgument)
@@ -404,11 +436,15 @@ fn meta_data_entries_are_bounded_on_both_sides() {
         value: v("x".to_owned()),
     };
     for i in 0..MAX_META_DATA_ENTRIES {
-        bank.add_meta_data(entry(format!("key-{i}"))).expect("within the limit");
+        bank.add_meta_data(entry(format!("key-{i}")))
+            .expect("within the limit");
     }
     let one_more = entry("key-new".to_owned());
     let checked = rules::check_add_meta_data(&read(&bank), &one_more);
-    assert!(matches!(checked, Err(RuleError::MetaData(_))), "{checked:?}");
+    assert!(
+        matches!(checked, Err(RuleError::MetaData(_))),
+        "{checked:?}"
+    );
     assert_eq!(
         checked.expect_err("refused").error_type(),
         ErrorType::IllegalArgument
@@ -425,7 +461,10 @@ fn meta_data_entries_are_bounded_on_both_sides() {
         value: v("x".repeat(rules::MAX_META_DATA_VALUE_BYTES + 1)),
         ..entry("key-8".to_owned())
     };
-    assert_eq!(sim(bank.add_meta_data(huge)), Some(ErrorType::IllegalArgument));
+    assert_eq!(
+        sim(bank.add_meta_data(huge)),
+        Some(ErrorType::IllegalArgument)
+    );
 }
 
 /// Without the payment method's kind, the payment-method table cannot be

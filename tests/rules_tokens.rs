@@ -9,9 +9,7 @@ use resurs_aftershop::msg_shopflow::{
 };
 use resurs_aftershop::rules::{self, ErrorType, Identification, MethodKind, RuleError};
 use resurs_aftershop::simulator::{Bank, Booking, Simulator, DEMO_CARD_NUMBER};
-use resurs_aftershop::types_shopflow::{
-    CustomerCard, CustomerIdentification, IdentificationToken,
-};
+use resurs_aftershop::types_shopflow::{CustomerCard, CustomerIdentification, IdentificationToken};
 use resurs_aftershop::{ecommerce_error, Environment, ShopFlowClient};
 
 const GOV: &str = "8305147715";

@@ -128,10 +128,7 @@ mod tests {
     #[test]
     fn sixteen_operations_unique_per_service() {
         assert_eq!(OPERATIONS.len(), 16);
-        let mut names: Vec<_> = OPERATIONS
-            .iter()
-            .map(|e| (service(e), e.op.name))
-            .collect();
+        let mut names: Vec<_> = OPERATIONS.iter().map(|e| (service(e), e.op.name)).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), 16);

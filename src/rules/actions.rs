@@ -303,7 +303,9 @@ pub enum ActionError {
     },
     /// The amount is more than the maximum-amount table allows, by more than
     /// the 0.05 rounding tolerance.
-    #[error("{action} of {amount} exceeds the maximum of {maximum} (plus the 0.05 rounding tolerance)")]
+    #[error(
+        "{action} of {amount} exceeds the maximum of {maximum} (plus the 0.05 rounding tolerance)"
+    )]
     OverMaximum {
         /// The action.
         action: Action,

@@ -56,7 +56,9 @@ pub fn checkout_value(payment: &Payment) -> Decimal {
         .payment_diffs
         .iter()
         .find(|diff| diff.r#type == PaymentDiffType::Authorize)
-        .map_or(Decimal::ZERO, |diff| *diff.payment_spec.total_amount.value())
+        .map_or(Decimal::ZERO, |diff| {
+            *diff.payment_spec.total_amount.value()
+        })
 }
 
 /// What an additional-debit line does to the payment's lines.

@@ -379,7 +379,9 @@ pub enum RuleError {
         error: ActionError,
     },
     /// An additional debit without `paymentSpec` on a payment whose limit is used up.
-    #[error("payment {payment_id} has no room for an additional debit (limit - totalAmount is zero)")]
+    #[error(
+        "payment {payment_id} has no room for an additional debit (limit - totalAmount is zero)"
+    )]
     NoRoom {
         /// The payment.
         payment_id: String,
@@ -402,7 +404,9 @@ fn method_not_allowed(event: &AfterShopEvent, kind: &MethodKind, payment_id: &st
         }
         _ => "",
     };
-    format!("\"{event}\" is not allowed for payment method kind {kind} (payment {payment_id}){hint}")
+    format!(
+        "\"{event}\" is not allowed for payment method kind {kind} (payment {payment_id}){hint}"
+    )
 }
 
 impl RuleError {
@@ -488,7 +492,7 @@ pub fn check_additional_debit_with_shadow_limit(
 }
 
 /// Checks an `addMetaData` against the payment's meta data and the limits
-/// of [`super::meta_data`].
+/// [`MAX_META_DATA_ENTRIES`](super::MAX_META_DATA_ENTRIES) and its siblings.
 pub fn check_add_meta_data(payment: &Payment, request: &AddMetaData) -> Result<(), RuleError> {
     let existing = payment
         .meta_data

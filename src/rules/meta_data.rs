@@ -22,7 +22,9 @@ pub enum MetaDataError {
     #[error("the meta data key must not be empty")]
     EmptyKey,
     /// The key is longer than [`MAX_META_DATA_KEY_BYTES`].
-    #[error("the meta data key is {bytes} bytes long; at most {MAX_META_DATA_KEY_BYTES} are allowed")]
+    #[error(
+        "the meta data key is {bytes} bytes long; at most {MAX_META_DATA_KEY_BYTES} are allowed"
+    )]
     KeyTooLong {
         /// Its length.
         bytes: usize,

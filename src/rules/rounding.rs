@@ -332,7 +332,10 @@ mod tests {
 
     #[test]
     fn seed_credit_payment_with_discount_passes() {
-        assert_eq!(check_payment_spec(&credit_with_discount()), Ok(SpecVerdict::default()));
+        assert_eq!(
+            check_payment_spec(&credit_with_discount()),
+            Ok(SpecVerdict::default())
+        );
     }
 
     #[test]
@@ -449,7 +452,9 @@ mod tests {
             }]
         );
         assert!(!verdict.is_clean());
-        assert!(verdict.warnings[0].to_string().contains("must then be empty (null)"));
+        assert!(verdict.warnings[0]
+            .to_string()
+            .contains("must then be empty (null)"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::bank::{Bank, State};
 use super::clock::Instant;
+use super::customer::{CustomerKey, CustomerKind};
 use super::fault::SimFault;
 use super::ledger::{Diff, DiffKind, PaymentRecord};
 use super::money::{spec_five_decimals, MAX_MAGNITUDE};
@@ -15,7 +16,6 @@ use crate::common::{
     Address, CountryCode, Customer, CustomerType, MapEntry, NonEmptyString, PaymentMethodType,
     PaymentSpec,
 };
-use super::customer::{CustomerKey, CustomerKind};
 use crate::rules::{ErrorType, MethodKind, ShadowLimit};
 
 /// Who the simulator records as the creator of an authorization.

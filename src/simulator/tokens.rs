@@ -17,10 +17,10 @@ use super::bank::{Bank, State};
 use super::bonus::resolve_customer;
 use super::clock::Instant;
 use super::customer::{CustomerKey, CustomerKind};
-use crate::common::CustomerType;
 use super::fault::SimFault;
 use super::operations::rule_fault;
 use super::views::date_time;
+use crate::common::CustomerType;
 use crate::msg_shopflow::{
     GetCustomerBonus, InvalidateCustomerIdentificationToken, IssueCustomerIdentificationToken,
 };
@@ -212,7 +212,10 @@ impl Bank {
     /// live token or a known card identifies (exactly one of the two, checked
     /// by `rules::check_customer_identification`); anything else is
     /// `INVALID_IDENTIFICATION`.
-    pub fn get_customer_bonus_identified(&self, request: GetCustomerBonus) -> Result<Bonus, SimFault> {
+    pub fn get_customer_bonus_identified(
+        &self,
+        request: GetCustomerBonus,
+    ) -> Result<Bonus, SimFault> {
         let now = self.now();
         let today = now.date();
         let state = self.lock();
