@@ -526,3 +526,96 @@ pub fn check_customer_identification(
         (None, None) => Err(RuleError::Identification { both: false }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::common::PaymentStatus;
+    use crate::rules::DiffSums;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().expect("test decimal")
+    }
+
+    /// A Visa/Mastercard payment authorized for 100 with `debited` finalized.
+    fn visa(debited: &str) -> PaymentFacts {
+        let sums = DiffSums {
+            authorized: d("100"),
+            debited: d(debited),
+            ..DiffSums::default()
+        };
+        let mut status = vec![PaymentStatus::Debitable];
+        if !sums.debited.is_zero() {
+            status.push(PaymentStatus::Creditable);
+        }
+        PaymentFacts {
+            payment_id: "P".into(),
+            state: PaymentState::new(false, &status, d("100"), d("100"), sums),
+            method_type: PaymentMethodType::Card,
+            method_kind: Some(MethodKind::VisaMastercard),
+        }
+    }
+
+    /// Seed: "Partial annullment cannot be done on VISA/Mastercard payment
+    /// method." The rest of a part-finalized order is a part, not the whole.
+    #[test]
+    fn the_rest_after_a_part_finalization_is_not_the_whole_order() {
+        let untouched = visa("0");
+        assert!(untouched.covers_whole(Action::Annul, None, d("100")));
+        assert!(untouched.covers_whole(Action::Annul, Some(d("99.95")), d("100")));
+        assert!(!untouched.covers_whole(Action::Annul, Some(d("99.94")), d("100")));
+        let part = visa("60");
+        assert!(!part.covers_whole(Action::Annul, None, d("40")));
+        let refused = part
+            .check_annul(&AnnulPayment::default())
+            .expect_err("partial annulment");
+        assert_eq!(refused.error_type(), ErrorType::NotAllowed);
+        assert!(refused.to_string().contains("then credit the rest"));
+    }
+
+    #[test]
+    fn over_maximum_maps_to_the_error_type_of_each_operation() {
+        let over = |action| RuleError::Action {
+            payment_id: "P".into(),
+            error: ActionError::OverMaximum {
+                action,
+                amount: d("2"),
+                maximum: d("1"),
+            },
+        };
+        assert_eq!(
+            over(Action::Finalize).error_type(),
+            ErrorType::InvalidFinalization
+        );
+        assert_eq!(
+            over(Action::Credit).error_type(),
+            ErrorType::InvalidCrediting
+        );
+        assert_eq!(over(Action::Annul).error_type(), ErrorType::IllegalArgument);
+        assert_eq!(
+            over(Action::AdditionalDebit).error_type(),
+            ErrorType::IllegalArgument
+        );
+    }
+
+    /// Seed: "Note: use the format “yyyy-MM-dd” for date."
+    #[test]
+    fn plain_dates_only() {
+        let date = |text: &str| text.parse::<rt::Date>().expect("xs:date");
+        assert_eq!(
+            check_plain_date("creditNoteDate", &date("2015-11-21")),
+            Ok(())
+        );
+        for bad in [
+            "2015-11-21-05:00",
+            "2015-11-21Z",
+            "12015-11-21",
+            "-0001-11-21",
+        ] {
+            assert!(
+                check_plain_date("creditNoteDate", &date(bad)).is_err(),
+                "{bad}"
+            );
+        }
+    }
+}
