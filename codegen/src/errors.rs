@@ -64,13 +64,18 @@ pub fn close_matches<'a>(name: &str, candidates: impl IntoIterator<Item = &'a st
         .filter_map(|c| {
             let lower = c.to_lowercase();
             let distance = strsim::levenshtein(&wanted, &lower);
-            let contains = wanted.len() >= 3 && (lower.contains(&wanted) || wanted.contains(&lower));
+            let contains =
+                wanted.len() >= 3 && (lower.contains(&wanted) || wanted.contains(&lower));
             (distance <= limit || contains).then_some((distance, c))
         })
         .collect();
     close.sort();
     close.dedup();
-    close.into_iter().take(5).map(|(_, c)| c.to_owned()).collect()
+    close
+        .into_iter()
+        .take(5)
+        .map(|(_, c)| c.to_owned())
+        .collect()
 }
 
 /// The tail of an "unknown name" message: ` (did you mean `a` or `b`?)`, or
@@ -93,27 +98,46 @@ mod tests {
 
     #[test]
     fn close_matches_by_distance_case_and_containment() {
-        let ops = ["finalizePayment", "annulPayment", "creditPayment", "getPayment"];
+        let ops = [
+            "finalizePayment",
+            "annulPayment",
+            "creditPayment",
+            "getPayment",
+        ];
         assert_eq!(
             close_matches("finalisePayment", ops),
             vec!["finalizePayment".to_string()]
         );
-        assert_eq!(close_matches("GETPAYMENT", ops), vec!["getPayment".to_string()]);
+        assert_eq!(
+            close_matches("GETPAYMENT", ops),
+            vec!["getPayment".to_string()]
+        );
         assert_eq!(
             close_matches("Payment", ops),
-            vec!["getPayment", "annulPayment", "creditPayment", "finalizePayment"]
+            vec![
+                "getPayment",
+                "annulPayment",
+                "creditPayment",
+                "finalizePayment"
+            ]
         );
         assert!(close_matches("zzz", ops).is_empty());
     }
 
     #[test]
     fn suggestion_lists_or_hints() {
-        assert_eq!(suggestion(&["a".into()], 3, "operations"), " (did you mean `a`?)");
+        assert_eq!(
+            suggestion(&["a".into()], 3, "operations"),
+            " (did you mean `a`?)"
+        );
         assert_eq!(
             suggestion(&["a".into(), "b".into(), "c".into()], 3, "operations"),
             " (did you mean `a`, `b` or `c`?)"
         );
         assert!(suggestion(&[], 3, "operations").contains("none of the 3 operations"));
-        assert_eq!(suggestion(&[], 0, "operations"), " (there are no operations)");
+        assert_eq!(
+            suggestion(&[], 0, "operations"),
+            " (there are no operations)"
+        );
     }
 }

@@ -186,14 +186,23 @@ fn inspect_text_shows_xml_names_actions_and_choice_arms() {
         .expect("run soapgen");
     let stdout = String::from_utf8_lossy(&result.stdout);
     assert!(stdout.contains("SOAP 1.1, document"), "{stdout}");
-    assert!(stdout.contains("getOrder(msg::GetOrder) -> msg::Order [get_order]"), "{stdout}");
+    assert!(
+        stdout.contains("getOrder(msg::GetOrder) -> msg::Order [get_order]"),
+        "{stdout}"
+    );
     assert!(stdout.contains("SOAPAction: urn:getOrder"), "{stdout}");
-    assert!(stdout.contains("in: {urn:golden:service:msg}getOrder"), "{stdout}");
+    assert!(
+        stdout.contains("in: {urn:golden:service:msg}getOrder"),
+        "{stdout}"
+    );
     let choice = soapgen()
         .arg("inspect")
         .arg(golden("choice", "schema.xsd"))
         .output()
         .expect("run soapgen");
     let stdout = String::from_utf8_lossy(&choice.stdout);
-    assert!(stdout.contains(" = "), "choice arms with their types: {stdout}");
+    assert!(
+        stdout.contains(" = "),
+        "choice arms with their types: {stdout}"
+    );
 }

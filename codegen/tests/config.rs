@@ -84,9 +84,9 @@ fn an_unknown_operation_is_an_error_that_suggests_close_names() {
             ("CANCELORDER", &["cancelOrder".to_string()][..]),
         ]
     );
-    assert!(err
-        .to_string()
-        .contains("error: configuration: no operation is named `finOrder` (did you mean `findOrder`?)"));
+    assert!(err.to_string().contains(
+        "error: configuration: no operation is named `finOrder` (did you mean `findOrder`?)"
+    ));
     assert!(!out.exists(), "nothing is written");
     let kept = service()
         .operations(["getOrder"])

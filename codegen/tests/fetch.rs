@@ -122,9 +122,11 @@ const COMMON: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 
 /// `template` with `{KEY}` replaced by `values[KEY]`.
 fn fill(template: &str, values: &[(&str, String)]) -> String {
-    values.iter().fold(template.to_string(), |text, (key, value)| {
-        text.replace(&format!("{{{key}}}"), value)
-    })
+    values
+        .iter()
+        .fold(template.to_string(), |text, (key, value)| {
+            text.replace(&format!("{{{key}}}"), value)
+        })
 }
 
 /// One answer of the test server.
@@ -348,14 +350,26 @@ fn fetch_downloads_every_import_once_and_rewrites_locations() {
             .any(|l| l.split_whitespace().collect::<Vec<_>>() == [name, url])
     };
     assert!(line("Shop.wsdl", &url), "{out}");
-    assert!(line("Shop-xsd1.xsd", &format!("{}/ws/Shop?xsd=1", server.base)), "{out}");
+    assert!(
+        line("Shop-xsd1.xsd", &format!("{}/ws/Shop?xsd=1", server.base)),
+        "{out}"
+    );
     assert!(line("Shop-xsd2.xsd", &common), "{out}");
-    assert!(line("extra.xsd", &format!("{}/ws/parts/extra.xsd", server.base)), "{out}");
+    assert!(
+        line("extra.xsd", &format!("{}/ws/parts/extra.xsd", server.base)),
+        "{out}"
+    );
     assert!(out.contains("fetched 4 files"), "{out}");
-    assert!(out.contains("no Config::location mapping is needed"), "{out}");
+    assert!(
+        out.contains("no Config::location mapping is needed"),
+        "{out}"
+    );
     let root = dir.join("Shop.wsdl");
     assert!(
-        out.contains(&format!("Config::new().wsdl({:?})", root.display().to_string())),
+        out.contains(&format!(
+            "Config::new().wsdl({:?})",
+            root.display().to_string()
+        )),
         "{out}"
     );
 
@@ -424,7 +438,10 @@ fn inspect_json_of_fetched_files_equals_that_of_the_originals() {
     let port12 = &service["ports"][1];
     assert_eq!(port12["soap_version"], "1.2");
     assert!(port12["rust"].is_null());
-    assert_eq!(port12["operations"][0]["soap_action"], "urn:shop:getOrder12");
+    assert_eq!(
+        port12["operations"][0]["soap_action"],
+        "urn:shop:getOrder12"
+    );
 
     let module = |name: &str| {
         json["modules"]
@@ -472,7 +489,10 @@ fn failures_name_the_url_and_write_nothing() {
         let bad = |location: &str| {
             Answer::Body(fill(
                 TYPES,
-                &[("COMMON", location.into()), ("EXTRA", "parts/extra.xsd".into())],
+                &[
+                    ("COMMON", location.into()),
+                    ("EXTRA", "parts/extra.xsd".into()),
+                ],
             ))
         };
         routes.insert("/missing.xsd".into(), bad("nowhere.xsd"));
@@ -492,7 +512,10 @@ fn failures_name_the_url_and_write_nothing() {
     };
 
     let err = run(&format!("{base}/missing.xsd"), &[]);
-    assert_eq!(err.trim(), format!("GET {base}/nowhere.xsd: HTTP status 404"));
+    assert_eq!(
+        err.trim(),
+        format!("GET {base}/nowhere.xsd: HTTP status 404")
+    );
 
     let err = run(&format!("{base}/ftp.xsd"), &[]);
     assert_eq!(
@@ -504,7 +527,10 @@ fn failures_name_the_url_and_write_nothing() {
     );
 
     let err = run(&format!("{base}/html"), &[]);
-    assert!(err.starts_with(&format!("{base}/html:1:1: root element `html`")), "{err}");
+    assert!(
+        err.starts_with(&format!("{base}/html:1:1: root element `html`")),
+        "{err}"
+    );
 
     let err = run(&format!("{base}/ws/Shop?wsdl"), &["--max-files", "2"]);
     assert_eq!(
@@ -512,7 +538,10 @@ fn failures_name_the_url_and_write_nothing() {
         format!("{base}/ws/Shop?xsd=2: more than 2 files would be downloaded")
     );
 
-    let err = run(&format!("{base}/ws/Shop?wsdl"), &["--max-file-bytes", "1000"]);
+    let err = run(
+        &format!("{base}/ws/Shop?wsdl"),
+        &["--max-file-bytes", "1000"],
+    );
     assert_eq!(
         err.trim(),
         format!("GET {base}/ws/Shop?wsdl: the file is larger than the limit of 1000 bytes")

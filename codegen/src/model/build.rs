@@ -54,7 +54,6 @@ fn unknown_operations(model: &Model, wanted: &[String]) -> Result<(), ModelError
     }
 }
 
-
 /// Something at the top level that becomes a Rust type.
 #[derive(Debug, Clone)]
 enum Site {

@@ -112,7 +112,10 @@ pub enum FetchError {
 }
 
 fn reason_suffix(reason: &Option<String>) -> String {
-    reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default()
+    reason
+        .as_ref()
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default()
 }
 
 /// WSDL or XSD, by the root element.
@@ -440,7 +443,10 @@ fn scan(url: &Url, bytes: &[u8]) -> Result<Scanned, FetchError> {
             continue;
         };
         let built_in = node.tag_name().name() == "import"
-            && matches!(node.attribute("namespace"), Some(XML_NS | XSD_NS | SOAP_ENC_NS));
+            && matches!(
+                node.attribute("namespace"),
+                Some(XML_NS | XSD_NS | SOAP_ENC_NS)
+            );
         if built_in {
             tracing::info!(%url, location = attr.value(), "left as is: the namespace is built in");
             continue;
@@ -470,7 +476,10 @@ impl<'a> Text<'a> {
     /// encoding read as ISO-8859-1 (locations are ASCII in practice).
     /// UTF-16 is refused: its positions cannot be rewritten byte-wise here.
     fn decode(bytes: &'a [u8]) -> Result<Text<'a>, String> {
-        if matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [0, b'<', ..] | [b'<', 0, ..]) {
+        if matches!(
+            bytes,
+            [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [0, b'<', ..] | [b'<', 0, ..]
+        ) {
             return Err("UTF-16 documents are not supported by fetch; save it as UTF-8".into());
         }
         let (skip, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -541,7 +550,11 @@ fn stem(url: &Url) -> String {
     let segment = url
         .path_segments()
         .and_then(|mut s| s.rfind(|s| !s.is_empty()))
-        .map(|s| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned())
+        .map(|s| {
+            percent_encoding::percent_decode_str(s)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
         .unwrap_or_default();
     let mut stem = without_extension(&segment).to_owned();
     let mut extra = Vec::new();
@@ -615,17 +628,35 @@ mod tests {
     #[test]
     fn names_follow_path_and_query() {
         let mut n = Names::default();
-        assert_eq!(name(&mut n, "http://h/ws/Shop?wsdl", Kind::Wsdl), "Shop.wsdl");
-        assert_eq!(name(&mut n, "http://h/ws/Shop?xsd=1", Kind::Xsd), "Shop-xsd1.xsd");
+        assert_eq!(
+            name(&mut n, "http://h/ws/Shop?wsdl", Kind::Wsdl),
+            "Shop.wsdl"
+        );
+        assert_eq!(
+            name(&mut n, "http://h/ws/Shop?xsd=1", Kind::Xsd),
+            "Shop-xsd1.xsd"
+        );
         assert_eq!(
             name(&mut n, "http://h/ws/Shop?xsd=schemas/types.xsd", Kind::Xsd),
             "types.xsd"
         );
-        assert_eq!(name(&mut n, "http://h/other/types.xsd", Kind::Xsd), "types-2.xsd");
-        assert_eq!(name(&mut n, "http://h/Shop.svc?singleWsdl", Kind::Wsdl), "Shop-2.wsdl");
+        assert_eq!(
+            name(&mut n, "http://h/other/types.xsd", Kind::Xsd),
+            "types-2.xsd"
+        );
+        assert_eq!(
+            name(&mut n, "http://h/Shop.svc?singleWsdl", Kind::Wsdl),
+            "Shop-2.wsdl"
+        );
         assert_eq!(name(&mut n, "http://h/", Kind::Wsdl), "h.wsdl");
-        assert_eq!(name(&mut n, "http://h/a%20b/c%C3%A9.xsd", Kind::Xsd), "c_.xsd");
-        assert_eq!(name(&mut n, "http://h/x/..hidden?v=2&p", Kind::Xsd), "hidden-v2-p.xsd");
+        assert_eq!(
+            name(&mut n, "http://h/a%20b/c%C3%A9.xsd", Kind::Xsd),
+            "c_.xsd"
+        );
+        assert_eq!(
+            name(&mut n, "http://h/x/..hidden?v=2&p", Kind::Xsd),
+            "hidden-v2-p.xsd"
+        );
         assert_eq!(name(&mut n, "http://h/TYPES.xsd", Kind::Xsd), "TYPES-3.xsd");
     }
 
@@ -679,7 +710,9 @@ mod tests {
         let e = scan(&url, b"<html/>").err().unwrap().to_string();
         assert!(e.starts_with("http://h/x:1:1:"), "{e}");
         assert!(e.contains("`html`"), "{e}");
-        let e = scan(&url, b"<!DOCTYPE x [<!ENTITY a 'b'>]><x/>").err().unwrap();
+        let e = scan(&url, b"<!DOCTYPE x [<!ENTITY a 'b'>]><x/>")
+            .err()
+            .unwrap();
         assert!(e.to_string().contains("DTDs are refused"), "{e}");
         let utf16: Vec<u8> = "<x/>".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert!(scan(&url, &utf16).is_err());

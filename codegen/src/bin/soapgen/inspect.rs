@@ -368,16 +368,23 @@ fn type_text(out: &mut String, t: &Type) {
                         .map(|a| format!("{} <{}>: {}", a.rust_variant, a.xml.name, a.rust_type))
                         .collect();
                     match f.field {
-                        "choice" => format!("{}: {} = {}", f.rust_name, f.rust_type, arms.join(" | ")),
+                        "choice" => {
+                            format!("{}: {} = {}", f.rust_name, f.rust_type, arms.join(" | "))
+                        }
                         "wildcard" => format!("{}: {} (xs:any)", f.rust_name, f.rust_type),
                         _ if xml == f.rust_name => format!("{xml}: {}", f.rust_type),
                         _ => format!("{xml} ({}): {}", f.rust_name, f.rust_type),
                     }
                 })
-                .chain(attributes.iter().map(|a| {
-                    format!("@{} ({}): {}", a.xml.name, a.rust_name, a.rust_type)
-                }))
-                .chain(text.iter().map(|v| format!("{}: {} (text)", v.rust_name, v.rust_type)))
+                .chain(
+                    attributes
+                        .iter()
+                        .map(|a| format!("@{} ({}): {}", a.xml.name, a.rust_name, a.rust_type)),
+                )
+                .chain(
+                    text.iter()
+                        .map(|v| format!("{}: {} (text)", v.rust_name, v.rust_type)),
+                )
                 .collect();
             format!("struct {{ {} }}", items.join(", "))
         }
@@ -427,7 +434,13 @@ fn find_binding<'d>(docs: &'d Documents, q: &QNameText) -> Option<&'d parse::Bin
         .find(|b| b.name == local)
 }
 
-fn port(docs: &Documents, resolved: &Resolved, model: &Model, service: &str, p: &parse::Port) -> Port {
+fn port(
+    docs: &Documents,
+    resolved: &Resolved,
+    model: &Model,
+    service: &str,
+    p: &parse::Port,
+) -> Port {
     let binding = p.binding.as_ref().and_then(|q| find_binding(docs, q));
     let soap_version = match binding.map(|b| b.protocol) {
         Some(Protocol::Soap11) => "1.1",
@@ -582,7 +595,11 @@ fn occurrence(o: Occurrence) -> &'static str {
 /// The field's Rust type as generated (`Option<Box<T>>`, `Vec<rt::Nillable<T>>`...).
 fn shaped(t: &FieldType) -> String {
     let inner = ty(&t.ty);
-    let inner = if t.boxed { format!("Box<{inner}>") } else { inner };
+    let inner = if t.boxed {
+        format!("Box<{inner}>")
+    } else {
+        inner
+    };
     wrap(t.occurrence, &inner)
 }
 
