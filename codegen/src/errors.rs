@@ -53,3 +53,91 @@ impl<'a, E> IntoIterator for &'a Errors<E> {
         self.0.iter()
     }
 }
+
+/// The names among `candidates` close to `name` (a small edit distance,
+/// ignoring case, or one containing the other), closest first, at most five.
+pub fn close_matches<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let wanted = name.to_lowercase();
+    let limit = (wanted.chars().count() / 3).max(2);
+    let mut close: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .filter_map(|c| {
+            let lower = c.to_lowercase();
+            let distance = strsim::levenshtein(&wanted, &lower);
+            let contains =
+                wanted.len() >= 3 && (lower.contains(&wanted) || wanted.contains(&lower));
+            (distance <= limit || contains).then_some((distance, c))
+        })
+        .collect();
+    close.sort();
+    close.dedup();
+    close
+        .into_iter()
+        .take(5)
+        .map(|(_, c)| c.to_owned())
+        .collect()
+}
+
+/// The tail of an "unknown name" message: ` (did you mean `a` or `b`?)`, or
+/// a hint where the `known` `what` can be listed when none is close.
+pub(crate) fn suggestion(close: &[String], known: usize, what: &str) -> String {
+    match close {
+        [] if known == 0 => format!(" (there are no {what})"),
+        [] => format!(" (none of the {known} {what} is close; `soapgen inspect` lists them)"),
+        [one] => format!(" (did you mean `{one}`?)"),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(|c| format!("`{c}`")).collect();
+            format!(" (did you mean {} or `{last}`?)", init.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_matches_by_distance_case_and_containment() {
+        let ops = [
+            "finalizePayment",
+            "annulPayment",
+            "creditPayment",
+            "getPayment",
+        ];
+        assert_eq!(
+            close_matches("finalisePayment", ops),
+            vec!["finalizePayment".to_string()]
+        );
+        assert_eq!(
+            close_matches("GETPAYMENT", ops),
+            vec!["getPayment".to_string()]
+        );
+        assert_eq!(
+            close_matches("Payment", ops),
+            vec![
+                "getPayment",
+                "annulPayment",
+                "creditPayment",
+                "finalizePayment"
+            ]
+        );
+        assert!(close_matches("zzz", ops).is_empty());
+    }
+
+    #[test]
+    fn suggestion_lists_or_hints() {
+        assert_eq!(
+            suggestion(&["a".into()], 3, "operations"),
+            " (did you mean `a`?)"
+        );
+        assert_eq!(
+            suggestion(&["a".into(), "b".into(), "c".into()], 3, "operations"),
+            " (did you mean `a`, `b` or `c`?)"
+        );
+        assert!(suggestion(&[], 3, "operations").contains("none of the 3 operations"));
+        assert_eq!(
+            suggestion(&[], 0, "operations"),
+            " (there are no operations)"
+        );
+    }
+}

@@ -86,3 +86,123 @@ fn inspect_lists_services_operations_and_types() {
     assert!(model.status.success());
     assert!(String::from_utf8_lossy(&model.stdout).contains("Person"));
 }
+
+#[test]
+fn out_dash_writes_the_code_to_stdout() {
+    let result = soapgen()
+        .args(["generate", "--wsdl"])
+        .arg(golden("service", "service.wsdl"))
+        .args([
+            "--user-message",
+            "{urn:golden:service:msg}shopError=userMessage",
+            "--out",
+            "-",
+        ])
+        .current_dir(std::env::temp_dir())
+        .output()
+        .expect("run soapgen");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let expected = std::fs::read_to_string(golden("service", "expected.rs")).expect("golden");
+    assert_eq!(String::from_utf8_lossy(&result.stdout), expected);
+    assert!(!std::env::temp_dir().join("-").exists());
+}
+
+#[test]
+fn an_unknown_operation_is_an_error_with_close_names_and_writes_nothing() {
+    let out = std::env::temp_dir().join(format!("soapgen-cli-op-{}.rs", std::process::id()));
+    let result = soapgen()
+        .args(["generate", "--wsdl"])
+        .arg(golden("service", "service.wsdl"))
+        .args(["--operation", "getOrder", "--operation", "getOrdr"])
+        .args(["--operation", "zzz", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run soapgen");
+    assert!(!result.status.success());
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("no operation is named `getOrdr` (did you mean `getOrder`?)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("no operation is named `zzz` (none of the 5 operations is close"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("`getOrder` (did"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    use std::process::Stdio;
+    // Far more output than a pipe buffers, so writing after the reader is gone fails.
+    let types: String = (0..1500)
+        .map(|i| {
+            format!(
+                "<xs:complexType name='type{i}'><xs:sequence><xs:element name='a' type='xs:string'/>\
+                 <xs:element name='b' type='xs:int' minOccurs='0'/></xs:sequence></xs:complexType>"
+            )
+        })
+        .collect();
+    let schema = std::env::temp_dir().join(format!("soapgen-cli-big-{}.xsd", std::process::id()));
+    std::fs::write(
+        &schema,
+        format!(
+            "<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema' targetNamespace='urn:big'>{types}</xs:schema>"
+        ),
+    )
+    .expect("write schema");
+    for args in [
+        &["inspect", "--stage", "parse"][..],
+        &["inspect", "--json"][..],
+        &["inspect"][..],
+    ] {
+        let mut child = soapgen()
+            .args(args)
+            .arg(&schema)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run soapgen");
+        drop(child.stdout.take());
+        let result = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(result.status.success(), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
+    let _ = std::fs::remove_file(schema);
+}
+
+#[test]
+fn inspect_text_shows_xml_names_actions_and_choice_arms() {
+    let result = soapgen()
+        .arg("inspect")
+        .arg(golden("service", "service.wsdl"))
+        .output()
+        .expect("run soapgen");
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert!(stdout.contains("SOAP 1.1, document"), "{stdout}");
+    assert!(
+        stdout.contains("getOrder(msg::GetOrder) -> msg::Order [get_order]"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("SOAPAction: urn:getOrder"), "{stdout}");
+    assert!(
+        stdout.contains("in: {urn:golden:service:msg}getOrder"),
+        "{stdout}"
+    );
+    let choice = soapgen()
+        .arg("inspect")
+        .arg(golden("choice", "schema.xsd"))
+        .output()
+        .expect("run soapgen");
+    let stdout = String::from_utf8_lossy(&choice.stdout);
+    assert!(
+        stdout.contains(" = "),
+        "choice arms with their types: {stdout}"
+    );
+}

@@ -53,3 +53,44 @@ fn documentation_can_be_left_out() {
     assert!(!without.contains("Reads one order."));
     assert!(without.contains("/// Operation `getOrder`."));
 }
+
+#[test]
+fn an_unknown_operation_is_an_error_that_suggests_close_names() {
+    use soap_codegen::model::ModelError;
+    let dir = std::env::temp_dir().join(format!("soap-codegen-config-op-{}", std::process::id()));
+    let out = dir.join("service.rs");
+    let err = service()
+        .operations(["getOrder", "finOrder", "CANCELORDER"])
+        .out_file(&out)
+        .generate()
+        .expect_err("unknown operations");
+    let soap_codegen::Error::Model(errors) = &err else {
+        panic!("expected a model error, got {err}");
+    };
+    let unknown: Vec<(&str, &[String])> = errors
+        .iter()
+        .map(|e| match e {
+            ModelError::UnknownOperation { name, close, known } => {
+                assert_eq!(*known, 5);
+                (name.as_str(), close.as_slice())
+            }
+            other => panic!("unexpected {other}"),
+        })
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            ("finOrder", &["findOrder".to_string()][..]),
+            ("CANCELORDER", &["cancelOrder".to_string()][..]),
+        ]
+    );
+    assert!(err.to_string().contains(
+        "error: configuration: no operation is named `finOrder` (did you mean `findOrder`?)"
+    ));
+    assert!(!out.exists(), "nothing is written");
+    let kept = service()
+        .operations(["getOrder"])
+        .generate_string()
+        .expect("a known operation");
+    assert!(kept.contains("GET_ORDER") && !kept.contains("FIND_ORDER"));
+}

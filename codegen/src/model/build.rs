@@ -23,9 +23,35 @@ pub fn build(resolved: &Resolved, options: &ModelOptions) -> Result<Model, Model
     super::recursion::box_recursive_fields(&mut model);
     apply_attributes(&mut model, options);
     if let Some(ops) = &options.operations {
+        unknown_operations(&model, ops)?;
         model.retain_operations(ops);
     }
     Ok(model)
+}
+
+/// An error for each name in `wanted` that no operation of `model` has,
+/// with the operation names close to it.
+fn unknown_operations(model: &Model, wanted: &[String]) -> Result<(), ModelErrors> {
+    let known: BTreeSet<&str> = model
+        .modules
+        .iter()
+        .flat_map(|m| &m.operations)
+        .map(|op| op.name.as_str())
+        .collect();
+    let errors: Vec<ModelError> = wanted
+        .iter()
+        .filter(|name| !known.contains(name.as_str()))
+        .map(|name| ModelError::UnknownOperation {
+            name: name.clone(),
+            close: crate::errors::close_matches(name, known.iter().copied()),
+            known: known.len(),
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::errors::Errors(errors))
+    }
 }
 
 /// Something at the top level that becomes a Rust type.
@@ -226,6 +252,7 @@ impl<'a> Builder<'a> {
                         TypeDef {
                             name,
                             origin: format!("XSD complex type `{}`", q.local),
+                            xml: Some(xml_name(&q)),
                             xsd_name: q.local.clone(),
                             doc: ct.doc.clone(),
                             attributes: Vec::new(),
@@ -249,6 +276,7 @@ impl<'a> Builder<'a> {
                         TypeDef {
                             name,
                             origin: format!("XSD simple type `{}`", q.local),
+                            xml: Some(xml_name(&q)),
                             xsd_name: q.local.clone(),
                             doc: st.doc.clone(),
                             attributes: Vec::new(),
@@ -282,6 +310,7 @@ impl<'a> Builder<'a> {
                         TypeDef {
                             name,
                             origin: format!("Element `{}`", q.local),
+                            xml: Some(xml_name(&q)),
                             xsd_name: q.local.clone(),
                             doc,
                             attributes: Vec::new(),
@@ -562,6 +591,7 @@ impl<'a> Builder<'a> {
             TypeDef {
                 name: enum_name.clone(),
                 origin: format!("A choice in `{}`", naming::unraw(&ctx.parent)),
+                xml: None,
                 xsd_name: enum_name,
                 doc: None,
                 attributes: Vec::new(),
@@ -612,6 +642,7 @@ impl<'a> Builder<'a> {
                     TypeDef {
                         name: name.clone(),
                         origin: "Anonymous complex type".to_string(),
+                        xml: None,
                         xsd_name: name.clone(),
                         doc: ct.doc.clone(),
                         attributes: Vec::new(),
@@ -644,6 +675,7 @@ impl<'a> Builder<'a> {
                     TypeDef {
                         name: name.clone(),
                         origin: "Anonymous simple type".to_string(),
+                        xml: None,
                         xsd_name: name.clone(),
                         doc: st.doc.clone(),
                         attributes: Vec::new(),

@@ -37,6 +37,16 @@ pub enum ModelError {
         /// The place the setting refers to.
         location: Location,
     },
+    /// `Config::operations` (`--operation`) names an operation no port has.
+    #[error("configuration: no operation is named `{name}`{}", crate::errors::suggestion(close, *known, "operations"))]
+    UnknownOperation {
+        /// The name as given.
+        name: String,
+        /// Operation names close to it, closest first.
+        close: Vec<String>,
+        /// How many operations there are.
+        known: usize,
+    },
 }
 
 /// Every problem the model stage found, one per line when displayed.

@@ -132,6 +132,9 @@ pub struct TypeDef {
     pub name: String,
     /// What it was generated from (`XSD complex type `line``, `Element `getOrder``).
     pub origin: String,
+    /// The name of the XSD type or element it was generated from (None for
+    /// anonymous types and choices).
+    pub xml: Option<XmlName>,
     /// XSD name used for `type_attribute` paths (the XSD type/element name,
     /// or the Rust name for anonymous types).
     pub xsd_name: String,
