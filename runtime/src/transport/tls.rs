@@ -9,7 +9,7 @@ use rustls::{ClientConfig, RootCertStore};
 #[derive(Debug, thiserror::Error)]
 pub enum TlsConfigError {
     /// An extra root certificate is not a valid DER X.509 certificate.
-    #[error("extra root certificate #{index} is not a valid certificate: {source}")]
+    #[error("extra root certificate #{index} is not a valid certificate")]
     InvalidRootCertificate {
         /// Position among the added root certificates (0-based).
         index: usize,
@@ -18,7 +18,7 @@ pub enum TlsConfigError {
         source: rustls::Error,
     },
     /// rustls refused the protocol versions with the ring provider.
-    #[error("cannot configure TLS: {0}")]
+    #[error("cannot configure TLS")]
     Protocol(#[source] rustls::Error),
 }
 
