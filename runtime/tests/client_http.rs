@@ -272,6 +272,21 @@ async fn a_refused_connection_is_a_transport_error() {
     );
     assert!(err.is_retryable());
     assert!(err.to_string().to_lowercase().contains("refused"), "{err}");
+
+    let mut messages = Vec::new();
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&err);
+    while let Some(e) = cause {
+        messages.push(e.to_string());
+        cause = e.source();
+    }
+    for (i, message) in messages.iter().enumerate() {
+        for later in &messages[i + 1..] {
+            assert!(
+                !message.contains(later.as_str()),
+                "cause printed twice: {messages:?}"
+            );
+        }
+    }
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 //! Endpoint URLs: parsing, and taking credentials out of them.
 
-use http::uri::{Authority, Uri};
+use http::uri::Uri;
 
 use super::{BuildError, Credentials};
 
@@ -10,39 +10,53 @@ pub(crate) fn parse_endpoint(url: &str) -> Result<(Uri, Option<Credentials>), Bu
         url: redact_url(url),
         reason: reason.to_owned(),
     };
-    let uri: Uri = url
-        .trim()
+    let url = url.trim();
+    let (uri_text, credentials) = match split_userinfo(url) {
+        Some((start, at)) => {
+            let userinfo = &url[start..at];
+            let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
+            let credentials = Credentials::new(percent_decode(user), percent_decode(password));
+            (
+                format!("{}{}", &url[..start], &url[at + 1..]),
+                Some(credentials),
+            )
+        }
+        None => (url.to_owned(), None),
+    };
+    let uri: Uri = uri_text
         .parse()
         .map_err(|e: http::uri::InvalidUri| invalid(&e.to_string()))?;
     if uri.scheme().is_none() {
         return Err(invalid("no scheme (expected http:// or https://)"));
     }
-    let Some(authority) = uri.authority() else {
+    if uri.authority().is_none() {
         return Err(invalid("no host"));
-    };
-    let Some((userinfo, host)) = authority.as_str().rsplit_once('@') else {
-        return Ok((uri, None));
-    };
-    let host = host.to_owned();
-    let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
-    let credentials = Credentials::new(percent_decode(user), percent_decode(password));
-    let authority = host
-        .parse::<Authority>()
-        .map_err(|e| invalid(&e.to_string()))?;
-    let mut parts = uri.into_parts();
-    parts.authority = Some(authority);
-    let uri = Uri::from_parts(parts).map_err(|e| invalid(&e.to_string()))?;
-    Ok((uri, Some(credentials)))
+    }
+    Ok((uri, credentials))
 }
 
-/// `url` with the user info (`user:password@`) replaced by `***@`, for messages.
+/// Where the user info of `url` starts and the byte index of the `@` that ends it.
+///
+/// The user info runs from after `scheme://` (or the start, for text without
+/// `://`) to the last `@` before the host: the last `@` that precedes the first
+/// `/`, `?` or `#` following the first `@`. A password may so contain `/`, `?`,
+/// `#` and `@` unescaped; a path holding an `@` may be over-redacted, never leaked.
+fn split_userinfo(url: &str) -> Option<(usize, usize)> {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let rest = &url[start..];
+    let first_at = rest.find('@')?;
+    let host_end = rest[first_at..]
+        .find(['/', '?', '#'])
+        .map_or(rest.len(), |i| first_at + i);
+    let at = rest[..host_end].rfind('@')?;
+    Some((start, start + at))
+}
+
+/// `url` with the user info (`user:password@`) replaced by `***@`, for
+/// messages, `Debug` and spans. Works on text without `://` too.
 pub(crate) fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{scheme}://***{}", &rest[at..]),
+    match split_userinfo(url) {
+        Some((start, at)) => format!("{}***{}", &url[..start], &url[at..]),
         None => url.to_owned(),
     }
 }
@@ -99,5 +113,31 @@ mod tests {
     fn redaction_hides_user_info_only() {
         assert_eq!(redact_url("https://u:secret@h/p@x"), "https://***@h/p@x");
         assert_eq!(redact_url("http://h/p"), "http://h/p");
+    }
+
+    #[test]
+    fn redaction_covers_passwords_with_url_delimiters() {
+        for (url, redacted) in [
+            ("https://u:pa/ss@h/p", "https://***@h/p"),
+            ("https://u:pa#ss@h/p", "https://***@h/p"),
+            ("https://u:pa?ss@h/p?q", "https://***@h/p?q"),
+            ("https://u:p@ss@h:8443/p", "https://***@h:8443/p"),
+            ("u:secret@h/p", "***@h/p"),
+            ("not a url u:secret@h", "***@h"),
+        ] {
+            assert_eq!(redact_url(url), redacted, "{url}");
+        }
+    }
+
+    #[test]
+    fn passwords_with_url_delimiters_become_credentials() {
+        let (uri, creds) = parse_endpoint("https://me:pa/s#s?x@example.com/ws").unwrap();
+        assert_eq!(uri.to_string(), "https://example.com/ws");
+        let creds = creds.unwrap();
+        assert_eq!((creds.user(), creds.password()), ("me", "pa/s#s?x"));
+        let err = parse_endpoint("me:pa/ss@example.com/ws")
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains("pa/ss"), "{err}");
     }
 }

@@ -164,9 +164,10 @@ where
 {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Transport(e) => Some(e),
-            Self::Decode(e) => Some(e),
-            Self::Encode(e) => Some(e),
+            // Display already shows these errors: their causes come next.
+            Self::Transport(e) => e.source(),
+            Self::Decode(e) => e.source(),
+            Self::Encode(e) => e.source(),
             _ => None,
         }
     }

@@ -17,9 +17,8 @@ pub enum TransportError {
         endpoint: String,
         /// The causes, outermost first (`tcp connect error: Connection refused`).
         reason: String,
-        /// What the network said.
-        #[source]
-        source: BoxError,
+        /// What the network said (already spelled out in `reason`, so not a `source()`).
+        cause: BoxError,
     },
     /// The TLS handshake failed (untrusted or invalid certificate, protocol error).
     #[error("TLS handshake with {endpoint} failed: {reason}")]
@@ -28,9 +27,8 @@ pub enum TransportError {
         endpoint: String,
         /// The causes, outermost first (`invalid peer certificate: UnknownIssuer`).
         reason: String,
-        /// What rustls said.
-        #[source]
-        source: BoxError,
+        /// What rustls said (already spelled out in `reason`, so not a `source()`).
+        cause: BoxError,
     },
     /// The connection could not be set up within the connect timeout.
     #[error("connecting to {endpoint} timed out")]
@@ -45,9 +43,8 @@ pub enum TransportError {
         endpoint: String,
         /// The causes, outermost first.
         reason: String,
-        /// The underlying error.
-        #[source]
-        source: BoxError,
+        /// The underlying error (already spelled out in `reason`, so not a `source()`).
+        cause: BoxError,
     },
     /// The response body is larger than the configured limit; reading stopped.
     #[error("response from {endpoint} exceeds the limit of {limit} bytes")]
@@ -104,12 +101,12 @@ impl TransportError {
             reasons.join(": ")
         };
         let connect = error.is_connect();
-        let source: BoxError = Box::new(error);
+        let cause: BoxError = Box::new(error);
         if tls {
             Self::Tls {
                 endpoint,
                 reason,
-                source,
+                cause,
             }
         } else if connect && timed_out {
             Self::ConnectTimeout { endpoint }
@@ -117,13 +114,13 @@ impl TransportError {
             Self::Connect {
                 endpoint,
                 reason,
-                source,
+                cause,
             }
         } else {
             Self::Io {
                 endpoint,
                 reason,
-                source,
+                cause,
             }
         }
     }

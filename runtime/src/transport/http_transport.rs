@@ -135,7 +135,7 @@ async fn read_limited(
         let frame = frame.map_err(|e| TransportError::Io {
             endpoint: endpoint.to_owned(),
             reason: format!("reading the response body: {e}"),
-            source: Box::new(e),
+            cause: Box::new(e),
         })?;
         if let Ok(data) = frame.into_data() {
             if buf.len() + data.len() > limit {
