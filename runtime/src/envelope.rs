@@ -1,7 +1,6 @@
 //! SOAP 1.1 envelopes: encoding requests and responses, decoding them, faults,
 //! and peeking at the operation element for routing.
 
-use crate::diag::DiagnosticKind;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::fault::{Fault, FaultDetail, SOAP11_NAMESPACE};
 use crate::value::{AnyXml, QName};
@@ -153,8 +152,7 @@ fn open_body<'a>(r: &mut Reader<'a>, expected: &FieldName) -> Result<Start<'a>, 
             break;
         }
         if !child.is(Some(SOAP11_NAMESPACE), "Header") {
-            let name = child.qname_display();
-            r.diagnostic(DiagnosticKind::UnknownElement(name));
+            r.unknown_element(&child);
         }
         r.skip(&child)?;
     }
@@ -186,8 +184,7 @@ fn expect_element(
 fn close_envelope(r: &mut Reader<'_>) -> Result<(), DecodeError> {
     for _ in 0..2 {
         while let Some(extra) = r.next_element()? {
-            let name = extra.qname_display();
-            r.diagnostic(DiagnosticKind::UnknownElement(name));
+            r.unknown_element(&extra);
             r.skip(&extra)?;
         }
     }

@@ -69,6 +69,14 @@ pub enum DecodeErrorKind {
         /// The size of the input.
         size: usize,
     },
+    /// The raw XML the decoder would keep (unknown fault detail, `anyType` content,
+    /// with the namespace declarations it needs) exceeds
+    /// [`DecodeOptions::max_size`](crate::xml::DecodeOptions::max_size).
+    #[error("the message makes the decoder keep more than the limit of {limit} bytes of raw XML")]
+    RetainedLimit {
+        /// The limit.
+        limit: usize,
+    },
     /// Elements nest deeper than [`DecodeOptions::max_depth`](crate::xml::DecodeOptions::max_depth).
     #[error("elements nest deeper than the limit of {limit}")]
     DepthLimit {

@@ -62,6 +62,63 @@ impl<'a> Start<'a> {
 struct Binding<'a> {
     prefix: &'a str,
     uri: &'a str,
+    /// The binding of the same prefix this one shadows (index into `Bindings::list`).
+    prev: Option<u32>,
+}
+
+/// The namespace declarations in scope: a stack in document order, and a map from
+/// each prefix to its innermost binding (each binding remembers the one it
+/// shadows, restored when its element closes), so a lookup costs the same
+/// whatever the number of declarations.
+#[derive(Debug, Default)]
+struct Bindings<'a> {
+    list: Vec<Binding<'a>>,
+    innermost: std::collections::HashMap<&'a str, u32>,
+}
+
+impl<'a> Bindings<'a> {
+    /// Below this many bindings a scan is cheaper than hashing the prefix.
+    const SCAN: usize = 8;
+
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    fn push(&mut self, prefix: &'a str, uri: &'a str) {
+        let index = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+        let prev = self.innermost.insert(prefix, index);
+        self.list.push(Binding { prefix, uri, prev });
+    }
+
+    /// Drops the bindings from `mark` on, innermost first.
+    fn truncate(&mut self, mark: usize) {
+        while self.list.len() > mark {
+            let Some(b) = self.list.pop() else { break };
+            match b.prev {
+                Some(prev) => {
+                    self.innermost.insert(b.prefix, prev);
+                }
+                None => {
+                    self.innermost.remove(b.prefix);
+                }
+            }
+        }
+    }
+
+    /// The index of the innermost binding of `prefix`.
+    #[inline]
+    fn find(&self, prefix: &str) -> Option<usize> {
+        if self.list.len() <= Self::SCAN {
+            return self.list.iter().rposition(|b| same(b.prefix, prefix));
+        }
+        self.innermost.get(prefix).map(|&i| i as usize)
+    }
+
+    /// The URI `prefix` is bound to (`None`: unbound, or bound to "" which undeclares it).
+    fn uri(&self, prefix: &str) -> Option<Option<&'a str>> {
+        let b = self.list.get(self.find(prefix)?)?;
+        Some(if b.uri.is_empty() { None } else { Some(b.uri) })
+    }
 }
 
 #[derive(Debug)]
@@ -92,19 +149,14 @@ enum Event {
 }
 
 /// The namespace declarations of a reader, for [`SimpleType::parse_text_in`].
-struct Scope<'r, 'a>(&'r [Binding<'a>]);
+struct Scope<'r, 'a>(&'r Bindings<'a>);
 
 impl Namespaces for Scope<'_, '_> {
     fn resolve(&self, prefix: &str) -> Option<&str> {
         if prefix == "xml" {
             return Some(XML_NAMESPACE);
         }
-        self.0
-            .iter()
-            .rev()
-            .find(|b| same(b.prefix, prefix))
-            .map(|b| b.uri)
-            .filter(|uri| !uri.is_empty())
+        self.0.uri(prefix).flatten()
     }
 }
 
@@ -118,7 +170,7 @@ pub struct Reader<'a> {
     src: &'a str,
     tokens: Tokenizer<'a>,
     opts: DecodeOptions,
-    ns: Vec<Binding<'a>>,
+    ns: Bindings<'a>,
     frames: Vec<Frame<'a>>,
     /// An empty-element tag was read: the next event is its end.
     pending_end: bool,
@@ -129,6 +181,8 @@ pub struct Reader<'a> {
     /// Byte offset just past the current token.
     end_pos: usize,
     elements: usize,
+    /// Bytes of the input kept as raw XML so far (counted against `max_size`).
+    retained: usize,
     diagnostics: Vec<Diagnostic>,
     /// The text `next_event` read last.
     text: StrSpan<'a>,
@@ -172,7 +226,7 @@ impl<'a> Reader<'a> {
             src,
             tokens: Tokenizer::from(src),
             opts: opts.clone(),
-            ns: Vec::with_capacity(8),
+            ns: Bindings::default(),
             // Under 1 KiB: a larger first allocation makes glibc consolidate its free lists on every decode.
             frames: Vec::with_capacity(8),
             pending_end: false,
@@ -180,6 +234,7 @@ impl<'a> Reader<'a> {
             pos: 0,
             end_pos: 0,
             elements: 0,
+            retained: 0,
             diagnostics: Vec::new(),
             start: Start {
                 ns: None,
@@ -334,14 +389,14 @@ impl<'a> Reader<'a> {
         if let Some(value) = slot {
             return Ok(value);
         }
-        let path = format!("{}/{name}", self.path());
+        let path = |r: &Self| format!("{}/{name}", r.path());
         if self.opts.strict {
             return Err(DecodeError {
-                path,
+                path: path(self),
                 ..self.error(DecodeErrorKind::MissingRequired(name.to_owned()))
             });
         }
-        self.record(DiagnosticKind::MissingRequired(name.to_owned()), path);
+        self.record(|_| DiagnosticKind::MissingRequired(name.to_owned()), path);
         Ok(T::default())
     }
 
@@ -365,8 +420,10 @@ impl<'a> Reader<'a> {
             if self.opts.strict && !e.is_enumeration() {
                 return Err(self.attr_error(name, DecodeErrorKind::Facet(e)));
             }
-            let path = format!("{}/@{name}", self.path());
-            self.record(DiagnosticKind::Facet(e), path);
+            self.record(
+                |_| DiagnosticKind::Facet(e),
+                |r| format!("{}/@{name}", r.path()),
+            );
         }
         Ok(Some(value))
     }
@@ -435,15 +492,18 @@ impl<'a> Reader<'a> {
         let (head, tail) = raw.split_at(name_end.min(raw.len()));
         let mut out = String::with_capacity(raw.len() + 64);
         out.push_str(head);
-        for (i, b) in self.ns[..mark].iter().enumerate() {
-            let shadowed = self.ns[i + 1..]
-                .iter()
-                .any(|later| later.prefix == b.prefix);
-            // Only what the text may refer to: a prefix it mentions, or a default namespace.
-            let used = b.prefix.is_empty() || raw.contains(&format!("{}:", b.prefix));
-            if shadowed || !used {
-                continue;
-            }
+        // Only what the text may refer to: the default namespace and the prefixes it
+        // mentions, as bound outside the element (unless it rebinds them), in
+        // declaration order.
+        let mut seen = std::collections::HashSet::new();
+        let mut used: Vec<usize> = std::iter::once("")
+            .chain(mentioned_prefixes(raw))
+            .filter(|prefix| seen.insert(*prefix))
+            .filter(|prefix| self.ns.find(prefix).is_some_and(|i| i < mark))
+            .filter_map(|prefix| self.ns.find(prefix))
+            .collect();
+        used.sort_unstable();
+        for b in used.iter().filter_map(|&i| self.ns.list.get(i)) {
             out.push_str(" xmlns");
             if !b.prefix.is_empty() {
                 out.push(':');
@@ -453,6 +513,7 @@ impl<'a> Reader<'a> {
             escape_into(&mut out, b.uri, true);
             out.push('"');
         }
+        self.retain(out.len() + tail.len())?;
         out.push_str(tail);
         Ok(out)
     }
@@ -460,6 +521,16 @@ impl<'a> Reader<'a> {
     /// Records a diagnostic at the current element.
     pub fn diagnostic(&mut self, kind: DiagnosticKind) {
         self.diag(kind);
+    }
+
+    /// Records that `start` was skipped as unknown (its name is only formatted
+    /// while diagnostics are still kept).
+    pub fn unknown_element(&mut self, start: &Start<'_>) {
+        self.pos = start.pos;
+        self.record(
+            |_| DiagnosticKind::UnknownElement(start.qname_display()),
+            Self::path,
+        );
     }
 
     /// An error of `kind` at the current element and token.
@@ -523,20 +594,25 @@ impl<'a> Reader<'a> {
     #[cold]
     #[inline(never)]
     fn diag(&mut self, kind: DiagnosticKind) {
-        let path = self.path();
-        self.record(kind, path);
+        self.record(|_| kind, Self::path);
     }
 
     /// Records a diagnostic at the current position; past [`MAX_DIAGNOSTICS`] only
-    /// one `Suppressed` entry is added.
+    /// one `Suppressed` entry is added. `kind` and `path` are only called for a
+    /// diagnostic that is kept: formatting names and paths is what costs.
     #[cold]
     #[inline(never)]
-    fn record(&mut self, kind: DiagnosticKind, path: String) {
+    fn record(
+        &mut self,
+        kind: impl FnOnce(&Self) -> DiagnosticKind,
+        path: impl FnOnce(&Self) -> String,
+    ) {
         let kind = match self.diagnostics.len() {
-            n if n < MAX_DIAGNOSTICS => kind,
+            n if n < MAX_DIAGNOSTICS => kind(self),
             MAX_DIAGNOSTICS => DiagnosticKind::Suppressed,
             _ => return,
         };
+        let path = path(self);
         let (line, column) = self.locate(self.pos);
         self.diagnostics.push(Diagnostic {
             kind,
@@ -622,8 +698,10 @@ impl<'a> Reader<'a> {
     #[inline(never)]
     fn skip_unknown(&mut self) -> Result<(), DecodeError> {
         self.pos = self.start.pos;
-        let name = self.start.qname_display();
-        self.diag(DiagnosticKind::UnknownElement(name));
+        self.record(
+            |r| DiagnosticKind::UnknownElement(r.start.qname_display()),
+            Self::path,
+        );
         let start = self.start.clone();
         self.skip(&start)
     }
@@ -742,6 +820,18 @@ impl<'a> Reader<'a> {
             }
             event = self.next_event(false)?;
         }
+    }
+
+    /// Counts `bytes` more kept from the input (raw XML) against the size limit:
+    /// what a message makes the decoder keep may not exceed what it may send.
+    fn retain(&mut self, bytes: usize) -> Result<(), DecodeError> {
+        self.retained = self.retained.saturating_add(bytes);
+        if self.retained > self.opts.max_size {
+            return Err(self.error(DecodeErrorKind::RetainedLimit {
+                limit: self.opts.max_size,
+            }));
+        }
+        Ok(())
     }
 
     fn pop_frame(&mut self) {
@@ -885,10 +975,7 @@ impl<'a> Reader<'a> {
                                 "character references in namespace names are not supported".into(),
                             )));
                         }
-                        self.ns.push(Binding {
-                            prefix: if p.is_empty() { "" } else { l },
-                            uri,
-                        });
+                        self.ns.push(if p.is_empty() { "" } else { l }, uri);
                     } else if !p.is_empty() {
                         self.prefixed.push((p, l, value.as_str()));
                     }
@@ -972,8 +1059,8 @@ impl<'a> Reader<'a> {
     }
 
     fn resolve(&self, prefix: &'a str) -> Result<Option<&'a str>, Fail> {
-        if let Some(b) = self.ns.iter().rev().find(|b| same(b.prefix, prefix)) {
-            return Ok(if b.uri.is_empty() { None } else { Some(b.uri) });
+        if let Some(uri) = self.ns.uri(prefix) {
+            return Ok(uri);
         }
         match prefix {
             "" => Ok(None),
@@ -1057,6 +1144,21 @@ fn qualified(prefix: &str, local: &str) -> String {
     } else {
         format!("{prefix}:{local}")
     }
+}
+
+/// The names before a `:` in `raw` (candidate prefixes of tags, attributes and
+/// QName values), in order, with repeats.
+fn mentioned_prefixes(raw: &str) -> impl Iterator<Item = &str> {
+    let name_byte =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.') || b >= 0x80;
+    let bytes = raw.as_bytes();
+    raw.match_indices(':').filter_map(move |(colon, _)| {
+        let start = bytes[..colon]
+            .iter()
+            .rposition(|&b| !name_byte(b))
+            .map_or(0, |i| i + 1);
+        raw.get(start..colon).filter(|p| !p.is_empty())
+    })
 }
 
 fn is_ws(text: &str) -> bool {
