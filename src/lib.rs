@@ -1,6 +1,7 @@
 //! Typed async client, business rules and an offline simulator for Resurs
 //! Bank's After Shop Service API (SOAP).
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 mod generated {
@@ -20,4 +21,5 @@ mod fault;
 pub use fault::{ecommerce_error, ResursFault};
 pub mod rules;
 pub use error_type::ErrorType;
+#[cfg(feature = "simulator")]
 pub mod simulator;

@@ -5,6 +5,7 @@
 //! Generated code uses only the [`rt`] facade; applications mostly touch
 //! [`ClientBuilder`], [`Error`] and, for servers, [`server`].
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 pub mod client;

@@ -20,12 +20,14 @@
 //! # Ok::<(), resurs_aftershop::decode::DecodeEnvelopeError>(())
 //! ```
 
+#[cfg(feature = "cli")]
 mod cli;
 mod error;
 mod operations;
 mod prune;
 mod render;
 
+#[cfg(feature = "cli")]
 pub use cli::DecodeArgs;
 pub use error::DecodeEnvelopeError;
 pub use render::Outcome;

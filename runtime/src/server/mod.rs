@@ -1,8 +1,10 @@
 //! Serving a SOAP service: generated `<Service>Server<S>` types implement
-//! [`Dispatch`]; a [`Router`] mounts them at URL paths; [`Server`] serves a
-//! router over HTTP/1.1 on a TCP listener.
+//! [`Dispatch`]; a [`Router`] mounts them at URL paths and answers
+//! `http::Request`s ([`Router::serve_http`]); with the `server` feature,
+//! `Server` serves a router over HTTP/1.1 on a TCP listener.
 //!
 //! ```no_run
+//! # #[cfg(feature = "server")]
 //! # async fn demo(service: impl soap_runtime::server::Dispatch) -> std::io::Result<()> {
 //! use soap_runtime::server::{Router, Server};
 //! let router = Router::new().mount("/ws/ShopService", service);
@@ -13,11 +15,13 @@
 //! ```
 
 mod handle;
+#[cfg(feature = "server")]
 mod listen;
 mod message;
 mod router;
 
 pub use self::handle::{handle, unknown_operation};
+#[cfg(feature = "server")]
 pub use self::listen::{Server, ServerHandle};
 pub use self::message::{Request, Response};
 pub use self::router::{Router, DEFAULT_MAX_REQUEST_BYTES};
