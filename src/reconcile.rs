@@ -354,7 +354,10 @@ mod tests {
 
     #[test]
     fn a_new_diff_with_the_transaction_id_and_amount_landed() {
-        let after = with(booked(), diff(PaymentDiffType::Debit, Some("T-1"), "300.00000"));
+        let after = with(
+            booked(),
+            diff(PaymentDiffType::Debit, Some("T-1"), "300.00000"),
+        );
         let intent = Intent::new(Action::Finalize, Some("T-1".into()), d("300"));
         assert_eq!(
             reconcile(&intent, &booked(), &after),
@@ -384,7 +387,10 @@ mod tests {
     fn diffs_of_other_types_do_not_count() {
         let after = with(booked(), diff(PaymentDiffType::Credit, Some("T-1"), "300"));
         let intent = Intent::new(Action::Finalize, Some("T-1".into()), d("300"));
-        assert_eq!(reconcile(&intent, &booked(), &after), Reconciliation::NotLanded);
+        assert_eq!(
+            reconcile(&intent, &booked(), &after),
+            Reconciliation::NotLanded
+        );
     }
 
     #[test]
@@ -426,9 +432,16 @@ mod tests {
             Reconciliation::Landed { index: 2, .. }
         ));
         // A second diff equal to an old one is new too.
-        let again = with(booked(), diff(PaymentDiffType::Authorize, Some("P"), "1000"));
+        let again = with(
+            booked(),
+            diff(PaymentDiffType::Authorize, Some("P"), "1000"),
+        );
         assert!(matches!(
-            reconcile(&Intent::new(Action::AdditionalDebit, None, d("1000")), &booked(), &again),
+            reconcile(
+                &Intent::new(Action::AdditionalDebit, None, d("1000")),
+                &booked(),
+                &again
+            ),
             Reconciliation::Landed { index: 2, .. }
         ));
         let two = with(one, diff(PaymentDiffType::Authorize, None, "50"));
