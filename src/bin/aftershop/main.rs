@@ -39,7 +39,7 @@ enum Command {
     /// 0 message, 3 SOAP fault, 2 undecodable input.
     Decode(resurs_aftershop::decode::DecodeArgs),
     #[command(flatten)]
-    Operator(operator::OperatorCommand),
+    Operator(Box<operator::OperatorCommand>),
 }
 
 /// Arguments of `aftershop simulate`.
@@ -74,7 +74,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Simulate(args) => simulate(args),
         Command::Decode(args) => return args.run(),
-        Command::Operator(command) => return operator::run(&cli.connection, command),
+        Command::Operator(command) => return operator::run(&cli.connection, *command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
