@@ -2776,6 +2776,75 @@ pub mod msg_shopflow {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "http://ecommerce.resurs.com/v4/msg/shopflow";
 
+    /// XSD complex type `getCustomerBonus`.
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
+    pub struct GetCustomerBonus {
+        /// Who the customer is: a token issued earlier, or the customer's Resurs card.
+        #[serde(rename = "customerIdentification", default)]
+        pub customer_identification: super::types_shopflow::CustomerIdentification,
+    }
+    static GET_CUSTOMER_BONUS_FIELDS: [rt::FieldName; 1] = [
+        rt::FieldName::unqualified("customerIdentification"),
+    ];
+    impl rt::XmlType for GetCustomerBonus {
+        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
+            w.field(None, "customerIdentification", &self.customer_identification)?;
+            Ok(())
+        }
+        fn read(
+            r: &mut rt::Reader<'_>,
+            start: &rt::Start<'_>,
+        ) -> Result<Self, rt::DecodeError> {
+            let mut customer_identification = None;
+            while let Some((index, child)) = r.next_field(&GET_CUSTOMER_BONUS_FIELDS)? {
+                match index {
+                    0 => r.read_into(&mut customer_identification, &child)?,
+                    _ => {}
+                }
+            }
+            Ok(Self {
+                customer_identification: r
+                    .required(customer_identification, start, "customerIdentification")?,
+            })
+        }
+    }
+
+    /// XSD complex type `getCustomerBonusResponse`.
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
+    pub struct GetCustomerBonusResponse {
+        /// The customer's bonus.
+        #[serde(rename = "return", default)]
+        pub r#return: super::types_shopflow::Bonus,
+    }
+    static GET_CUSTOMER_BONUS_RESPONSE_FIELDS: [rt::FieldName; 1] = [
+        rt::FieldName::unqualified("return"),
+    ];
+    impl rt::XmlType for GetCustomerBonusResponse {
+        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
+            w.field(None, "return", &self.r#return)?;
+            Ok(())
+        }
+        fn read(
+            r: &mut rt::Reader<'_>,
+            start: &rt::Start<'_>,
+        ) -> Result<Self, rt::DecodeError> {
+            let mut r#return = None;
+            while let Some((index, child)) = r
+                .next_field(&GET_CUSTOMER_BONUS_RESPONSE_FIELDS)?
+            {
+                match index {
+                    0 => r.read_into(&mut r#return, &child)?,
+                    _ => {}
+                }
+            }
+            Ok(Self {
+                r#return: r.required(r#return, start, "return")?,
+            })
+        }
+    }
+
     /// XSD complex type `issueCustomerIdentificationToken`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -2945,6 +3014,85 @@ pub mod types_shopflow {
 
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "http://ecommerce.resurs.com/v4/types/shopflow";
+
+    /// How a customer is identified: by `token` or by `customerAccount`. Set exactly one of them.
+    ///
+    /// XSD complex type `customerIdentification`.
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
+    pub struct CustomerIdentification {
+        /// A token from issueCustomerIdentificationToken; an invalid or expired one is a fault. Not together with `customerAccount`.
+        #[serde(rename = "token", default, skip_serializing_if = "Option::is_none")]
+        pub token: Option<IdentificationToken>,
+        /// The customer's Resurs card, instead of a token. Not together with `token`.
+        #[serde(
+            rename = "customerAccount",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub customer_account: Option<CustomerCard>,
+    }
+    static CUSTOMER_IDENTIFICATION_FIELDS: [rt::FieldName; 2] = [
+        rt::FieldName::unqualified("token"),
+        rt::FieldName::unqualified("customerAccount"),
+    ];
+    impl rt::XmlType for CustomerIdentification {
+        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
+            w.field(None, "token", &self.token)?;
+            w.field(None, "customerAccount", &self.customer_account)?;
+            Ok(())
+        }
+        fn read(
+            r: &mut rt::Reader<'_>,
+            _start: &rt::Start<'_>,
+        ) -> Result<Self, rt::DecodeError> {
+            let mut token = None;
+            let mut customer_account = None;
+            while let Some((index, child)) = r
+                .next_field(&CUSTOMER_IDENTIFICATION_FIELDS)?
+            {
+                match index {
+                    0 => r.read_into(&mut token, &child)?,
+                    1 => r.read_into(&mut customer_account, &child)?,
+                    _ => {}
+                }
+            }
+            Ok(Self { token, customer_account })
+        }
+    }
+
+    /// A customer's bonus.
+    ///
+    /// XSD complex type `bonus`.
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
+    pub struct Bonus {
+        /// Bonus points the customer can use now.
+        #[serde(rename = "points", default)]
+        pub points: u64,
+    }
+    static BONUS_FIELDS: [rt::FieldName; 1] = [rt::FieldName::unqualified("points")];
+    impl rt::XmlType for Bonus {
+        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
+            w.field(None, "points", &self.points)?;
+            Ok(())
+        }
+        fn read(
+            r: &mut rt::Reader<'_>,
+            start: &rt::Start<'_>,
+        ) -> Result<Self, rt::DecodeError> {
+            let mut points = None;
+            while let Some((index, child)) = r.next_field(&BONUS_FIELDS)? {
+                match index {
+                    0 => r.read_into(&mut points, &child)?,
+                    _ => {}
+                }
+            }
+            Ok(Self {
+                points: r.required(points, start, "points")?,
+            })
+        }
+    }
 
     /// An issued customer identification token. The shop may store it (with its expiry) in the customer's account, provided the customer must log in to use that account; securing that login is the shop's responsibility.
     ///
@@ -3262,6 +3410,20 @@ pub mod v4 {
         ),
     };
 
+    /// Operation `getCustomerBonus`: The bonus points of a customer identified by a customer identification token or by a Resurs card (one of the two, not both).
+    pub static GET_CUSTOMER_BONUS2: rt::Operation = rt::Operation {
+        name: "getCustomerBonus",
+        soap_action: "",
+        input: rt::FieldName::qualified(
+            "http://ecommerce.resurs.com/v4/msg/shopflow",
+            "getCustomerBonus",
+        ),
+        output: rt::FieldName::qualified(
+            "http://ecommerce.resurs.com/v4/msg/shopflow",
+            "getCustomerBonusResponse",
+        ),
+    };
+
     /// Operation `issueCustomerIdentificationToken`: Identifies a customer by a Resurs card and issues a token that identifies the same customer in later calls. Store the token with the customer's account in the shop: from then on the shop, not Resurs, does the identification.
     pub static ISSUE_CUSTOMER_IDENTIFICATION_TOKEN: rt::Operation = rt::Operation {
         name: "issueCustomerIdentificationToken",
@@ -3523,6 +3685,24 @@ pub mod v4 {
 
     /// What `getCustomerBonus` can fail with.
     pub type GetCustomerBonusError = rt::Error<GetCustomerBonusFault>;
+
+    rt::fault_enum! {
+        /// The faults operation `getCustomerBonus` declares.
+        pub enum GetCustomerBonusFault2 {
+            /// No bonus was read; INVALID_IDENTIFICATION (28) when the token or the card does not identify a customer. The ECommerceError detail says why.
+            ///
+            /// `wsdl:fault` `ECommerceErrorException`: element `ECommerceError`.
+            #[element = rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/exception",
+                "ECommerceError",
+            )]
+            #[user_message = |detail| Some(detail.user_error_message.as_str())]
+            ECommerceErrorException(super::exception::ECommerceError),
+        }
+    }
+
+    /// What `getCustomerBonus` can fail with.
+    pub type GetCustomerBonusError2 = rt::Error<GetCustomerBonusFault2>;
 
     rt::fault_enum! {
         /// The faults operation `issueCustomerIdentificationToken` declares.
@@ -4120,7 +4300,7 @@ pub mod v4 {
 
     /// Client for service `ShopFlowService` (port `ShopFlowWebServiceImplPort`).
     ///
-    /// Shop-side services of Resurs Bank; here only the customer identification token operations.
+    /// Shop-side services of Resurs Bank; here only the customer identification token operations and the bonus read that accepts a token.
     #[derive(Debug, Clone)]
     pub struct ShopFlowServiceClient<T = rt::HttpTransport> {
         client: rt::Client<T>,
@@ -4137,6 +4317,20 @@ pub mod v4 {
         /// The runtime client underneath (endpoint, options).
         pub fn inner(&self) -> &rt::Client<T> {
             &self.client
+        }
+        /// The bonus points of a customer identified by a customer identification token or by a Resurs card (one of the two, not both).
+        pub async fn get_customer_bonus(
+            &self,
+            request: &super::msg_shopflow::GetCustomerBonus,
+        ) -> Result<super::types_shopflow::Bonus, GetCustomerBonusError2> {
+            self.client
+                .call::<
+                    _,
+                    super::msg_shopflow::GetCustomerBonusResponse,
+                    _,
+                >(&GET_CUSTOMER_BONUS2, request)
+                .await
+                .map(|response| response.r#return)
         }
         /// Identifies a customer by a Resurs card and issues a token that identifies the same customer in later calls. Store the token with the customer's account in the shop: from then on the shop, not Resurs, does the identification.
         pub async fn issue_customer_identification_token(
@@ -4174,6 +4368,16 @@ pub mod v4 {
     /// Server side of service `ShopFlowService`: implement it, then serve it with
     /// [`ShopFlowServiceServer`].
     pub trait ShopFlowService: Send + Sync + 'static {
+        /// The bonus points of a customer identified by a customer identification token or by a Resurs card (one of the two, not both).
+        fn get_customer_bonus(
+            &self,
+            request: super::msg_shopflow::GetCustomerBonus,
+        ) -> impl core::future::Future<
+            Output = Result<
+                super::types_shopflow::Bonus,
+                rt::Fault<GetCustomerBonusFault2>,
+            >,
+        > + Send;
         /// Identifies a customer by a Resurs card and issues a token that identifies the same customer in later calls. Store the token with the customer's account in the shop: from then on the shop, not Resurs, does the identification.
         fn issue_customer_identification_token(
             &self,
@@ -4207,7 +4411,8 @@ pub mod v4 {
             Self(std::sync::Arc::new(service))
         }
     }
-    static SHOP_FLOW_SERVICE_OPERATIONS: [&rt::Operation; 2] = [
+    static SHOP_FLOW_SERVICE_OPERATIONS: [&rt::Operation; 3] = [
+        &GET_CUSTOMER_BONUS2,
         &ISSUE_CUSTOMER_IDENTIFICATION_TOKEN,
         &INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN,
     ];
@@ -4225,6 +4430,22 @@ pub mod v4 {
                     Box::pin(
                         rt::server::handle(
                             request,
+                            &GET_CUSTOMER_BONUS2,
+                            move |req| async move {
+                                self.0
+                                    .get_customer_bonus(req)
+                                    .await
+                                    .map(|r#return| super::msg_shopflow::GetCustomerBonusResponse {
+                                        r#return,
+                                    })
+                            },
+                        ),
+                    )
+                }
+                1 => {
+                    Box::pin(
+                        rt::server::handle(
+                            request,
                             &ISSUE_CUSTOMER_IDENTIFICATION_TOKEN,
                             move |req| async move {
                                 self.0
@@ -4237,7 +4458,7 @@ pub mod v4 {
                         ),
                     )
                 }
-                1 => {
+                2 => {
                     Box::pin(
                         rt::server::handle(
                             request,

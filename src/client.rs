@@ -26,8 +26,9 @@ use soap_runtime::ClientBuilder;
 /// searches, documents, bonus points).
 pub type AfterShopClient = crate::v4::AfterShopFlowServiceClient;
 
-/// The generated client for the two customer-identification-token operations
-/// of `ShopFlowService`.
+/// The generated client for the customer-identification-token operations of
+/// `ShopFlowService` and its `getCustomerBonus`, which takes such a token
+/// (or a Resurs card).
 pub type ShopFlowClient = crate::v4::ShopFlowServiceClient;
 
 /// Resurs Bank's After Shop endpoint in the test environment.

@@ -61,6 +61,7 @@ resurs_faults!(
     InsertBonusPointsFault,
     WithdrawBonusPointsFault,
     GetCustomerBonusFault,
+    GetCustomerBonusFault2,
     IssueCustomerIdentificationTokenFault,
     InvalidateCustomerIdentificationTokenFault,
 );

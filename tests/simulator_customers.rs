@@ -16,6 +16,17 @@ use resurs_aftershop::simulator::{Bank, Instant};
 use resurs_aftershop::types_shopflow::{CustomerCard, IdentificationToken};
 
 const GOV: &str = "8305147715";
+const CARD: &str = "9000 1234";
+
+/// A bank that knows card `CARD` of `GOV` and of `1111111111` (natural persons).
+fn bank_with_cards() -> Bank {
+    let bank = Bank::new();
+    for gov in [GOV, "1111111111"] {
+        bank.register_card(gov, CustomerType::Natural, CARD)
+            .expect("card");
+    }
+    bank
+}
 
 fn insert(bank: &Bank, kind: Option<CustomerType>, points: u64, expires: &str) {
     bank.insert_bonus_points(InsertBonusPoints {
@@ -95,7 +106,7 @@ fn issue(
         customer_card: CustomerCard {
             government_id: gov.into(),
             customer_type: Some(CustomerType::Natural),
-            card_number: "9000 1234".into(),
+            card_number: CARD.into(),
         },
         customer_ip_address: "127.0.0.1".into(),
     })
@@ -103,7 +114,7 @@ fn issue(
 
 #[test]
 fn tokens_are_100_alphanumerics_with_an_expiration() {
-    let bank = Bank::new();
+    let bank = bank_with_cards();
     let issued = issue(&bank, GOV).expect("issue").expect("identified");
     let token = issued.token.as_str();
     assert_eq!(token.len(), 100);
@@ -117,13 +128,13 @@ fn tokens_are_100_alphanumerics_with_an_expiration() {
 
 #[test]
 fn an_unidentifiable_card_gets_no_token() {
-    let bank = Bank::new();
+    let bank = bank_with_cards();
     assert_eq!(issue(&bank, "").expect("no fault"), None);
 }
 
 #[test]
 fn too_many_tokens_per_customer() {
-    let bank = Bank::new();
+    let bank = bank_with_cards();
     for _ in 0..MAX_TOKENS_PER_CUSTOMER {
         issue(&bank, GOV).expect("issue");
     }
@@ -135,7 +146,7 @@ fn too_many_tokens_per_customer() {
 
 #[test]
 fn invalidate_tokens_by_token_or_customer() {
-    let bank = Bank::new();
+    let bank = bank_with_cards();
     let first = issue(&bank, GOV).expect("issue").expect("token").token;
     let second = issue(&bank, GOV).expect("issue").expect("token").token;
     let by_token = |tokens: Vec<IdentificationToken>| InvalidateCustomerIdentificationToken {

@@ -215,3 +215,42 @@ async fn the_default_simulator_holds_the_demo_set() {
         .contains(&"Pay-1372762301644-3166".to_owned()));
     sim.stop().await;
 }
+
+/// Seed: "This "shadow limit" can be applied either for a fixed amount, e.q.
+/// 2000SEK, or a percentage of the checkout value, e.q. 10%." A fixture sets
+/// it per payment, and its `cardNumber` lets the customer get tokens.
+#[test]
+fn shadow_limit_and_card_number_from_fixtures() {
+    use resurs_aftershop::common::CustomerType;
+    use resurs_aftershop::msg_shopflow::IssueCustomerIdentificationToken;
+    use resurs_aftershop::types_shopflow::CustomerCard;
+
+    let mut percent = entry();
+    percent["shadowLimit"] = json!({"percent": "10"});
+    percent["cardNumber"] = json!("4581 0000 1111");
+    let mut fixed = entry();
+    fixed["paymentId"] = json!("Pay-fixture-2");
+    fixed["shadowLimit"] = json!({"fixed": "2000"});
+    let bank = Bank::new();
+    bank.load(&parse(json!([percent, fixed])).expect("valid"))
+        .expect("booked");
+    assert_eq!(get(&bank, "Pay-fixture-1").limit.value(), &d("275"));
+    assert_eq!(get(&bank, "Pay-fixture-2").limit.value(), &d("2250"));
+    let issue = |number: &str| {
+        bank.issue_customer_identification_token(IssueCustomerIdentificationToken {
+            customer_card: CustomerCard {
+                government_id: "194608282333".into(),
+                customer_type: Some(CustomerType::Natural),
+                card_number: number.into(),
+            },
+            customer_ip_address: "127.0.0.1".into(),
+        })
+        .expect("no fault")
+    };
+    assert!(issue("458100001111").is_some());
+    assert!(issue("4581 0000 2222").is_none());
+
+    let mut bad = entry();
+    bad["shadowLimit"] = json!({"share": "10"});
+    assert_eq!(invalid(json!([bad])), (0, "shadowLimit".to_owned()));
+}

@@ -316,13 +316,24 @@ fn additional_debit_updates_the_matching_line() {
     assert!(text.contains("(3 st)"), "quantity 3 on the invoice");
 }
 
+/// Seed: "paymentSpec | paymentSpec | 0..1 | No | The specification of the
+/// additional payment." Without it the whole room `limit - totalAmount` is
+/// reserved; with no room left it is refused.
 #[test]
-fn additional_debit_needs_a_spec() {
+fn additional_debit_without_a_spec_reserves_the_whole_room() {
     let bank = bank_with(P, MethodKind::ResursPartPayment, "100", "150");
     let request = resurs_aftershop::msg_aftershopflow::AdditionalDebitOfPayment {
         payment_id: id(P),
         ..Default::default()
     };
+    bank.additional_debit_of_payment(request.clone())
+        .expect("reserves the room");
+    let payment = get(&bank, P);
+    assert_eq!(payment.total_amount.value(), &d("150"));
+    let added = &payment.payment_diffs[1];
+    assert_eq!(added.r#type, PaymentDiffType::Authorize);
+    assert_eq!(added.payment_spec.total_amount.value(), &d("50"));
+    assert_eq!(added.payment_spec.total_vat_amount, None);
     assert_fault(
         bank.additional_debit_of_payment(request),
         ErrorType::IllegalArgument,

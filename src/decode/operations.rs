@@ -50,7 +50,8 @@ fn response<Resp: rt::XmlType + Serialize, F: rt::FaultDetail + crate::ResursFau
 
 macro_rules! operations {
     ($($op:ident: $req:ty, $resp:ty, $fault:ty;)*) => {
-        /// Every operation, in WSDL order (After Shop first, then the ShopFlow token operations).
+        /// Every operation, in WSDL order (After Shop first, then ShopFlow's
+        /// `getCustomerBonus` and token operations).
         pub(crate) static OPERATIONS: &[Entry] = &[$(
             Entry {
                 op: &v4::$op,
@@ -76,16 +77,32 @@ operations! {
     INSERT_BONUS_POINTS: aft::InsertBonusPoints, aft::InsertBonusPointsResponse, v4::InsertBonusPointsFault;
     WITHDRAW_BONUS_POINTS: aft::WithdrawBonusPoints, aft::WithdrawBonusPointsResponse, v4::WithdrawBonusPointsFault;
     GET_CUSTOMER_BONUS: aft::GetCustomerBonus, aft::GetCustomerBonusResponse, v4::GetCustomerBonusFault;
+    GET_CUSTOMER_BONUS2: shop::GetCustomerBonus, shop::GetCustomerBonusResponse, v4::GetCustomerBonusFault2;
     ISSUE_CUSTOMER_IDENTIFICATION_TOKEN: shop::IssueCustomerIdentificationToken, shop::IssueCustomerIdentificationTokenResponse, v4::IssueCustomerIdentificationTokenFault;
     INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN: shop::InvalidateCustomerIdentificationToken, shop::InvalidateCustomerIdentificationTokenResponse, v4::InvalidateCustomerIdentificationTokenFault;
 }
 
 /// The operation called `name`: its XML name (`getPayment`) or its snake_case
-/// form (`get_payment`).
+/// form (`get_payment`), optionally after the service (`shopflow.getCustomerBonus`,
+/// `aftershop.getCustomerBonus`). Both services have a `getCustomerBonus`;
+/// without a service the After Shop one is meant.
 pub(crate) fn find(name: &str) -> Option<&'static Entry> {
-    OPERATIONS
-        .iter()
-        .find(|entry| entry.op.name == name || snake_case(entry.op.name) == name)
+    let (service_name, name) = match name.split_once('.') {
+        Some((service_name, name)) => (Some(service_name), name),
+        None => (None, name),
+    };
+    OPERATIONS.iter().find(|entry| {
+        service_name.map_or(true, |s| s == service(entry))
+            && (entry.op.name == name || snake_case(entry.op.name) == name)
+    })
+}
+
+/// `shopflow` or `aftershop`, by the namespace of the operation's body element.
+fn service(entry: &Entry) -> &'static str {
+    match entry.op.input.ns {
+        Some(ns) if ns.ends_with("/shopflow") => "shopflow",
+        _ => "aftershop",
+    }
 }
 
 /// `getPaymentDocumentNames` → `get_payment_document_names`.
@@ -109,12 +126,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fifteen_operations_with_unique_names() {
-        assert_eq!(OPERATIONS.len(), 15);
-        let mut names: Vec<_> = OPERATIONS.iter().map(|e| e.op.name).collect();
+    fn sixteen_operations_unique_per_service() {
+        assert_eq!(OPERATIONS.len(), 16);
+        let mut names: Vec<_> = OPERATIONS.iter().map(|e| (service(e), e.op.name)).collect();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), 15);
+        assert_eq!(names.len(), 16);
+    }
+
+    #[test]
+    fn get_customer_bonus_of_either_service() {
+        let after_shop = find("getCustomerBonus").expect("after shop");
+        assert_eq!(service(after_shop), "aftershop");
+        assert!(std::ptr::eq(after_shop.op, &v4::GET_CUSTOMER_BONUS));
+        let shop = find("shopflow.getCustomerBonus").expect("shop flow");
+        assert!(std::ptr::eq(shop.op, &v4::GET_CUSTOMER_BONUS2));
+        assert!(find("shopflow.get_customer_bonus").is_some());
+        assert!(find("shopflow.getPayment").is_none());
     }
 
     #[test]

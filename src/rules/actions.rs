@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::methods::{AfterShopEvent, MethodKind};
+use super::rounding::ROUNDING_TOLERANCE;
 use crate::common::PaymentStatus;
 use crate::types_aftershopflow::{Payment, PaymentDiff, PaymentDiffType};
 
@@ -248,7 +249,11 @@ impl PaymentState {
             .collect()
     }
 
-    /// Checks a request for `amount` before sending it.
+    /// Checks a request for `amount` before sending it: the action must be
+    /// allowed, the amount above zero and at most the maximum plus
+    /// [`ROUNDING_TOLERANCE`] (the 0.05 Resurs accepts on every value, so a
+    /// spec summing to 0.05 more than the maximum still passes). The
+    /// simulator applies exactly this check.
     pub fn check(&self, action: Action, amount: Decimal) -> Result<(), ActionError> {
         if !self.allows(action) {
             return Err(ActionError::NotAllowed {
@@ -262,7 +267,7 @@ impl PaymentState {
             return Err(ActionError::NotPositive { action, amount });
         }
         let maximum = self.max_amount(action);
-        if amount > maximum {
+        if amount > maximum.saturating_add(ROUNDING_TOLERANCE) {
             return Err(ActionError::OverMaximum {
                 action,
                 amount,
@@ -296,8 +301,11 @@ pub enum ActionError {
         /// The amount asked for.
         amount: Decimal,
     },
-    /// The amount is more than the maximum-amount table allows.
-    #[error("{action} of {amount} exceeds the maximum of {maximum}")]
+    /// The amount is more than the maximum-amount table allows, by more than
+    /// the 0.05 rounding tolerance.
+    #[error(
+        "{action} of {amount} exceeds the maximum of {maximum} (plus the 0.05 rounding tolerance)"
+    )]
     OverMaximum {
         /// The action.
         action: Action,
@@ -463,10 +471,10 @@ mod tests {
         let state = PaymentState::of(&payment());
         assert_eq!(state.check(Action::Finalize, d("750")), Ok(()));
         assert_eq!(
-            state.check(Action::Finalize, d("750.01")),
+            state.check(Action::Finalize, d("750.06")),
             Err(ActionError::OverMaximum {
                 action: Action::Finalize,
-                amount: d("750.01"),
+                amount: d("750.06"),
                 maximum: d("750"),
             })
         );
@@ -484,6 +492,27 @@ mod tests {
             })
         ));
         assert_eq!(credited_only.available(Action::Annul), None);
+    }
+
+    /// Seed: the maximum-amount table, with the 0.05 tolerance Resurs applies
+    /// to every amount: maximum + 0.05 passes, maximum + 0.06 is refused, for
+    /// every action.
+    #[test]
+    fn maximum_tolerance_edge() {
+        let state = PaymentState::of(&payment());
+        for action in Action::ALL {
+            let maximum = state.max_amount(action);
+            assert_eq!(state.check(action, maximum + d("0.05")), Ok(()), "{action}");
+            assert_eq!(
+                state.check(action, maximum + d("0.06")),
+                Err(ActionError::OverMaximum {
+                    action,
+                    amount: maximum + d("0.06"),
+                    maximum,
+                }),
+                "{action}"
+            );
+        }
     }
 
     #[test]

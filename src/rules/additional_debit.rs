@@ -4,9 +4,62 @@
 //! payment (e.g. raises its quantity) only when its `artNo`, `description`
 //! and `unitAmountWithoutVat` all match that line; otherwise Resurs adds it
 //! as a new line.
+//!
+//! How much may be added is the maximum-amount table's `limit - totalAmount`.
+//! For payments that are not credit payments, the room above the checkout
+//! value is the "shadow limit" arranged with Resurs: "either for a fixed
+//! amount, e.q. 2000SEK, or a percentage of the checkout value, e.q. 10%"
+//! ([`ShadowLimit`]).
+
+use rust_decimal::Decimal;
 
 use crate::common::SpecLine;
 use crate::types_aftershopflow::{Payment, PaymentDiffType};
+
+/// The room for additional debits above the checkout value that a merchant
+/// arranged with Resurs: a fixed amount or a percentage of the checkout value.
+///
+/// In fixtures: `{"fixed": "2000"}` or `{"percent": "10"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShadowLimit {
+    /// This much more than the checkout value, e.g. 2000 (SEK).
+    Fixed(Decimal),
+    /// This percentage of the checkout value more, e.g. 10 (%).
+    Percent(Decimal),
+}
+
+impl ShadowLimit {
+    /// The extra room above `checkout_value` (never below zero).
+    pub fn room(&self, checkout_value: Decimal) -> Decimal {
+        let room = match self {
+            ShadowLimit::Fixed(amount) => *amount,
+            ShadowLimit::Percent(pct) => checkout_value
+                .checked_mul(*pct)
+                .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
+                .unwrap_or(Decimal::MAX),
+        };
+        room.max(Decimal::ZERO)
+    }
+
+    /// The payment's `limit` under this arrangement: the checkout value plus
+    /// [`room`](Self::room).
+    pub fn limit(&self, checkout_value: Decimal) -> Decimal {
+        checkout_value.saturating_add(self.room(checkout_value))
+    }
+}
+
+/// The checkout value of a payment: the amount of its first `AUTHORIZE`
+/// diff (the booking), zero when it has none.
+pub fn checkout_value(payment: &Payment) -> Decimal {
+    payment
+        .payment_diffs
+        .iter()
+        .find(|diff| diff.r#type == PaymentDiffType::Authorize)
+        .map_or(Decimal::ZERO, |diff| {
+            *diff.payment_spec.total_amount.value()
+        })
+}
 
 /// What an additional-debit line does to the payment's lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -294,6 +347,20 @@ mod tests {
             vec![LineChange::Updates { existing: 0 }, LineChange::Adds]
         );
         assert_eq!(*spec.total_amount.value(), d("220"));
+    }
+
+    /// Seed: "This "shadow limit" can be applied either for a fixed amount,
+    /// e.q. 2000SEK, or a percentage of the checkout value, e.q. 10%."
+    #[test]
+    fn shadow_limit_fixed_or_percentage_of_checkout_value() {
+        assert_eq!(ShadowLimit::Fixed(d("2000")).limit(d("5000")), d("7000"));
+        assert_eq!(ShadowLimit::Percent(d("10")).limit(d("5000")), d("5500"));
+        assert_eq!(ShadowLimit::Percent(d("10")).room(d("199.90")), d("19.99"));
+        assert_eq!(ShadowLimit::Fixed(d("-5")).room(d("100")), Decimal::ZERO);
+        let json: ShadowLimit = serde_json::from_str(r#"{"percent": "10"}"#).expect("json");
+        assert_eq!(json, ShadowLimit::Percent(d("10")));
+        let json: ShadowLimit = serde_json::from_str(r#"{"fixed": "2000"}"#).expect("json");
+        assert_eq!(json, ShadowLimit::Fixed(d("2000")));
     }
 
     #[test]

@@ -148,14 +148,58 @@ pub fn rounding_deviations(spec: &PaymentSpec) -> Vec<Deviation> {
     deviations
 }
 
-/// `Ok` when `spec` passes the rounding check, else every deviation.
-pub fn check_payment_spec(spec: &PaymentSpec) -> Result<(), RoundingError> {
-    let deviations = rounding_deviations(spec);
-    if deviations.is_empty() {
-        Ok(())
-    } else {
-        Err(RoundingError { deviations })
+/// A deviation from the documentation that Resurs accepts all the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpecWarning {
+    /// A spec without lines has a `totalVatAmount`; the documentation says it
+    /// must then be empty (null), but its own examples set it and Resurs
+    /// accepts it.
+    VatWithoutLines {
+        /// The `totalVatAmount` sent.
+        given: Decimal,
+    },
+}
+
+impl std::fmt::Display for SpecWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SpecWarning::VatWithoutLines { given } => write!(
+                f,
+                "totalVatAmount {given} is set on a spec without specLines; the documentation says it must then be empty (null)"
+            ),
+        }
     }
+}
+
+/// The outcome of a passed rounding check: the spec is accepted, with these
+/// deviations from the documentation.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SpecVerdict {
+    /// What the caller should know; empty when the spec follows the documentation.
+    pub warnings: Vec<SpecWarning>,
+}
+
+impl SpecVerdict {
+    /// True when there is nothing to warn about.
+    pub fn is_clean(&self) -> bool {
+        self.warnings.is_empty()
+    }
+}
+
+/// The verdict when `spec` passes the rounding check (with its warnings),
+/// else every deviation.
+pub fn check_payment_spec(spec: &PaymentSpec) -> Result<SpecVerdict, RoundingError> {
+    let deviations = rounding_deviations(spec);
+    if !deviations.is_empty() {
+        return Err(RoundingError { deviations });
+    }
+    let mut warnings = Vec::new();
+    if spec.spec_lines.is_empty() {
+        if let Some(Nillable::Value(given)) = &spec.total_vat_amount {
+            warnings.push(SpecWarning::VatWithoutLines { given: *given });
+        }
+    }
+    Ok(SpecVerdict { warnings })
 }
 
 fn compare(
@@ -288,7 +332,10 @@ mod tests {
 
     #[test]
     fn seed_credit_payment_with_discount_passes() {
-        assert_eq!(check_payment_spec(&credit_with_discount()), Ok(()));
+        assert_eq!(
+            check_payment_spec(&credit_with_discount()),
+            Ok(SpecVerdict::default())
+        );
     }
 
     #[test]
@@ -298,7 +345,7 @@ mod tests {
             "199",
             Some("0"),
         );
-        assert_eq!(check_payment_spec(&spec), Ok(()));
+        assert_eq!(check_payment_spec(&spec), Ok(SpecVerdict::default()));
     }
 
     #[test]
@@ -317,7 +364,7 @@ mod tests {
             "95",
             Some("19"),
         );
-        assert_eq!(check_payment_spec(&spec), Ok(()));
+        assert_eq!(check_payment_spec(&spec), Ok(SpecVerdict::default()));
     }
 
     #[test]
@@ -336,7 +383,7 @@ mod tests {
             "95",
             Some("0"),
         );
-        assert_eq!(check_payment_spec(&spec), Ok(()));
+        assert_eq!(check_payment_spec(&spec), Ok(SpecVerdict::default()));
     }
 
     #[test]
@@ -360,7 +407,7 @@ mod tests {
             "55.00",
             Some("11.00"),
         );
-        assert_eq!(check_payment_spec(&finalize), Ok(()));
+        assert_eq!(check_payment_spec(&finalize), Ok(SpecVerdict::default()));
         let authorize = spec(
             vec![
                 line((
@@ -387,16 +434,38 @@ mod tests {
             "30.000000000000000",
             Some("6.000000000000000"),
         );
-        assert_eq!(check_payment_spec(&authorize), Ok(()));
+        assert_eq!(check_payment_spec(&authorize), Ok(SpecVerdict::default()));
+    }
+
+    /// Seed: "If there are no lines this fileld must be empty (null)." and
+    /// "In it's simplest form it's just sum, i.e. totalAmount and
+    /// totalVatAmount are set, but there are no specLines." The spec passes;
+    /// the VAT is reported as a warning.
+    #[test]
+    fn totals_only_spec_with_vat_passes_with_a_warning() {
+        let verdict = check_payment_spec(&spec(vec![], "30.0000000000", Some("6.0000000000")))
+            .expect("a totals-only spec passes");
+        assert_eq!(
+            verdict.warnings,
+            vec![SpecWarning::VatWithoutLines {
+                given: d("6.0000000000")
+            }]
+        );
+        assert!(!verdict.is_clean());
+        assert!(verdict.warnings[0]
+            .to_string()
+            .contains("must then be empty (null)"));
     }
 
     #[test]
-    fn totals_only_spec_passes() {
+    fn totals_only_spec_without_vat_is_clean() {
         assert_eq!(
-            check_payment_spec(&spec(vec![], "30.0000000000", Some("6.0000000000"))),
-            Ok(())
+            check_payment_spec(&spec(vec![], "95", None)),
+            Ok(SpecVerdict::default())
         );
-        assert_eq!(check_payment_spec(&spec(vec![], "95", None)), Ok(()));
+        let mut nil = spec(vec![], "95", None);
+        nil.total_vat_amount = Some(Nillable::Nil);
+        assert_eq!(check_payment_spec(&nil), Ok(SpecVerdict::default()));
     }
 
     #[test]
@@ -409,7 +478,7 @@ mod tests {
             "125.00",
             Some("25.00"),
         );
-        assert_eq!(check_payment_spec(&spec), Ok(()));
+        assert_eq!(check_payment_spec(&spec), Ok(SpecVerdict::default()));
     }
 
     #[test]

@@ -186,6 +186,18 @@ impl v4::AfterShopFlowService for BankService {
 }
 
 impl v4::ShopFlowService for BankService {
+    fn get_customer_bonus(
+        &self,
+        request: shop::GetCustomerBonus,
+    ) -> impl Future<
+        Output = Result<crate::types_shopflow::Bonus, rt::Fault<v4::GetCustomerBonusFault2>>,
+    > + Send {
+        answer(
+            self.0.get_customer_bonus_identified(request),
+            v4::GetCustomerBonusFault2::ECommerceErrorException,
+        )
+    }
+
     fn issue_customer_identification_token(
         &self,
         request: shop::IssueCustomerIdentificationToken,

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::bank::{Bank, State};
 use super::clock::Instant;
+use super::customer::{CustomerKey, CustomerKind};
 use super::fault::SimFault;
 use super::ledger::{Diff, DiffKind, PaymentRecord};
 use super::money::{spec_five_decimals, MAX_MAGNITUDE};
@@ -15,10 +16,15 @@ use crate::common::{
     Address, CountryCode, Customer, CustomerType, MapEntry, NonEmptyString, PaymentMethodType,
     PaymentSpec,
 };
-use crate::rules::{ErrorType, MethodKind};
+use crate::rules::{ErrorType, MethodKind, ShadowLimit};
 
 /// Who the simulator records as the creator of an authorization.
 pub const BOOKED_BY: &str = "SHOP_FLOW";
+
+/// The Resurs card number [`Booking::new`] gives the customer: the simulator
+/// issues identification tokens only for cards it knows, and these are the
+/// demo customers' cards.
+pub const DEMO_CARD_NUMBER: &str = "9000";
 
 /// A payment to book: the fields of one fixture entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,8 +37,15 @@ pub struct Booking {
     pub payment_method_type: PaymentMethodType,
     /// The column of the payment-method table the method belongs to.
     pub method_kind: MethodKind,
-    /// The credit limit (room for additional debits is `limit − totalAmount`).
+    /// The credit limit (room for additional debits is `limit − totalAmount`);
+    /// replaced by the checkout value plus `shadow_limit` when that is set.
     pub limit: Decimal,
+    /// The merchant's shadow limit for additional debits: the payment's
+    /// limit becomes the checkout value plus this.
+    pub shadow_limit: Option<ShadowLimit>,
+    /// The customer's Resurs card, known to the bank from then on (tokens
+    /// are issued for known cards only).
+    pub card_number: Option<String>,
     /// The customer.
     pub customer: Customer,
     /// What is authorized.
@@ -46,7 +59,8 @@ pub struct Booking {
 }
 
 impl Booking {
-    /// A booking with the demo customer, a limit equal to the amount, not frozen.
+    /// A booking with the demo customer (holding card [`DEMO_CARD_NUMBER`]),
+    /// a limit equal to the amount, no shadow limit, not frozen.
     pub fn new(payment_id: impl Into<String>, method_kind: MethodKind, spec: PaymentSpec) -> Self {
         let payment_method_type = default_method_type(method_kind);
         Self {
@@ -55,6 +69,8 @@ impl Booking {
             payment_method_type,
             method_kind,
             limit: *spec.total_amount.value(),
+            shadow_limit: None,
+            card_number: Some(DEMO_CARD_NUMBER.to_owned()),
             customer: demo_customer(),
             spec,
             frozen: false,
@@ -152,20 +168,32 @@ pub(crate) fn book(
             booking.payment_id
         )));
     }
-    if booking.limit.abs() > MAX_MAGNITUDE {
+    let limit = booking.shadow_limit.map_or(booking.limit, |shadow| {
+        shadow.limit(*booking.spec.total_amount.value())
+    });
+    if limit.abs() > MAX_MAGNITUDE {
         return Err(SimFault::illegal_argument(format!(
             "payment {}: the limit exceeds {MAX_MAGNITUDE}",
             booking.payment_id
         )));
     }
     let spec = spec_five_decimals(&booking.spec);
+    if let Some(card) = &booking.card_number {
+        if let Some(kind) = CustomerKind::from_xml(booking.customer.r#type.as_str()) {
+            let holder = CustomerKey {
+                government_id: booking.customer.government_id.as_str().to_owned(),
+                kind,
+            };
+            state.tokens.register_card(holder, card);
+        }
+    }
     let mut record = PaymentRecord {
         id: booking.payment_id.clone(),
         payment_method_id: booking.payment_method_id,
         payment_method_name: method_name(booking.method_kind).to_owned(),
         payment_method_type: booking.payment_method_type,
         method_kind: booking.method_kind,
-        limit: booking.limit,
+        limit,
         customer: booking.customer,
         booked,
         modified: booked,

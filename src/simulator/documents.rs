@@ -6,7 +6,7 @@ use super::clock::Instant;
 use super::ledger::{total_vat, PaymentRecord};
 use super::money::five_decimals;
 use super::pdf::{self, PdfContent, PdfLine};
-use crate::common::PaymentSpec;
+use crate::common::{InvoiceDeliveryTypeEnum, PaymentSpec};
 
 /// What a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,12 +41,15 @@ pub struct Document {
     pub name: String,
     /// Invoice or credit note.
     pub kind: DocumentKind,
+    /// How Resurs delivers it to the customer (`invoiceDeliveryType`, `EMAIL`
+    /// when the request left it out).
+    pub delivery: Option<InvoiceDeliveryTypeEnum>,
     /// The PDF file.
     pub pdf: Vec<u8>,
 }
 
 /// The facts printed on a document besides the payment itself.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct DocumentFacts<'a> {
     /// Invoice or credit note.
     pub kind: DocumentKind,
@@ -62,6 +65,8 @@ pub struct DocumentFacts<'a> {
     pub order_id: Option<&'a str>,
     /// The lines and totals the document covers.
     pub spec: &'a PaymentSpec,
+    /// How it is delivered (printed on it).
+    pub delivery: Option<InvoiceDeliveryTypeEnum>,
 }
 
 /// The name a document gets: `<PREFIX>_<YYYYMMDD-hhmmss>_<sequence>`.
@@ -76,6 +81,7 @@ pub fn create(payment: &PaymentRecord, facts: DocumentFacts<'_>) -> Document {
     Document {
         name,
         kind: facts.kind,
+        delivery: facts.delivery,
         pdf: pdf::render(&content),
     }
 }
@@ -95,6 +101,9 @@ fn content(payment: &PaymentRecord, facts: &DocumentFacts<'_>) -> PdfContent {
     ];
     if let Some(order_id) = facts.order_id {
         fact_rows.push(("Order".to_owned(), order_id.to_owned()));
+    }
+    if let Some(delivery) = &facts.delivery {
+        fact_rows.push(("Delivery".to_owned(), delivery.as_str().to_owned()));
     }
     fact_rows.push(("Customer".to_owned(), payment.customer_name()));
     fact_rows.push(("Address".to_owned(), address.address_row1.clone()));

@@ -3,12 +3,16 @@
 //!
 //! A fixtures file is a JSON array; each entry is
 //! `{"paymentId", "paymentMethodId", "paymentMethodType", "methodKind",
-//! "limit", "customer", "spec", "frozen"?, "storeId"?, "metaData"?}` where
+//! "limit", "customer", "spec", "frozen"?, "storeId"?, "metaData"?,
+//! "shadowLimit"?, "cardNumber"?}` where
 //! `customer` and `spec` have the serde shape of `common::Customer` and
 //! `common::PaymentSpec` (XML element names as keys, decimals as strings),
 //! `metaData` is a list of `{"key", "value"}` and `methodKind` is a column of
 //! the payment-method table: `resurs_invoice`, `resurs_part_payment`,
 //! `resurs_card_account`, `visa_mastercard`, `swish` or `trustly`.
+//! `shadowLimit` (`{"fixed": "2000"}` or `{"percent": "10"}`) makes the
+//! limit the checkout value plus that much; `cardNumber` is the customer's
+//! Resurs card, for which identification tokens can then be issued.
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +23,7 @@ use super::booking::Booking;
 use super::money::MAX_MAGNITUDE;
 use super::operations::check_spec;
 use crate::common::{Customer, Id, MapEntry, PaymentMethodType, PaymentSpec, PositiveDecimal};
-use crate::rules::MethodKind;
+use crate::rules::{MethodKind, ShadowLimit};
 use rust_decimal::Decimal;
 
 /// What a simulator starts with.
@@ -83,7 +87,7 @@ pub enum FixtureError {
     },
 }
 
-const FIELDS: [&str; 10] = [
+const FIELDS: [&str; 12] = [
     "paymentId",
     "paymentMethodId",
     "paymentMethodType",
@@ -94,6 +98,8 @@ const FIELDS: [&str; 10] = [
     "frozen",
     "storeId",
     "metaData",
+    "shadowLimit",
+    "cardNumber",
 ];
 
 impl Fixtures {
@@ -193,12 +199,16 @@ impl Entry {
         let frozen: Option<bool> = self.optional("frozen")?;
         let store_id: Option<String> = self.optional("storeId")?;
         let meta_data: Option<Vec<MapEntry>> = self.optional("metaData")?;
+        let shadow_limit: Option<ShadowLimit> = self.optional("shadowLimit")?;
+        let card_number: Option<String> = self.optional("cardNumber")?;
         Ok(Booking {
             payment_id,
             payment_method_id,
             payment_method_type,
             method_kind,
             limit,
+            shadow_limit,
+            card_number,
             customer,
             spec,
             frozen: frozen.unwrap_or(false),

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::clock::Instant;
 use super::documents::Document;
 use crate::common::{Customer, PaymentMethodType, PaymentSpec, PaymentStatus, SpecLine};
-use crate::rules::{merge_additional_debit, DiffSums, MethodKind, PaymentState};
+use crate::rules::{merge_additional_debit, DiffSums, MethodKind, PaymentFacts, PaymentState};
 
 /// The kind of a payment diff (`paymentDiffType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -157,6 +157,17 @@ impl PaymentRecord {
             total_amount(&sums),
             sums,
         )
+    }
+
+    /// What the shared `rules::check_*` functions read: the same facts a
+    /// shop gets from `getPayment`, plus the payment method's kind.
+    pub fn facts(&self) -> PaymentFacts {
+        PaymentFacts {
+            payment_id: self.id.clone(),
+            state: self.state(),
+            method_type: self.payment_method_type.clone(),
+            method_kind: Some(self.method_kind),
+        }
     }
 
     /// The order lines: the authorized lines with additional debits merged

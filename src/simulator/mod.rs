@@ -1,37 +1,51 @@
-//! An offline simulator of Resurs Bank's After Shop service (and the two
-//! customer-identification-token operations of ShopFlow).
+//! An offline simulator of Resurs Bank's After Shop service (and the
+//! customer-identification-token operations of ShopFlow, with ShopFlow's
+//! `getCustomerBonus` that accepts a token).
 //!
-//! Payments live in memory as a [`Bank`]; every operation checks the seed
-//! tables of [`crate::rules`] (status/action, maximum amount, payment method)
-//! and the 0.05 rounding tolerance before it applies a change, under one lock.
+//! Payments live in memory as a [`Bank`]; every changing operation runs the
+//! same `rules::check_*` function a shop runs before sending (status/action,
+//! maximum amount, payment method, 0.05 rounding, invoice-only fields,
+//! dates, meta data limits) before it applies a change, under one lock.
 //! [`Simulator`] serves the bank over HTTP at the paths Resurs uses.
 //!
 //! # Faults
 //!
 //! Refusals are `ECommerceError`s. An amount-changing operation checks, in
-//! this order: the payment exists, invoice-only fields, the spec's rounding,
-//! the payment-method table, the status/action table, the maximum-amount
-//! table. A request is for the *whole* order when it has no spec or its
-//! amount is at least the maximum − 0.05, else for a *part*.
+//! this order: the payment exists, amounts within 10^15, invoice-only fields,
+//! `creditNoteDate` as `yyyy-MM-dd`, the spec a credit of an `INVOICE` payment
+//! needs, the spec's rounding, the payment-method table, the status/action
+//! table, the maximum-amount table (+ 0.05). A request is for the *whole*
+//! order when it has no spec or its amount is at least the maximum − 0.05,
+//! and nothing of the order was finalized or annulled (for credits:
+//! credited) before; else for a *part*. So after a part finalization of a
+//! Visa/Mastercard payment the rest cannot be annulled (finalize and credit it).
 //!
 //! | situation | `errorTypeId` | `errorTypeDescription` |
 //! |---|---|---|
 //! | unknown payment id, unknown document name | 8 | `REFERENCED_DATA_DONT_EXISTS` |
 //! | `invoiceId`/`invoiceDate`/`creditNoteId`/`creditNoteDate` on a non-`INVOICE` payment | 1 | `ILLEGAL_ARGUMENT` |
 //! | `creditPayment` on an `INVOICE` payment without `partPaymentSpec` | 1 | `ILLEGAL_ARGUMENT` |
-//! | `additionalDebitOfPayment` without `paymentSpec` | 1 | `ILLEGAL_ARGUMENT` |
+//! | `creditNoteDate` with a time zone (not `yyyy-MM-dd`) | 1 | `ILLEGAL_ARGUMENT` |
+//! | `additionalDebitOfPayment` without `paymentSpec` when `limit − totalAmount` is zero (with room, it reserves all of it) | 1 | `ILLEGAL_ARGUMENT` |
 //! | a spec whose lines do not sum to its totals, or whose line amounts are off by more than 0.05 | 1 | `ILLEGAL_ARGUMENT` |
-//! | the payment method does not allow the event (payment-method table) | 4 | `NOT_ALLOWED` |
+//! | the payment method does not allow the event (payment-method table), e.g. annulling the rest of a part-finalized Visa/Mastercard payment | 4 | `NOT_ALLOWED` |
 //! | the status/action table says NO (e.g. finalize without `DEBITABLE`) | 20 | `NOT_ALLOWED_IN_PAYMENT_STATE` |
 //! | finalizing a frozen payment | 20 | `NOT_ALLOWED_IN_PAYMENT_STATE` |
 //! | an amount of zero | 1 | `ILLEGAL_ARGUMENT` |
+//! | `addMetaData` with an empty key, a key over `rules::MAX_META_DATA_KEY_BYTES`, a value over `rules::MAX_META_DATA_VALUE_BYTES`, a key beyond `rules::MAX_META_DATA_ENTRIES` or beyond `rules::MAX_META_DATA_BYTES` in all | 1 | `ILLEGAL_ARGUMENT` |
 //! | finalizing more than the maximum + 0.05 | 26 | `INVALID_FINALIZATION` |
 //! | crediting more than the maximum + 0.05 | 23 | `INVALID_CREDITING` |
 //! | annulling more than the maximum + 0.05, an additional debit beyond `limit − totalAmount` + 0.05 | 1 | `ILLEGAL_ARGUMENT` |
 //! | booking an existing payment id | 19 | `OBJECT_WITH_ID_ALREADY_EXIST` |
 //! | withdrawing more bonus points than the balance | 30 | `BONUS_AUTHORIZATION_FAILED` |
-//! | an unknown, invalidated or expired identification token | 28 | `INVALID_IDENTIFICATION` |
+//! | an unknown, invalidated or expired identification token; ShopFlow `getCustomerBonus` with a card that is not a known card of that customer | 28 | `INVALID_IDENTIFICATION` |
+//! | ShopFlow `getCustomerBonus` with both or neither of `token` and `customerAccount` | 1 | `ILLEGAL_ARGUMENT` |
 //! | a customer holding [`tokens::MAX_TOKENS_PER_CUSTOMER`] live tokens asks for another | 29 | `TOO_MANY_TOKENS` |
+//!
+//! `issueCustomerIdentificationToken` for a card the bank does not know (not
+//! booked with that customer, see [`Booking::card_number`] and
+//! [`Bank::register_card`]) is no fault: the response has no `return`, as the
+//! schema documents for a card that does not identify a customer.
 //!
 //! # State
 //!
@@ -42,7 +56,11 @@
 //! first debit. Swish and Trustly payments are finalized when booked.
 //! Amounts are returned with five decimals. Finalizing or crediting an
 //! `INVOICE` payment creates an invoice or credit note PDF, named
-//! `INVOICE_<YYYYMMDD-hhmmss>_<n>` / `CREDIT_NOTE_<YYYYMMDD-hhmmss>_<n>`.
+//! `INVOICE_<YYYYMMDD-hhmmss>_<n>` / `CREDIT_NOTE_<YYYYMMDD-hhmmss>_<n>`,
+//! recording its `invoiceDeliveryType` (`EMAIL` when left out). A booking
+//! with a [`Booking::shadow_limit`] gets the limit checkout value + shadow
+//! limit. Frozen payments cannot be finalized; everything else follows the
+//! tables (see the choices in [`crate::rules`]).
 
 mod adapter;
 mod bank;
@@ -67,6 +85,7 @@ pub use adapter::BankService;
 pub use bank::Bank;
 pub use booking::{
     default_method_type, demo_customer, finalized_at_booking, method_name, Booking, BOOKED_BY,
+    DEMO_CARD_NUMBER,
 };
 pub use clock::{Instant, InstantError};
 pub use demo::{DOCUMENTED_PAYMENT, DOCUMENT_NAME, DOCUMENT_PAYMENT, MISSING_PAYMENT};

@@ -1,21 +1,20 @@
 //! The changing after-shop operations: finalize, annul, credit, additional
-//! debit and meta data. Each one looks the payment up, checks the spec, the
-//! payment-method table, the status/action table and the maximum-amount
-//! table, and only then applies its diff, all under the bank's lock.
-
-use rust_decimal::Decimal;
+//! debit and meta data. Each one looks the payment up, runs the same
+//! `rules::check_*` function a shop runs before sending (spec, payment-method,
+//! status/action and maximum-amount tables), and only then applies its diff,
+//! all under the bank's lock.
 
 use super::bank::{Bank, State};
 use super::clock::Instant;
 use super::documents::{self, DocumentFacts, DocumentKind};
 use super::fault::SimFault;
-use super::ledger::{Diff, DiffKind, PaymentRecord};
-use super::money::{amounts, in_range, spec_five_decimals, MAX_MAGNITUDE};
+use super::ledger::{Diff, DiffKind};
+use super::money::{amounts, in_range, positive, spec_five_decimals, MAX_MAGNITUDE};
 use crate::common::{PaymentMethodType, PaymentSpec};
 use crate::msg_aftershopflow::{
     AddMetaData, AdditionalDebitOfPayment, AnnulPayment, CreditPayment, FinalizePayment,
 };
-use crate::rules::{self, Action, AfterShopEvent, ErrorType};
+use crate::rules::{self, RuleError};
 use soap_runtime::rt::Nillable;
 
 /// The value of an optional nillable field (absent and nil are both `None`).
@@ -50,7 +49,8 @@ impl Bank {
         credit(&mut state, &request, now)
     }
 
-    /// `additionalDebitOfPayment`: authorizes more, within `limit − totalAmount`.
+    /// `additionalDebitOfPayment`: authorizes more, within `limit − totalAmount`
+    /// (without `paymentSpec`: all of it).
     pub fn additional_debit_of_payment(
         &self,
         request: AdditionalDebitOfPayment,
@@ -60,17 +60,19 @@ impl Bank {
         additional_debit(&mut state, &request, now)
     }
 
-    /// `addMetaData`: sets a key, replacing an existing value.
+    /// `addMetaData`: sets a key, replacing an existing value, within the
+    /// limits of `rules::check_meta_data`.
     pub fn add_meta_data(&self, request: AddMetaData) -> Result<(), SimFault> {
         let now = self.now();
         let mut state = self.lock();
         let payment = state.payment_mut(request.payment_id.as_str())?;
-        if request.key.is_empty() {
-            return Err(SimFault::illegal_argument(
-                "the meta data key must not be empty",
-            ));
-        }
         let value = opt(&request.value).cloned();
+        let existing = payment
+            .meta_data
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_deref()));
+        rules::check_meta_data(existing, &request.key, value.as_deref())
+            .map_err(|e| rule_fault(e.into()))?;
         match payment
             .meta_data
             .iter_mut()
@@ -84,102 +86,35 @@ impl Bank {
     }
 }
 
-/// What a request asks for, once checked against the tables.
-struct Checked {
-    /// The spec to record (the request's, or the whole remaining amount).
-    spec: PaymentSpec,
-    /// Whether it covers all that remained.
-    whole: bool,
+/// A refusal of the shared rules as the `ECommerceError` Resurs sends.
+pub(crate) fn rule_fault(error: RuleError) -> SimFault {
+    SimFault::new(error.error_type(), error.to_string())
 }
 
-/// The checks every amount-changing operation shares, in the order a real
-/// server reports them: spec validity, payment-method table, status/action
-/// table, maximum-amount table.
-fn check(
-    payment: &PaymentRecord,
-    action: Action,
-    requested: Option<&PaymentSpec>,
-    whole_spec: impl FnOnce() -> PaymentSpec,
-    over_maximum: ErrorType,
-) -> Result<Checked, SimFault> {
-    if let Some(spec) = requested {
-        check_spec(spec)?;
+/// The simulator's own bound on amounts (see [`MAX_MAGNITUDE`]), checked
+/// before the rules do arithmetic on the spec.
+fn check_range(spec: Option<&PaymentSpec>) -> Result<(), SimFault> {
+    match spec {
+        Some(spec) if !in_range(spec) => Err(SimFault::illegal_argument(format!(
+            "an amount or quantity of the payment spec exceeds {MAX_MAGNITUDE} in magnitude"
+        ))),
+        _ => Ok(()),
     }
-    let state = payment.state();
-    let maximum = state.max_amount(action);
-    let tolerance = rules::ROUNDING_TOLERANCE;
-    let amount = requested.map(|s| *s.total_amount.value());
-    let whole = amount.map_or(true, |a| a >= maximum - tolerance);
-    let event = AfterShopEvent::of(action, whole);
-    if !payment.method_kind.allows(event) {
-        return Err(SimFault::new(
-            ErrorType::NotAllowed,
-            format!(
-                "{event} is not allowed for payment method {} of payment {}",
-                payment.payment_method_id, payment.id
-            ),
-        ));
-    }
-    if !state.allows(action) {
-        let statuses = payment.statuses();
-        let shown: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
-        let frozen = if payment.frozen { ", frozen" } else { "" };
-        return Err(SimFault::new(
-            ErrorType::NotAllowedInPaymentState,
-            format!(
-                "{action} is not allowed for payment {} with status [{}]{frozen}",
-                payment.id,
-                shown.join(", ")
-            ),
-        ));
-    }
-    if let Some(amount) = amount {
-        if amount <= Decimal::ZERO {
-            return Err(SimFault::illegal_argument(
-                "the amount must be greater than zero",
-            ));
-        }
-        if amount > maximum + tolerance {
-            return Err(SimFault::new(
-                over_maximum,
-                format!(
-                    "{action} of {amount} on payment {} exceeds the maximum {maximum}",
-                    payment.id
-                ),
-            ));
-        }
-    }
-    let spec = match requested {
-        Some(spec) => spec_five_decimals(spec),
-        None => whole_spec(),
-    };
-    Ok(Checked { spec, whole })
 }
 
 /// The range check and the 0.05 rounding check of the rules, as an
-/// `ILLEGAL_ARGUMENT`.
+/// `ILLEGAL_ARGUMENT` (bookings and fixtures).
 pub(crate) fn check_spec(spec: &PaymentSpec) -> Result<(), SimFault> {
-    if !in_range(spec) {
-        return Err(SimFault::illegal_argument(format!(
-            "an amount or quantity of the payment spec exceeds {MAX_MAGNITUDE} in magnitude"
-        )));
-    }
-    rules::check_payment_spec(spec).map_err(|e| SimFault::illegal_argument(e.to_string()))
+    check_range(Some(spec))?;
+    rules::check_payment_spec(spec)
+        .map(drop)
+        .map_err(|e| rule_fault(e.into()))
 }
 
-/// Refuses invoice-only fields on other payment methods.
-fn invoice_only(payment: &PaymentRecord, fields: &[(&str, bool)]) -> Result<(), SimFault> {
-    if payment.payment_method_type == PaymentMethodType::Invoice {
-        return Ok(());
-    }
-    match fields.iter().find(|(_, set)| *set) {
-        Some((name, _)) => Err(SimFault::illegal_argument(format!(
-            "{name} may only be set for INVOICE payments; payment {} is {}",
-            payment.id,
-            payment.payment_method_type.as_str()
-        ))),
-        None => Ok(()),
-    }
+/// The spec a change records: the request's, shown with five decimals, or
+/// (without one) what the verdict covers.
+fn recorded(requested: Option<&PaymentSpec>, whole: impl FnOnce() -> PaymentSpec) -> PaymentSpec {
+    requested.map_or_else(whole, spec_five_decimals)
 }
 
 pub(crate) fn finalize_at(
@@ -188,32 +123,23 @@ pub(crate) fn finalize_at(
     now: Instant,
 ) -> Result<(), SimFault> {
     let payment = state.payment(request.payment_id.as_str())?;
-    invoice_only(
-        payment,
-        &[
-            ("invoiceId", opt(&request.invoice_id).is_some()),
-            ("invoiceDate", opt(&request.invoice_date).is_some()),
-        ],
-    )?;
+    let requested = opt(&request.part_payment_spec);
+    check_range(requested)?;
+    let verdict = payment
+        .facts()
+        .check_finalize(request)
+        .map_err(rule_fault)?;
     let (sums, vat) = (payment.sums(), payment.vat_sums());
-    let checked = check(
-        payment,
-        Action::Finalize,
-        opt(&request.part_payment_spec),
-        || amounts(sums.open(), vat.open()),
-        ErrorType::InvalidFinalization,
-    )?;
-    let nothing_changed_yet = sums.debited.is_zero() && sums.annulled.is_zero();
+    let spec = recorded(requested, || amounts(sums.open(), vat.open()));
     let is_invoice = payment.payment_method_type == PaymentMethodType::Invoice;
-    let document_spec =
-        if checked.whole && nothing_changed_yet && checked.spec.spec_lines.is_empty() {
-            PaymentSpec {
-                spec_lines: payment.order_lines(),
-                ..checked.spec.clone()
-            }
-        } else {
-            checked.spec.clone()
-        };
+    let document_spec = if verdict.whole() && spec.spec_lines.is_empty() {
+        PaymentSpec {
+            spec_lines: payment.order_lines(),
+            ..spec.clone()
+        }
+    } else {
+        spec.clone()
+    };
     let invoice_id = opt_text(&request.invoice_id);
     let invoice_date = opt_text(&request.invoice_date);
     let order_id = opt_text(&request.order_id);
@@ -230,6 +156,7 @@ pub(crate) fn finalize_at(
                 date: invoice_date.as_deref(),
                 order_id: order_id.as_deref(),
                 spec: &document_spec,
+                delivery: verdict.invoice_delivery_type.clone(),
             },
         )
     });
@@ -240,7 +167,7 @@ pub(crate) fn finalize_at(
         ),
         created: now,
         created_by: opt_text(&request.created_by),
-        spec: checked.spec,
+        spec,
         order_id,
         invoice_id: invoice_id.or_else(|| is_invoice.then(|| payment.id.clone())),
         document_names: document.iter().map(|d| d.name.clone()).collect(),
@@ -254,20 +181,16 @@ pub(crate) fn finalize_at(
 
 fn annul(state: &mut State, request: &AnnulPayment, now: Instant) -> Result<(), SimFault> {
     let payment = state.payment_mut(request.payment_id.as_str())?;
+    let requested = opt(&request.part_payment_spec);
+    check_range(requested)?;
+    payment.facts().check_annul(request).map_err(rule_fault)?;
     let (sums, vat) = (payment.sums(), payment.vat_sums());
-    let checked = check(
-        payment,
-        Action::Annul,
-        opt(&request.part_payment_spec),
-        || amounts(sums.open(), vat.open()),
-        ErrorType::IllegalArgument,
-    )?;
     let diff = Diff {
         kind: DiffKind::Annul,
         transaction_id: None,
         created: now,
         created_by: opt_text(&request.created_by),
-        spec: checked.spec,
+        spec: recorded(requested, || amounts(sums.open(), vat.open())),
         order_id: None,
         invoice_id: None,
         document_names: Vec::new(),
@@ -278,29 +201,12 @@ fn annul(state: &mut State, request: &AnnulPayment, now: Instant) -> Result<(), 
 
 fn credit(state: &mut State, request: &CreditPayment, now: Instant) -> Result<(), SimFault> {
     let payment = state.payment(request.payment_id.as_str())?;
-    invoice_only(
-        payment,
-        &[
-            ("creditNoteId", opt(&request.credit_note_id).is_some()),
-            ("creditNoteDate", opt(&request.credit_note_date).is_some()),
-        ],
-    )?;
-    let is_invoice = payment.payment_method_type == PaymentMethodType::Invoice;
     let requested = opt(&request.part_payment_spec);
-    if is_invoice && requested.is_none() {
-        return Err(SimFault::illegal_argument(format!(
-            "partPaymentSpec is mandatory when crediting INVOICE payment {}",
-            payment.id
-        )));
-    }
+    check_range(requested)?;
+    let verdict = payment.facts().check_credit(request).map_err(rule_fault)?;
+    let is_invoice = payment.payment_method_type == PaymentMethodType::Invoice;
     let (sums, vat) = (payment.sums(), payment.vat_sums());
-    let checked = check(
-        payment,
-        Action::Credit,
-        requested,
-        || amounts(sums.creditable(), vat.creditable()),
-        ErrorType::InvalidCrediting,
-    )?;
+    let spec = recorded(requested, || amounts(sums.creditable(), vat.creditable()));
     let credit_note_id = opt_text(&request.credit_note_id);
     let credit_note_date = opt_text(&request.credit_note_date);
     let sequence = is_invoice.then(|| state.take_document_sequence());
@@ -315,7 +221,8 @@ fn credit(state: &mut State, request: &CreditPayment, now: Instant) -> Result<()
                 number: credit_note_id.as_deref(),
                 date: credit_note_date.as_deref(),
                 order_id: None,
-                spec: &checked.spec,
+                spec: &spec,
+                delivery: verdict.invoice_delivery_type.clone(),
             },
         )
     });
@@ -326,7 +233,7 @@ fn credit(state: &mut State, request: &CreditPayment, now: Instant) -> Result<()
         ),
         created: now,
         created_by: opt_text(&request.created_by),
-        spec: checked.spec,
+        spec,
         order_id: None,
         invoice_id: credit_note_id,
         document_names: document.iter().map(|d| d.name.clone()).collect(),
@@ -344,24 +251,21 @@ fn additional_debit(
     now: Instant,
 ) -> Result<(), SimFault> {
     let payment = state.payment_mut(request.payment_id.as_str())?;
-    let Some(spec) = opt(&request.payment_spec) else {
-        return Err(SimFault::illegal_argument(
-            "additionalDebitOfPayment needs a paymentSpec with the amount to add",
-        ));
-    };
-    let checked = check(
-        payment,
-        Action::AdditionalDebit,
-        Some(spec),
-        PaymentSpec::default,
-        ErrorType::IllegalArgument,
-    )?;
+    let requested = opt(&request.payment_spec);
+    check_range(requested)?;
+    let verdict = payment
+        .facts()
+        .check_additional_debit(request)
+        .map_err(rule_fault)?;
     let diff = Diff {
         kind: DiffKind::Authorize,
         transaction_id: None,
         created: now,
         created_by: opt_text(&request.created_by),
-        spec: checked.spec,
+        spec: recorded(requested, || PaymentSpec {
+            total_amount: positive(verdict.amount),
+            ..PaymentSpec::default()
+        }),
         order_id: None,
         invoice_id: None,
         document_names: Vec::new(),

@@ -1,22 +1,33 @@
 //! Customer identification tokens (ShopFlowService
-//! `issueCustomerIdentificationToken` / `invalidateCustomerIdentificationToken`).
+//! `issueCustomerIdentificationToken` / `invalidateCustomerIdentificationToken`)
+//! and the operation that accepts one, ShopFlow's `getCustomerBonus`.
+//!
+//! Tokens are issued only for a Resurs card the bank knows ("We cannot
+//! identify customers with cards not present in our own database"): a card
+//! registered by a booking ([`super::Booking::card_number`]) for the same
+//! government id. Any other card does not identify the customer, and, as the
+//! schema documents, the response then has no `return` element (no fault).
 
 use std::collections::hash_map::RandomState;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::bank::Bank;
+use super::bank::{Bank, State};
 use super::bonus::resolve_customer;
 use super::clock::Instant;
-use super::customer::CustomerKey;
+use super::customer::{CustomerKey, CustomerKind};
 use super::fault::SimFault;
+use super::operations::rule_fault;
 use super::views::date_time;
+use crate::common::CustomerType;
 use crate::msg_shopflow::{
-    InvalidateCustomerIdentificationToken, IssueCustomerIdentificationToken,
+    GetCustomerBonus, InvalidateCustomerIdentificationToken, IssueCustomerIdentificationToken,
 };
-use crate::rules::ErrorType;
-use crate::types_shopflow::{CustomerIdentificationResponse, IdentificationToken};
+use crate::rules::{self, ErrorType, Identification};
+use crate::types_shopflow::{
+    Bonus, CustomerCard, CustomerIdentificationResponse, IdentificationToken,
+};
 
 /// Length of a token (the schema documents 100 alphanumeric characters).
 pub const TOKEN_LENGTH: usize = 100;
@@ -36,13 +47,33 @@ pub struct IssuedToken {
     pub expires: Instant,
 }
 
-/// The live tokens, by token text.
+/// The live tokens, by token text, and the cards the bank knows.
 #[derive(Debug, Default)]
 pub struct TokenStore {
     tokens: HashMap<String, (CustomerKey, Instant)>,
+    cards: HashSet<(CustomerKey, String)>,
+}
+
+/// A card number without the spaces people write in it.
+fn card_digits(card_number: &str) -> String {
+    card_number.split_whitespace().collect()
 }
 
 impl TokenStore {
+    /// Makes `card_number` a known card of `holder`.
+    pub fn register_card(&mut self, holder: CustomerKey, card_number: &str) {
+        let digits = card_digits(card_number);
+        if !digits.is_empty() {
+            self.cards.insert((holder, digits));
+        }
+    }
+
+    /// Whether `card_number` is a known card of `holder`.
+    pub fn card_known(&self, holder: &CustomerKey, card_number: &str) -> bool {
+        self.cards
+            .contains(&(holder.clone(), card_digits(card_number)))
+    }
+
     /// Issues a new token for `customer`.
     pub fn issue(&mut self, customer: CustomerKey, now: Instant) -> Result<IssuedToken, SimFault> {
         self.tokens.retain(|_, (_, expires)| *expires > now);
@@ -88,15 +119,39 @@ impl TokenStore {
         before - self.tokens.len()
     }
 
-    /// Whether `customer` holds any token.
+    /// Whether `customer` holds any token or a known card.
     pub fn knows(&self, customer: &CustomerKey) -> bool {
         self.tokens.values().any(|(c, _)| c == customer)
+            || self.cards.iter().any(|(c, _)| c == customer)
     }
 }
 
 impl Bank {
-    /// `issueCustomerIdentificationToken`: a token for the card's customer
-    /// (none when the card names no customer or number).
+    /// Makes `card_number` a known Resurs card of the customer (as booking a
+    /// payment with [`super::Booking::card_number`] does), so tokens can be
+    /// issued for it.
+    pub fn register_card(
+        &self,
+        government_id: &str,
+        customer_type: CustomerType,
+        card_number: &str,
+    ) -> Result<(), SimFault> {
+        let kind = CustomerKind::from_xml(customer_type.as_str()).ok_or_else(|| {
+            SimFault::illegal_argument(format!("unknown customerType {}", customer_type.as_str()))
+        })?;
+        if government_id.trim().is_empty() {
+            return Err(SimFault::illegal_argument("governmentId must not be empty"));
+        }
+        let holder = CustomerKey {
+            government_id: government_id.to_owned(),
+            kind,
+        };
+        self.lock().tokens.register_card(holder, card_number);
+        Ok(())
+    }
+
+    /// `issueCustomerIdentificationToken`: a token for the card's customer;
+    /// none (no `return`) when the card is not a known card of that customer.
     pub fn issue_customer_identification_token(
         &self,
         request: IssueCustomerIdentificationToken,
@@ -107,7 +162,9 @@ impl Bank {
         }
         let now = self.now();
         let mut state = self.lock();
-        let customer = resolve_customer(&state, &card.government_id, card.customer_type.as_ref())?;
+        let Some(customer) = card_holder(&state, card)? else {
+            return Ok(None);
+        };
         let issued = state.tokens.issue(customer, now)?;
         let token = IdentificationToken::new(issued.token).map_err(|e| {
             SimFault::new(
@@ -150,6 +207,46 @@ impl Bank {
         state.tokens.invalidate_customer(&customer);
         Ok(())
     }
+
+    /// ShopFlow's `getCustomerBonus`: the usable bonus of the customer that a
+    /// live token or a known card identifies (exactly one of the two, checked
+    /// by `rules::check_customer_identification`); anything else is
+    /// `INVALID_IDENTIFICATION`.
+    pub fn get_customer_bonus_identified(
+        &self,
+        request: GetCustomerBonus,
+    ) -> Result<Bonus, SimFault> {
+        let now = self.now();
+        let today = now.date();
+        let state = self.lock();
+        let customer = match rules::check_customer_identification(&request.customer_identification)
+            .map_err(rule_fault)?
+        {
+            Identification::Token(token) => state.tokens.identify(token.as_str(), now)?.clone(),
+            Identification::Card(card) => card_holder(&state, card)?.ok_or_else(|| {
+                SimFault::new(
+                    ErrorType::InvalidIdentification,
+                    "the card is not a known Resurs card of that customer",
+                )
+            })?,
+        };
+        Ok(Bonus {
+            points: state.bonus.balance(&customer, &today),
+        })
+    }
+}
+
+/// The customer whose known card `card` is; `None` when it names no
+/// customer or number, or the card is not theirs.
+fn card_holder(state: &State, card: &CustomerCard) -> Result<Option<CustomerKey>, SimFault> {
+    if card.government_id.trim().is_empty() || card.card_number.trim().is_empty() {
+        return Ok(None);
+    }
+    let customer = resolve_customer(state, &card.government_id, card.customer_type.as_ref())?;
+    Ok(state
+        .tokens
+        .card_known(&customer, &card.card_number)
+        .then_some(customer))
 }
 
 fn invalid_token() -> SimFault {
@@ -185,7 +282,6 @@ fn random_token() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::customer::CustomerKind;
     use super::*;
 
     fn customer(id: &str) -> CustomerKey {
