@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use resurs_aftershop::rules::{AfterShopEvent, ErrorType};
 use resurs_aftershop::simulator::{Fixtures, Simulator, SimulatorHandle, AFTER_SHOP_PATH};
 use serde_json::{json, Value};
 
@@ -11,6 +12,7 @@ const CUSTOMER: &str = "194608282333";
 
 fn fixture(id: &str, method: &str, kind: &str, method_type: &str) -> Value {
     json!({
+        "cardNumber": format!("4444-{id}"),
         "paymentId": id,
         "paymentMethodId": method,
         "paymentMethodType": method_type,
@@ -230,7 +232,7 @@ fn a_whole_after_shop_day() {
     let refused = bank.run(&["credit", "INV-1"]);
     assert_eq!(refused.code, 2);
     assert!(
-        refused.stderr.contains("invoice credit"),
+        refused.stderr.contains("partPaymentSpec is mandatory"),
         "{}",
         refused.stderr
     );
@@ -293,8 +295,14 @@ fn each_rule_check_refuses_before_sending() {
             "totalAmount": "120", "totalVatAmount": "20"}"#,
     );
     let cases: [(&[&str], &str); 5] = [
-        (&["finalize", "CARD-1", "--amount", "1000"], "payment state"),
-        (&["credit", "CARD-1", "--amount", "10"], "payment state"),
+        (
+            &["finalize", "CARD-1", "--amount", "1000"],
+            "finalizePayment of 1000 exceeds the maximum of 250",
+        ),
+        (
+            &["credit", "CARD-1", "--amount", "10"],
+            "creditPayment is not allowed now",
+        ),
         (
             &[
                 "annul",
@@ -304,9 +312,12 @@ fn each_rule_check_refuses_before_sending() {
                 "--method-kind",
                 "VM=visa_mastercard",
             ],
-            "payment method",
+            "is not allowed for payment method kind visa_mastercard",
         ),
-        (&["finalize", "INV-1", "--spec", &bad_spec], "rounding"),
+        (
+            &["finalize", "INV-1", "--spec", &bad_spec],
+            "rounding check",
+        ),
         (
             &[
                 "finalize",
@@ -316,15 +327,14 @@ fn each_rule_check_refuses_before_sending() {
                 "--invoice-id",
                 "F-9",
             ],
-            "invoice-only fields",
+            "invoiceId may only be set for INVOICE payments",
         ),
     ];
-    for (args, check) in cases {
+    for (args, rule) in cases {
         let run = bank.run(args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
         assert!(
-            run.stderr
-                .contains(&format!("refused by the {check} check, nothing sent")),
+            run.stderr.contains("refused by the rules (") && run.stderr.contains(rule),
             "{args:?}: {}",
             run.stderr
         );
@@ -333,7 +343,9 @@ fn each_rule_check_refuses_before_sending() {
     // Within the 0.05 tolerance of the maximum is a warning, not a refusal.
     let tolerated = bank.run(&["finalize", "CARD-1", "--amount", "250.04", "--dry-run"]);
     assert_eq!(tolerated.code, 0, "{}", tolerated.stderr);
-    assert_eq!(tolerated.json["checks"][0]["verdict"], "warning");
+    assert_eq!(tolerated.json["checks"]["verdict"], "ok");
+    let warnings = tolerated.json["checks"]["warnings"].to_string();
+    assert!(warnings.contains("tolerance"), "{warnings}");
 
     let after: Vec<Value> = ["INV-1", "CARD-1", "VISA-1"]
         .iter()
@@ -405,28 +417,67 @@ fn dry_run_prints_the_envelope_and_changes_nothing() {
     assert_eq!(text("paymentId").as_deref(), Some("CARD-1"));
     assert_eq!(text("preferredTransactionId").as_deref(), Some("T-DRY"));
     assert_eq!(text("totalAmount").as_deref(), Some("100"));
-    let verdicts: Vec<(&str, &str)> = run.json["checks"]
-        .as_array()
-        .expect("checks")
-        .iter()
-        .map(|c| {
-            (
-                c["check"].as_str().unwrap_or(""),
-                c["verdict"].as_str().unwrap_or(""),
-            )
-        })
-        .collect();
-    assert_eq!(
-        verdicts,
-        [
-            ("payment state", "ok"),
-            ("payment method", "ok"),
-            ("rounding", "ok")
-        ]
-    );
+    let checks = &run.json["checks"];
+    assert_eq!(checks["verdict"], "ok");
+    assert_eq!(checks["amount"], "100");
+    assert_eq!(checks["event"], AfterShopEvent::DebitPart.to_string());
+    assert_eq!(checks["warnings"], json!([]));
     // A refused change is shown too, with the refusal among the verdicts.
     let refused = bank.run(&["finalize", "CARD-1", "--amount", "1000", "--dry-run"]);
     assert_eq!(refused.code, 0, "{}", refused.stderr);
-    assert_eq!(refused.json["checks"][0]["verdict"], "refused");
+    assert_eq!(refused.json["checks"]["verdict"], "refused");
+    assert_eq!(
+        refused.json["checks"]["error_type"],
+        ErrorType::InvalidFinalization.to_string()
+    );
     assert_eq!(bank.payment("CARD-1"), before);
+}
+
+#[test]
+fn metadata_tokens_and_bonus() {
+    let bank = Bank::start("tokens");
+    let stored = bank.run(&["metadata", "CARD-1", "ticket", "SUP-42"]);
+    assert_eq!(stored.code, 0, "{}", stored.stderr);
+    assert_eq!(
+        bank.payment("CARD-1")["metaData"],
+        json!([{"key": "ticket", "value": "SUP-42"}])
+    );
+
+    let issued = bank.run(&[
+        "token",
+        "issue",
+        "--government-id",
+        CUSTOMER,
+        "--card-number",
+        "4444-INV-1",
+        "--ip",
+        "127.0.0.1",
+    ]);
+    assert_eq!(issued.code, 0, "{}", issued.stderr);
+    let token = issued.json["return"]["token"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+
+    for args in [
+        vec!["bonus", "--government-id", CUSTOMER],
+        vec!["bonus", "--token", &token],
+        vec![
+            "bonus",
+            "--government-id",
+            CUSTOMER,
+            "--card-number",
+            "4444-INV-1",
+        ],
+    ] {
+        let run = bank.run(&args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert_eq!(run.json["return"]["points"], 0, "{args:?}: {}", run.stdout);
+    }
+
+    let invalidated = bank.run(&["token", "invalidate", "--token", &token]);
+    assert_eq!(invalidated.code, 0, "{}", invalidated.stderr);
+    let stale = bank.run(&["bonus", "--token", &token]);
+    assert_eq!(stale.code, 3, "{}", stale.stderr);
+    assert!(stale.stdout.is_empty());
 }

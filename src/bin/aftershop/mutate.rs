@@ -20,8 +20,8 @@ use resurs_aftershop::msg_aftershopflow::{
 };
 use resurs_aftershop::reconcile::{classify, reconcile_payment, Failure, Intent, Reconciliation};
 use resurs_aftershop::rules::{
-    check_payment_spec, classify_additional_debit, existing_lines, totals_only, Action,
-    ActionError, AfterShopEvent, LineChange, MethodKind, PaymentState, ROUNDING_TOLERANCE,
+    self, classify_additional_debit, existing_lines, totals_only, LineChange, MethodKind,
+    RuleError, Verdict,
 };
 use resurs_aftershop::types_aftershopflow::Payment;
 use resurs_aftershop::v4;
@@ -106,129 +106,81 @@ pub struct CreditArgs {
     invoice_delivery_type: Option<String>,
 }
 
-/// One client-side check and what it said.
+/// The rules' verdict on a change, as `--dry-run` prints it.
 #[derive(Debug, Serialize)]
-struct Verdict {
-    check: &'static str,
+struct Checked {
+    /// `ok` or `refused`.
     verdict: &'static str,
-    message: String,
+    /// The amount the change covers and the maximum now (when accepted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    maximum: Option<Decimal>,
+    /// The row of the payment-method table (when accepted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event: Option<String>,
+    /// The refusal: the rule's message and the errorTypeId Resurs would answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refusal: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error_type: Option<String>,
+    /// What the rules accept all the same.
+    warnings: Vec<String>,
 }
 
-impl Verdict {
-    fn new(check: &'static str, verdict: &'static str, message: impl Into<String>) -> Verdict {
-        Verdict {
-            check,
-            verdict,
-            message: message.into(),
+impl Checked {
+    fn of(result: &Result<Verdict, RuleError>, suspicious: Vec<String>) -> Checked {
+        match result {
+            Ok(verdict) => Checked {
+                verdict: "ok",
+                amount: Some(verdict.amount),
+                maximum: Some(verdict.maximum),
+                event: Some(verdict.event.to_string()),
+                refusal: None,
+                error_type: None,
+                warnings: verdict
+                    .warnings
+                    .iter()
+                    .map(ToString::to_string)
+                    .chain(suspicious)
+                    .collect(),
+            },
+            Err(error) => Checked {
+                verdict: "refused",
+                amount: None,
+                maximum: None,
+                event: None,
+                refusal: Some(error.to_string()),
+                error_type: Some(error.error_type().to_string()),
+                warnings: suspicious,
+            },
         }
     }
 }
 
-/// What the checks need to know of a request.
-struct Planned<'a> {
-    action: Action,
-    spec: Option<&'a PaymentSpec>,
-    invoice_only_fields: Vec<&'static str>,
-}
-
-/// Runs every check; returns the verdicts and the amount the change covers.
-fn checks(
-    planned: &Planned<'_>,
-    payment: &Payment,
-    kinds: &HashMap<String, MethodKind>,
-) -> (Vec<Verdict>, Decimal) {
-    let state = PaymentState::of(payment);
-    let action = planned.action;
-    let maximum = state.max_amount(action);
-    let amount = planned
-        .spec
-        .map_or(maximum, |spec| *spec.total_amount.value());
-    let mut verdicts = Vec::new();
-
-    verdicts.push(match state.check(action, amount) {
-        Ok(()) => Verdict::new("payment state", "ok", format!("{action} of {amount} allowed (maximum {maximum})")),
-        Err(ActionError::OverMaximum { maximum, .. }) if amount <= maximum + ROUNDING_TOLERANCE => {
-            Verdict::new(
-                "payment state",
-                "warning",
-                format!("{action} of {amount} exceeds the maximum of {maximum} within the {ROUNDING_TOLERANCE} tolerance"),
-            )
-        }
-        Err(e) => Verdict::new("payment state", "refused", e.to_string()),
-    });
-
-    let method = payment.payment_method_id.as_str();
-    let kind = kinds
-        .get(method)
+/// The kind of the payment's method: `--method-kind`, else INVOICE payments
+/// are Resurs invoices; otherwise unknown (the rules then warn).
+fn method_kind(payment: &Payment, kinds: &HashMap<String, MethodKind>) -> Option<MethodKind> {
+    kinds
+        .get(payment.payment_method_id.as_str())
         .copied()
         .or((payment.payment_method_type == PaymentMethodType::Invoice)
-            .then_some(MethodKind::ResursInvoice));
-    let whole = planned.spec.is_none() || amount >= maximum - ROUNDING_TOLERANCE;
-    let event = AfterShopEvent::of(action, whole);
-    verdicts.push(match kind {
-        Some(kind) if kind.allows(event) => {
-            Verdict::new("payment method", "ok", format!("{kind} allows {event}"))
-        }
-        Some(kind) => Verdict::new(
-            "payment method",
-            "refused",
-            format!("payment method {method} ({kind}) does not allow {event}"),
-        ),
-        None => Verdict::new(
-            "payment method",
-            "skipped",
-            format!("the kind of payment method {method} is unknown (--method-kind {method}=KIND)"),
-        ),
-    });
+            .then_some(MethodKind::ResursInvoice))
+}
 
-    if let Some(spec) = planned.spec {
-        verdicts.push(match check_payment_spec(spec) {
-            Ok(()) => Verdict::new("rounding", "ok", "the spec's amounts add up within 0.05"),
-            Err(e) => Verdict::new("rounding", "refused", e.to_string()),
-        });
-    }
-
-    let invoice = payment.payment_method_type == PaymentMethodType::Invoice;
-    if !planned.invoice_only_fields.is_empty() {
-        verdicts.push(if invoice {
-            Verdict::new("invoice-only fields", "ok", "the payment is an invoice")
-        } else {
-            Verdict::new(
-                "invoice-only fields",
-                "refused",
-                format!(
-                    "{} only apply to INVOICE payments, this one is {}",
-                    planned.invoice_only_fields.join(", "),
-                    payment.payment_method_type
-                ),
-            )
-        });
-    }
-    if action == Action::Credit && invoice && planned.spec.is_none() {
-        verdicts.push(Verdict::new(
-            "invoice credit",
-            "refused",
-            "crediting an INVOICE payment needs a spec (--amount or --spec)",
-        ));
-    }
-    if action == Action::AdditionalDebit {
-        if let Some(spec) = planned.spec {
-            let existing = existing_lines(payment);
-            for (line, change) in classify_additional_debit(&existing, &spec.spec_lines)
-                .iter()
-                .enumerate()
-            {
-                if let LineChange::Suspicious { existing, .. } = change {
-                    verdicts.push(Verdict::new(
-                        "additional debit lines",
-                        "warning",
-                        format!("line {line} has the artNo of existing line {existing} but differs from it: Resurs adds it as a new line"),
-                    ));
-                }
-            }
-        }
-    }
-    (verdicts, amount)
+/// Additional-debit lines with the `artNo` of an existing line that differ
+/// from it: Resurs adds them as new lines, most likely not what was meant.
+fn suspicious_lines(payment: &Payment, spec: &PaymentSpec) -> Vec<String> {
+    classify_additional_debit(&existing_lines(payment), &spec.spec_lines)
+        .iter()
+        .enumerate()
+        .filter_map(|(line, change)| match change {
+            LineChange::Suspicious { existing, .. } => Some(format!(
+                "line {line} has the artNo of existing line {existing} but differs from it: Resurs adds it as a new line"
+            )),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The spec the options describe: none (the whole open amount), totals, or a file.
@@ -323,24 +275,12 @@ pub async fn finalize(context: &Context, args: FinalizeArgs) -> Result<serde_jso
         invoice_date: optional(&args.invoice_date, "invoice date")?,
         invoice_delivery_type: delivery_type(&args.invoice_delivery_type)?,
     };
-    let mut invoice_only = Vec::new();
-    if args.invoice_id.is_some() {
-        invoice_only.push("invoiceId");
-    }
-    if args.invoice_date.is_some() {
-        invoice_only.push("invoiceDate");
-    }
-    let planned = Planned {
-        action: Action::Finalize,
-        spec: spec.as_ref(),
-        invoice_only_fields: invoice_only,
-    };
     change::<_, FinalizePaymentResponse, v4::FinalizePaymentFault>(
         context,
         &args.change,
         &v4::FINALIZE_PAYMENT,
         &request,
-        planned,
+        |payment, kind| (rules::check_finalize(payment, kind, &request), Vec::new()),
         Some(transaction_id),
     )
     .await
@@ -362,24 +302,12 @@ pub async fn credit(context: &Context, args: CreditArgs) -> Result<serde_json::V
         credit_note_date: optional(&args.credit_note_date, "credit note date")?,
         invoice_delivery_type: delivery_type(&args.invoice_delivery_type)?,
     };
-    let mut invoice_only = Vec::new();
-    if args.credit_note_id.is_some() {
-        invoice_only.push("creditNoteId");
-    }
-    if args.credit_note_date.is_some() {
-        invoice_only.push("creditNoteDate");
-    }
-    let planned = Planned {
-        action: Action::Credit,
-        spec: spec.as_ref(),
-        invoice_only_fields: invoice_only,
-    };
     change::<_, CreditPaymentResponse, v4::CreditPaymentFault>(
         context,
         &args.change,
         &v4::CREDIT_PAYMENT,
         &request,
-        planned,
+        |payment, kind| (rules::check_credit(payment, kind, &request), Vec::new()),
         Some(transaction_id),
     )
     .await
@@ -393,17 +321,12 @@ pub async fn annul(context: &Context, args: ChangeArgs) -> Result<serde_json::Va
         part_payment_spec: spec.clone().map(Nillable::Value),
         created_by: optional(&args.created_by, "created-by")?,
     };
-    let planned = Planned {
-        action: Action::Annul,
-        spec: spec.as_ref(),
-        invoice_only_fields: Vec::new(),
-    };
     change::<_, AnnulPaymentResponse, v4::AnnulPaymentFault>(
         context,
         &args,
         &v4::ANNUL_PAYMENT,
         &request,
-        planned,
+        |payment, kind| (rules::check_annul(payment, kind, &request), Vec::new()),
         None,
     )
     .await
@@ -422,17 +345,17 @@ pub async fn additional_debit(
         payment_spec: Some(Nillable::Value(spec.clone())),
         created_by: optional(&args.created_by, "created-by")?,
     };
-    let planned = Planned {
-        action: Action::AdditionalDebit,
-        spec: Some(&spec),
-        invoice_only_fields: Vec::new(),
-    };
     change::<_, AdditionalDebitOfPaymentResponse, v4::AdditionalDebitOfPaymentFault>(
         context,
         &args,
         &v4::ADDITIONAL_DEBIT_OF_PAYMENT,
         &request,
-        planned,
+        |payment, kind| {
+            (
+                rules::check_additional_debit(payment, kind, &request),
+                suspicious_lines(payment, &spec),
+            )
+        },
         None,
     )
     .await
@@ -444,7 +367,7 @@ async fn change<Req, Resp, F>(
     args: &ChangeArgs,
     op: &'static Operation,
     request: &Req,
-    planned: Planned<'_>,
+    check: impl FnOnce(&Payment, Option<MethodKind>) -> (Result<Verdict, RuleError>, Vec<String>),
     transaction_id: Option<String>,
 ) -> Result<serde_json::Value, OpError>
 where
@@ -461,15 +384,10 @@ where
         )));
     }
     let before = context.payment(&args.id).await?;
-    let (verdicts, amount) = checks(&planned, &before, &kinds(args)?);
-    for verdict in verdicts
-        .iter()
-        .filter(|v| matches!(v.verdict, "warning" | "skipped"))
-    {
-        eprintln!(
-            "aftershop: {} check: {}: {}",
-            verdict.check, verdict.verdict, verdict.message
-        );
+    let (result, suspicious) = check(&before, method_kind(&before, &kinds(args)?));
+    let checked = Checked::of(&result, suspicious);
+    for warning in &checked.warnings {
+        eprintln!("aftershop: warning: {warning}");
     }
     if args.dry_run {
         let envelope = rt::envelope::encode_request(op, request)
@@ -478,19 +396,18 @@ where
             "operation": op.name,
             "endpoint": context.after_shop.inner().endpoint().to_string(),
             "envelope": String::from_utf8_lossy(&envelope),
-            "checks": verdicts,
+            "checks": checked,
         }));
     }
-    if let Some(refusal) = verdicts.iter().find(|v| v.verdict == "refused") {
-        return Err(OpError::Refused {
-            check: refusal.check,
-            message: refusal.message.clone(),
-        });
-    }
+    let verdict = result.map_err(|error| OpError::Refused {
+        error_type: error.error_type().to_string(),
+        message: error.to_string(),
+    })?;
+    let amount = verdict.amount;
     if asks {
         confirm(op, &args.id, amount)?;
     }
-    let intent = Intent::new(planned.action, transaction_id, amount);
+    let intent = Intent::new(verdict.action, transaction_id, amount);
     let client = context.after_shop.inner();
     let first = client.call::<Req, Resp, F>(op, request).await;
     let error = match first {

@@ -16,12 +16,15 @@ use resurs_aftershop::msg_aftershopflow::{
     GetPaymentDocumentNamesResponse, GetPaymentDocumentResponse, GetPaymentResponse,
 };
 use resurs_aftershop::msg_shopflow::{
+    GetCustomerBonus as ShopFlowGetCustomerBonus,
+    GetCustomerBonusResponse as ShopFlowGetCustomerBonusResponse,
     InvalidateCustomerIdentificationToken, InvalidateCustomerIdentificationTokenResponse,
     IssueCustomerIdentificationToken, IssueCustomerIdentificationTokenResponse,
 };
 use resurs_aftershop::reconcile::RetryPolicy;
+use resurs_aftershop::rules;
 use resurs_aftershop::types_aftershopflow::{Payment, SearchCriteria};
-use resurs_aftershop::types_shopflow::CustomerCard;
+use resurs_aftershop::types_shopflow::{CustomerCard, CustomerIdentification};
 use resurs_aftershop::{v4, AfterShopClient, Environment, ShopFlowClient};
 use resurs_aftershop::{
     PRODUCTION_AFTER_SHOP_ENDPOINT, PRODUCTION_SHOP_FLOW_ENDPOINT, TEST_AFTER_SHOP_ENDPOINT,
@@ -98,8 +101,9 @@ pub enum OperatorCommand {
     /// Customer identification tokens (ShopFlowService).
     #[command(subcommand)]
     Token(TokenCommand),
-    /// Print a customer's bonus points (getCustomerBonus).
-    Bonus(CustomerArgs),
+    /// Print a customer's bonus points: by government id (AfterShopFlow
+    /// getCustomerBonus), or by --token or --card-number (ShopFlow getCustomerBonus).
+    Bonus(BonusArgs),
 }
 
 /// `aftershop find`.
@@ -134,6 +138,23 @@ pub struct CustomerArgs {
     /// NATURAL or LEGAL.
     #[arg(long, value_name = "TYPE")]
     customer_type: Option<String>,
+}
+
+/// `aftershop bonus`.
+#[derive(Debug, Args)]
+pub struct BonusArgs {
+    /// The customer's government id (with --card-number: the card's holder).
+    #[arg(long, value_name = "G", required_unless_present = "token")]
+    government_id: Option<String>,
+    /// NATURAL or LEGAL.
+    #[arg(long, value_name = "TYPE")]
+    customer_type: Option<String>,
+    /// A customer identification token (ShopFlow).
+    #[arg(long, value_name = "TOKEN", conflicts_with_all = ["government_id", "card_number"])]
+    token: Option<String>,
+    /// The customer's Resurs card number (ShopFlow, with --government-id).
+    #[arg(long, value_name = "NUMBER", requires = "government_id")]
+    card_number: Option<String>,
 }
 
 /// `aftershop token`.
@@ -184,10 +205,10 @@ pub enum OpError {
         message: String,
     },
     /// A client-side rule check refused the change; nothing was sent.
-    #[error("refused by the {check} check, nothing sent: {message}")]
+    #[error("refused by the rules ({error_type}), nothing sent: {message}")]
     Refused {
-        /// The check.
-        check: &'static str,
+        /// The errorTypeId Resurs would answer with.
+        error_type: String,
         /// The rule's message.
         message: String,
     },
@@ -427,6 +448,11 @@ async fn execute(
                 key,
                 value: Some(Nillable::Value(value)),
             };
+            let payment = context.payment(&id).await?;
+            rules::check_add_meta_data(&payment, &request).map_err(|error| OpError::Refused {
+                error_type: error.error_type().to_string(),
+                message: error.to_string(),
+            })?;
             call::<_, _, AddMetaDataResponse, v4::AddMetaDataFault>(
                 client,
                 &v4::ADD_META_DATA,
@@ -447,19 +473,48 @@ async fn execute(
         }
         OperatorCommand::Document { id, name, out } => document(context, &id, &name, out).await,
         OperatorCommand::Token(command) => token(context, command).await,
-        OperatorCommand::Bonus(customer) => {
+        OperatorCommand::Bonus(args) => bonus(context, args).await,
+    }
+}
+
+async fn bonus(context: &Context, args: BonusArgs) -> Result<serde_json::Value, OpError> {
+    let customer_type = customer_type(args.customer_type.as_deref())?;
+    let identification = match (args.token, args.card_number, args.government_id) {
+        (Some(token), _, _) => CustomerIdentification {
+            token: Some(parse(&token, "token")?),
+            customer_account: None,
+        },
+        (None, Some(card_number), Some(government_id)) => CustomerIdentification {
+            token: None,
+            customer_account: Some(CustomerCard {
+                government_id,
+                customer_type,
+                card_number,
+            }),
+        },
+        (None, _, government_id) => {
             let request = GetCustomerBonus {
-                government_id: customer.government_id,
-                customer_type: customer_type(customer.customer_type.as_deref())?,
+                government_id: government_id.unwrap_or_default(),
+                customer_type,
             };
-            call::<_, _, GetCustomerBonusResponse, v4::GetCustomerBonusFault>(
-                client,
+            return call::<_, _, GetCustomerBonusResponse, v4::GetCustomerBonusFault>(
+                context.after_shop.inner(),
                 &v4::GET_CUSTOMER_BONUS,
                 &request,
             )
-            .await
+            .await;
         }
-    }
+    };
+    let request = ShopFlowGetCustomerBonus {
+        customer_identification: identification,
+    };
+    let shop_flow = context.shop_flow()?;
+    call::<_, _, ShopFlowGetCustomerBonusResponse, v4::GetCustomerBonusFault2>(
+        shop_flow.inner(),
+        &v4::GET_CUSTOMER_BONUS2,
+        &request,
+    )
+    .await
 }
 
 fn find_request(args: FindArgs) -> Result<FindPayments, OpError> {
