@@ -15,8 +15,15 @@ use tokio::net::{TcpListener, TcpStream};
 
 #[derive(Clone, Copy)]
 enum Drop {
+    /// Forward, let the bank commit, then close without answering.
     AfterCommit,
+    /// Close without forwarding.
     BeforeCommit,
+    /// Forward, let the bank commit, then answer a bare HTTP 500.
+    Http500AfterCommit,
+    /// Forward it as someone else's debit (transaction id `OTHER1`), then
+    /// close without answering: a new debit the CLI cannot call its own.
+    SomeoneElsesDebit,
 }
 
 /// Reads one HTTP/1.1 message with a Content-Length body; `None` at EOF.
@@ -58,11 +65,15 @@ async fn proxy(listener: TcpListener, upstream: std::net::SocketAddr, mode: Drop
         };
         let armed = armed.clone();
         tokio::spawn(async move {
-            while let Some(request) = read_message(&mut client).await {
+            while let Some(mut request) = read_message(&mut client).await {
                 let finalize = String::from_utf8_lossy(&request).contains("finalizePayment");
                 let drop_it = finalize && armed.swap(false, Ordering::SeqCst);
                 if drop_it && matches!(mode, Drop::BeforeCommit) {
                     return;
+                }
+                if drop_it && matches!(mode, Drop::SomeoneElsesDebit) {
+                    let text = String::from_utf8_lossy(&request).replace("T-DROP", "OTHER1");
+                    request = text.into_bytes();
                 }
                 let Ok(mut server) = TcpStream::connect(upstream).await else {
                     return;
@@ -74,6 +85,11 @@ async fn proxy(listener: TcpListener, upstream: std::net::SocketAddr, mode: Drop
                     return;
                 };
                 if drop_it {
+                    if matches!(mode, Drop::Http500AfterCommit) {
+                        let _ = client
+                            .write_all(b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+                            .await;
+                    }
                     return;
                 }
                 if client.write_all(&response).await.is_err() {
@@ -173,6 +189,21 @@ fn a_finalize_dropped_after_commit_is_reconciled_without_a_second_debit() {
 }
 
 #[test]
+fn a_finalize_answered_500_after_commit_is_reconciled_without_a_second_debit() {
+    let (code, stdout, stderr, payment) =
+        finalize_through_a_dropping_proxy(Drop::Http500AfterCommit);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.trim(), "{}");
+    assert!(stderr.contains("HTTP 500"), "{stderr}");
+    assert!(stderr.contains("reconciled: the DEBIT of 100"), "{stderr}");
+    let mine: Vec<_> = debits(&payment)
+        .into_iter()
+        .filter(|(t, _)| t == "T-DROP")
+        .collect();
+    assert_eq!(mine, [("T-DROP".to_owned(), "100".to_owned())]);
+}
+
+#[test]
 fn a_finalize_dropped_before_commit_is_sent_once_more() {
     let (code, stdout, stderr, payment) = finalize_through_a_dropping_proxy(Drop::BeforeCommit);
     assert_eq!(code, 0, "{stderr}");
@@ -186,4 +217,20 @@ fn a_finalize_dropped_before_commit_is_sent_once_more() {
         .filter(|(t, _)| t == "T-DROP")
         .collect();
     assert_eq!(mine, [("T-DROP".to_owned(), "100".to_owned())]);
+}
+
+#[test]
+fn an_unexplained_new_debit_is_reported_and_not_resent() {
+    let (code, stdout, stderr, payment) =
+        finalize_through_a_dropping_proxy(Drop::SomeoneElsesDebit);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.contains("none with transaction id T-DROP")
+            && stderr.contains("check it before sending again"),
+        "{stderr}"
+    );
+    let debits = debits(&payment);
+    assert!(debits.iter().all(|(t, _)| t != "T-DROP"), "{debits:?}");
+    assert_eq!(debits.iter().filter(|(t, _)| t == "OTHER1").count(), 1);
 }
