@@ -409,41 +409,33 @@ where
     }
     let intent = Intent::new(verdict.action, transaction_id, amount);
     let client = context.after_shop.inner();
-    let first = client.call::<Req, Resp, F>(op, request).await;
-    let error = match first {
-        Ok(response) => return json(&response),
-        Err(error) => error,
-    };
-    if classify(&error) != Failure::Ambiguous {
-        return Err(OpError::of_call(op, &error));
-    }
-    eprintln!(
-        "aftershop: {}: {error}; it may have been carried out, reading payment {} to find out",
-        op.name, args.id
-    );
-    match settle(context, op, &intent, &before).await? {
-        Settled::Landed(message) => {
-            eprintln!("aftershop: {message}");
-            json(&Resp::default())
+    let mut resent = false;
+    loop {
+        let error = match client.call::<Req, Resp, F>(op, request).await {
+            Ok(response) => return json(&response),
+            Err(error) => error,
+        };
+        if classify(&error) != Failure::Ambiguous {
+            return Err(OpError::of_call(op, &error));
         }
-        Settled::NotLanded => {
-            eprintln!("aftershop: {} did not land; sending it once more", op.name);
-            let error = match client.call::<Req, Resp, F>(op, request).await {
-                Ok(response) => return json(&response),
-                Err(error) => error,
-            };
-            if classify(&error) != Failure::Ambiguous {
-                return Err(OpError::of_call(op, &error));
+        eprintln!(
+            "aftershop: {}: {error}; it may have been carried out, reading payment {} to find out",
+            op.name, args.id
+        );
+        match settle(context, op, &intent, &before).await? {
+            Settled::Landed(message) => {
+                eprintln!("aftershop: {message}");
+                return json(&Resp::default());
             }
-            match settle(context, op, &intent, &before).await? {
-                Settled::Landed(message) => {
-                    eprintln!("aftershop: {message}");
-                    json(&Resp::default())
-                }
-                Settled::NotLanded => Err(OpError::Call {
+            Settled::NotLanded if !resent => {
+                eprintln!("aftershop: {} did not land; sending it once more", op.name);
+                resent = true;
+            }
+            Settled::NotLanded => {
+                return Err(OpError::Call {
                     operation: op.name,
                     message: format!("{error}; the resend did not land either, nothing changed"),
-                }),
+                })
             }
         }
     }

@@ -664,3 +664,75 @@ async fn token(context: &Context, command: TokenCommand) -> Result<serde_json::V
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn connection(endpoint: &str) -> Connection {
+        Connection {
+            endpoint: Some(endpoint.into()),
+            user: None,
+            timeout: 30,
+        }
+    }
+
+    #[test]
+    fn shop_flow_is_the_sibling_of_the_after_shop_url() {
+        let context = Context::new(&connection(
+            "http://127.0.0.1:9/ecommerce-test/ws/V4/AfterShopFlowService",
+        ))
+        .expect("context");
+        assert_eq!(
+            context.shop_flow_url,
+            "http://127.0.0.1:9/ecommerce-test/ws/V4/ShopFlowService"
+        );
+        assert!(!context.production);
+        let production = Context::new(&connection("production")).expect("context");
+        assert!(production.production);
+        assert_eq!(production.shop_flow_url, PRODUCTION_SHOP_FLOW_ENDPOINT);
+        let error = Context::new(&connection("http://127.0.0.1:9/other")).err();
+        assert!(
+            matches!(&error, Some(OpError::Input(m)) if m.contains("AfterShopFlowService")),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn find_dates_cover_whole_days_and_statuses_are_checked() {
+        let request = find_request(FindArgs {
+            statuses: vec!["DEBITABLE".into()],
+            from: Some("2026-12-01".into()),
+            to: Some("2026-12-07".into()),
+            government_id: None,
+            page: Some(2),
+            per_page: None,
+        })
+        .expect("request");
+        let criteria = &request.search_criteria;
+        let text = |v: &Option<Nillable<rt::DateTime>>| {
+            v.as_ref()
+                .and_then(Nillable::value)
+                .map(ToString::to_string)
+        };
+        assert_eq!(
+            text(&criteria.booked_from).as_deref(),
+            Some("2026-12-01T00:00:00")
+        );
+        assert_eq!(
+            text(&criteria.booked_to).as_deref(),
+            Some("2026-12-07T23:59:59")
+        );
+        assert_eq!(criteria.status_set, [PaymentStatus::Debitable]);
+        assert_eq!(request.page_number, Some(Nillable::Value(2)));
+        let bad = find_request(FindArgs {
+            statuses: vec!["PAID".into()],
+            from: None,
+            to: None,
+            government_id: None,
+            page: None,
+            per_page: None,
+        });
+        assert!(matches!(bad, Err(OpError::Input(m)) if m.contains("DEBITABLE")));
+    }
+}
