@@ -19,6 +19,7 @@ pub mod decode;
 pub mod error_type;
 mod fault;
 pub use fault::{ecommerce_error, ResursFault};
+pub mod reconcile;
 pub mod rules;
 pub use error_type::ErrorType;
 #[cfg(feature = "simulator")]

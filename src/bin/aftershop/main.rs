@@ -2,7 +2,14 @@
 //!
 //! * `aftershop simulate --listen 127.0.0.1:8080 [--fixtures FILE]` serves the
 //!   offline simulator until Ctrl-C.
+//! * `aftershop decode` prints a logged envelope as JSON.
+//! * The operator commands (`get`, `find`, `finalize`, `annul`, `credit`,
+//!   `additional-debit`, `metadata`, `documents`, `document`, `token`,
+//!   `bonus`) call the service and print its answer as JSON (see `operator`).
 #![forbid(unsafe_code)]
+
+mod mutate;
+mod operator;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -16,6 +23,8 @@ use resurs_aftershop::simulator::{FixtureError, Fixtures, Simulator, StartError}
 #[derive(Debug, Parser)]
 #[command(name = "aftershop", version, about)]
 struct Cli {
+    #[command(flatten)]
+    connection: operator::Connection,
     #[command(subcommand)]
     command: Command,
 }
@@ -29,6 +38,8 @@ enum Command {
     /// Print one logged SOAP envelope (FILE, or stdin) as JSON. Exit status:
     /// 0 message, 3 SOAP fault, 2 undecodable input.
     Decode(resurs_aftershop::decode::DecodeArgs),
+    #[command(flatten)]
+    Operator(Box<operator::OperatorCommand>),
 }
 
 /// Arguments of `aftershop simulate`.
@@ -42,9 +53,9 @@ struct SimulateArgs {
     fixtures: Option<PathBuf>,
 }
 
-/// Why a command failed.
+/// Why `simulate` failed.
 #[derive(Debug, thiserror::Error)]
-enum CliError {
+enum SimulateError {
     #[error(transparent)]
     Fixtures(#[from] FixtureError),
     #[error(transparent)]
@@ -59,9 +70,11 @@ enum CliError {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    install_tracing();
     let result = match cli.command {
         Command::Simulate(args) => simulate(args),
         Command::Decode(args) => return args.run(),
+        Command::Operator(command) => return operator::run(&cli.connection, *command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -73,7 +86,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn simulate(args: SimulateArgs) -> Result<(), CliError> {
+/// Logs to stderr, filtered by `RUST_LOG` (default: warnings and errors).
+fn install_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+fn simulate(args: SimulateArgs) -> Result<(), SimulateError> {
     let fixtures = match &args.fixtures {
         Some(path) => Fixtures::from_file(path)?,
         None => Fixtures::Demo,
@@ -81,7 +104,7 @@ fn simulate(args: SimulateArgs) -> Result<(), CliError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(CliError::Runtime)?;
+        .map_err(SimulateError::Runtime)?;
     runtime.block_on(async {
         let simulator = Simulator::builder()
             .fixtures(fixtures)
@@ -89,11 +112,11 @@ fn simulate(args: SimulateArgs) -> Result<(), CliError> {
             .start()
             .await?;
         let mut stdout = std::io::stdout().lock();
-        writeln!(stdout, "listening on {}", simulator.url()).map_err(CliError::Stdout)?;
-        stdout.flush().map_err(CliError::Stdout)?;
+        writeln!(stdout, "listening on {}", simulator.url()).map_err(SimulateError::Stdout)?;
+        stdout.flush().map_err(SimulateError::Stdout)?;
         drop(stdout);
         let waited = tokio::signal::ctrl_c().await;
         simulator.stop().await;
-        waited.map_err(CliError::Signal)
+        waited.map_err(SimulateError::Signal)
     })
 }
