@@ -161,7 +161,7 @@ fn write_basic_payment(xml: &mut String, i: usize) {
         hour + 1,
         i % 1000,
     );
-    if i % 3 != 0 {
+    if !i.is_multiple_of(3) {
         let _ = writeln!(
             xml,
             "        <finalized>2013-{month:02}-{day:02}T{:02}:{minute:02}:{second:02}+02:00</finalized>",

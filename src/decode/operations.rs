@@ -92,7 +92,7 @@ pub(crate) fn find(name: &str) -> Option<&'static Entry> {
         None => (None, name),
     };
     OPERATIONS.iter().find(|entry| {
-        service_name.map_or(true, |s| s == service(entry))
+        service_name.is_none_or(|s| s == service(entry))
             && (entry.op.name == name || snake_case(entry.op.name) == name)
     })
 }

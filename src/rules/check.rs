@@ -210,7 +210,7 @@ impl PaymentFacts {
     /// annullment cannot be done on VISA/Mastercard" then applies, and the
     /// remainder must be finalized and credited.
     fn covers_whole(&self, action: Action, requested: Option<Decimal>, maximum: Decimal) -> bool {
-        let rest = requested.map_or(true, |amount| amount >= maximum - ROUNDING_TOLERANCE);
+        let rest = requested.is_none_or(|amount| amount >= maximum - ROUNDING_TOLERANCE);
         let sums = &self.state.sums;
         let untouched = match action {
             Action::Annul | Action::Finalize => sums.debited.is_zero() && sums.annulled.is_zero(),

@@ -21,7 +21,7 @@ pub fn in_range(spec: &PaymentSpec) -> bool {
             .total_vat_amount
             .as_ref()
             .and_then(Nillable::value)
-            .map_or(true, ok)
+            .is_none_or(ok)
         && spec.spec_lines.iter().all(|l| {
             [
                 &l.quantity,

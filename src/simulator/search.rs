@@ -88,7 +88,7 @@ impl<T: PartialOrd + Copy> Range<T> {
     }
 
     fn contains(&self, value: T) -> bool {
-        self.from.map_or(true, |f| value >= f) && self.to.map_or(true, |t| value <= t)
+        self.from.is_none_or(|f| value >= f) && self.to.is_none_or(|t| value <= t)
     }
 }
 
@@ -144,10 +144,10 @@ impl<'a> Filter<'a> {
     fn matches(&self, p: &PaymentRecord) -> bool {
         let c = self.criteria;
         let statuses = p.statuses();
-        opt(&c.any_id).map_or(true, |id| p.ids().any(|x| x == id.as_str()))
-            && opt(&c.payment_method_id).map_or(true, |id| p.payment_method_id == id.as_str())
-            && opt(&c.government_id).map_or(true, |id| p.customer.government_id == *id)
-            && opt(&c.customer_name).map_or(true, |name| {
+        opt(&c.any_id).is_none_or(|id| p.ids().any(|x| x == id.as_str()))
+            && opt(&c.payment_method_id).is_none_or(|id| p.payment_method_id == id.as_str())
+            && opt(&c.government_id).is_none_or(|id| p.customer.government_id == *id)
+            && opt(&c.customer_name).is_none_or(|name| {
                 p.customer_name()
                     .to_lowercase()
                     .contains(&name.to_lowercase())
@@ -157,17 +157,17 @@ impl<'a> Filter<'a> {
             && (self.finalized.is_open() || p.finalized.is_some_and(|f| self.finalized.contains(f)))
             && self.amount.contains(p.total_amount())
             && self.bonus.contains(p.total_bonus_points())
-            && opt(&c.frozen).map_or(true, |frozen| p.frozen == *frozen)
-            && opt(&c.with_meta_data).map_or(true, |m| match p.meta_value(&m.with_meta_data_key) {
+            && opt(&c.frozen).is_none_or(|frozen| p.frozen == *frozen)
+            && opt(&c.with_meta_data).is_none_or(|m| match p.meta_value(&m.with_meta_data_key) {
                 None => false,
                 Some(value) => {
-                    opt(&m.with_meta_data_value).map_or(true, |v| value.as_ref() == Some(v))
+                    opt(&m.with_meta_data_value).is_none_or(|v| value.as_ref() == Some(v))
                 }
             })
             && c.status_set.iter().all(|s| statuses.contains(s))
             && !c.status_not_set.iter().any(|s| statuses.contains(s))
             && c.bonus_is_used
-                .map_or(true, |used| used == (p.total_bonus_points() > 0))
+                .is_none_or(|used| used == (p.total_bonus_points() > 0))
     }
 }
 

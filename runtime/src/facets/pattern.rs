@@ -101,7 +101,7 @@ impl ClassRun {
             }
             count = count.saturating_add(1);
         }
-        count >= self.min && self.max.map_or(true, |max| count <= max)
+        count >= self.min && self.max.is_none_or(|max| count <= max)
     }
 }
 

@@ -35,7 +35,7 @@ impl SimpleType for Base64Binary {
 impl SimpleType for HexBinary {
     fn parse_text(text: &str) -> Result<Self, ValueError> {
         let t = super::collapse_ws(text).as_bytes();
-        if t.len() % 2 != 0 {
+        if !t.len().is_multiple_of(2) {
             return Err(ValueError::new("hexBinary", text).because("odd number of digits"));
         }
         let nibble = |b: u8| (b as char).to_digit(16).map(|d| d as u8);

@@ -429,7 +429,7 @@ fn find_binding<'d>(docs: &'d Documents, q: &QNameText) -> Option<&'d parse::Bin
     let (ns, local) = bind(q);
     docs.wsdls
         .iter()
-        .filter(|w| ns.map_or(true, |ns| ns == w.target_ns))
+        .filter(|w| ns.is_none_or(|ns| ns == w.target_ns))
         .flat_map(|w| &w.bindings)
         .find(|b| b.name == local)
 }
