@@ -31,14 +31,11 @@ impl TlsShop {
         .expect("self-signed certificate");
         let certificate = cert.der().clone();
         let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key_pair.serialize_der()));
-        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .expect("protocol versions")
-        .with_no_client_auth()
-        .with_single_cert(vec![certificate.clone()], key)
-        .expect("server certificate");
+        // The crate-feature provider (ring, the only one enabled).
+        let config = rustls::ServerConfig::builder()
+            .with_no_client_auth()
+            .with_single_cert(vec![certificate.clone()], key)
+            .expect("server certificate");
         let router = Router::new().mount(SHOP_PATH, ShopServiceServer::new(Shop));
         let handle = Server::bind("127.0.0.1:0")
             .await
