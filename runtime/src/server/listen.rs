@@ -23,9 +23,9 @@ use tokio_rustls::TlsAcceptor;
 
 use super::deadline::{Deadlines, Timed};
 use super::router::read_limited;
-use super::{Limits, Reply, Response, Service};
 #[cfg(doc)]
 use super::Router;
+use super::{Limits, Reply, Response, Service};
 
 /// A bound TCP listener, ready to serve a [`Service`] such as a [`Router`].
 #[derive(Debug)]

@@ -13,8 +13,8 @@
 //! # Ok(()) }
 //! ```
 
-mod handle;
 mod deadline;
+mod handle;
 mod limits;
 mod listen;
 mod message;

@@ -8,9 +8,11 @@ use http::{header, HeaderValue, Method, StatusCode};
 use http_body_util::{BodyExt, Full};
 
 use super::handle::client_fault;
-use super::{unknown_operation, Dispatch, Reply, Request, Response, Service, DEFAULT_MAX_REQUEST_BYTES};
-use crate::rt::BoxFuture;
+use super::{
+    unknown_operation, Dispatch, Reply, Request, Response, Service, DEFAULT_MAX_REQUEST_BYTES,
+};
 use crate::envelope;
+use crate::rt::BoxFuture;
 use crate::xml::{DecodeOptions, Operation};
 
 /// Services mounted at URL paths.
@@ -95,7 +97,7 @@ impl Router {
             let (parts, body) = request.into_parts();
             let service = match self.locate(&parts) {
                 Ok(service) => service,
-                Err(response) => return response,
+                Err(response) => return *response,
             };
             match read_limited(body, &parts.headers, self.max_request_bytes).await {
                 Ok(body) => self.route(service, parts, body).await,
@@ -108,20 +110,22 @@ impl Router {
     }
 
     /// The service mounted at the request's path, or the 404 / 405 answer.
-    fn locate(&self, parts: &http::request::Parts) -> Result<Arc<dyn Dispatch>, Response> {
+    fn locate(&self, parts: &http::request::Parts) -> Result<Arc<dyn Dispatch>, Box<Response>> {
         let path = normalize(parts.uri.path());
         let Some(service) = self.service_at(path) else {
-            return Err(Response::text(
+            return Err(Box::new(Response::text(
                 StatusCode::NOT_FOUND,
                 format!("no SOAP service at {path}\n"),
-            ));
+            )));
         };
         if parts.method != Method::POST {
-            return Err(Response::text(
-                StatusCode::METHOD_NOT_ALLOWED,
-                "SOAP 1.1 endpoint: POST a text/xml envelope\n",
-            )
-            .with_header(header::ALLOW, HeaderValue::from_static("POST")));
+            return Err(Box::new(
+                Response::text(
+                    StatusCode::METHOD_NOT_ALLOWED,
+                    "SOAP 1.1 endpoint: POST a text/xml envelope\n",
+                )
+                .with_header(header::ALLOW, HeaderValue::from_static("POST")),
+            ));
         }
         Ok(service)
     }
@@ -153,7 +157,7 @@ impl Service for Router {
             let (parts, body) = request.into_parts();
             let service = match self.locate(&parts) {
                 Ok(service) => service,
-                Err(response) => return response,
+                Err(response) => return *response,
             };
             if body.len() > self.max_request_bytes {
                 return too_large(self.max_request_bytes);
