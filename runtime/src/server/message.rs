@@ -1,6 +1,7 @@
 //! The request a [`Dispatch`](super::Dispatch) gets and the response it gives.
 
 use bytes::Bytes;
+use http::header::{HeaderName, CONNECTION, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use http_body_util::Full;
 
@@ -56,31 +57,59 @@ impl Request {
     }
 }
 
-/// An HTTP answer: status, content type and body.
+/// An HTTP answer: status, content type, further headers and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
     status: StatusCode,
     content_type: &'static str,
+    headers: HeaderMap,
     body: Bytes,
 }
 
 impl Response {
-    /// A SOAP envelope (`text/xml; charset=utf-8`) with `status`.
-    pub fn xml(status: StatusCode, body: impl Into<Bytes>) -> Self {
+    /// An answer with `status`, `content_type` and `body`.
+    pub fn new(status: StatusCode, content_type: &'static str, body: impl Into<Bytes>) -> Self {
         Self {
             status,
-            content_type: "text/xml; charset=utf-8",
+            content_type,
+            headers: HeaderMap::new(),
             body: body.into(),
         }
     }
 
+    /// A SOAP envelope (`text/xml; charset=utf-8`) with `status`.
+    pub fn xml(status: StatusCode, body: impl Into<Bytes>) -> Self {
+        Self::new(status, "text/xml; charset=utf-8", body)
+    }
+
     /// A plain-text answer (404, 405, 413…).
     pub fn text(status: StatusCode, text: impl Into<Bytes>) -> Self {
-        Self {
-            status,
-            content_type: "text/plain; charset=utf-8",
-            body: text.into(),
+        Self::new(status, "text/plain; charset=utf-8", text)
+    }
+
+    /// A JSON answer (`application/json`).
+    pub fn json(status: StatusCode, body: impl Into<Bytes>) -> Self {
+        Self::new(status, "application/json", body)
+    }
+
+    /// The same answer with header `name` set to `value` (`Content-Type`
+    /// is the one given at construction and cannot be set here).
+    pub fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        if name != CONTENT_TYPE {
+            self.headers.insert(name, value);
         }
+        self
+    }
+
+    /// The same answer with `Connection: close`: the server closes the
+    /// connection once it is sent.
+    pub fn closing(self) -> Self {
+        self.with_header(CONNECTION, HeaderValue::from_static("close"))
+    }
+
+    /// The headers besides `Content-Type`.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
     }
 
     /// The HTTP status.
@@ -102,10 +131,10 @@ impl Response {
     pub fn into_http(self) -> http::Response<Full<Bytes>> {
         let mut response = http::Response::new(Full::new(self.body));
         *response.status_mut() = self.status;
-        response.headers_mut().insert(
-            http::header::CONTENT_TYPE,
-            HeaderValue::from_static(self.content_type),
-        );
+        *response.headers_mut() = self.headers;
+        response
+            .headers_mut()
+            .insert(CONTENT_TYPE, HeaderValue::from_static(self.content_type));
         response
     }
 }

@@ -8,12 +8,12 @@ use http::{header, HeaderValue, Method, StatusCode};
 use http_body_util::{BodyExt, Full};
 
 use super::handle::client_fault;
-use super::{unknown_operation, Dispatch, Request, Response};
+use super::{
+    unknown_operation, Dispatch, Reply, Request, Response, Service, DEFAULT_MAX_REQUEST_BYTES,
+};
 use crate::envelope;
+use crate::rt::BoxFuture;
 use crate::xml::{DecodeOptions, Operation};
-
-/// The default limit for a request body: 16 MiB.
-pub const DEFAULT_MAX_REQUEST_BYTES: usize = 16 * 1024 * 1024;
 
 /// Services mounted at URL paths.
 ///
@@ -69,7 +69,9 @@ impl Router {
         self
     }
 
-    /// The largest request body accepted (default 16 MiB).
+    /// The largest request body accepted (default 16 MiB). Under a
+    /// [`Server`](super::Server), its [`Limits::max_request_bytes`](super::Limits)
+    /// applies too, before this one.
     pub fn max_request_bytes(mut self, limit: usize) -> Self {
         self.max_request_bytes = limit;
         self
@@ -81,56 +83,61 @@ impl Router {
         self
     }
 
-    /// Answers one HTTP request. Runs in a `soap_serve` tracing span with the
-    /// method, the path and, on completion, the status.
+    /// Answers one HTTP request (reading its body within the router's
+    /// limit), for use in a hyper service of your own. Runs in a
+    /// `soap_serve` tracing span with the method, the path and, on
+    /// completion, the status.
     pub async fn serve_http<B>(&self, request: http::Request<B>) -> http::Response<Full<Bytes>>
     where
         B: hyper::body::Body,
         B::Error: std::fmt::Display,
     {
-        let span = tracing::info_span!(
-            "soap_serve",
-            method = %request.method(),
-            path = request.uri().path(),
-            operation = tracing::field::Empty,
-            status = tracing::field::Empty,
-        );
-        let response = tracing::Instrument::instrument(self.answer(request), span.clone()).await;
+        let span = serve_span(request.method(), request.uri().path());
+        let answer = async {
+            let (parts, body) = request.into_parts();
+            let service = match self.locate(&parts) {
+                Ok(service) => service,
+                Err(response) => return *response,
+            };
+            match read_limited(body, &parts.headers, self.max_request_bytes).await {
+                Ok(body) => self.route(service, parts, body).await,
+                Err(response) => response,
+            }
+        };
+        let response = tracing::Instrument::instrument(answer, span.clone()).await;
         span.record("status", response.status().as_u16());
-        response
+        response.into_http()
     }
 
-    async fn answer<B>(&self, request: http::Request<B>) -> http::Response<Full<Bytes>>
-    where
-        B: hyper::body::Body,
-        B::Error: std::fmt::Display,
-    {
-        let path = normalize(request.uri().path());
+    /// The service mounted at the request's path, or the 404 / 405 answer.
+    fn locate(&self, parts: &http::request::Parts) -> Result<Arc<dyn Dispatch>, Box<Response>> {
+        let path = normalize(parts.uri.path());
         let Some(service) = self.service_at(path) else {
-            return Response::text(
+            return Err(Box::new(Response::text(
                 StatusCode::NOT_FOUND,
                 format!("no SOAP service at {path}\n"),
-            )
-            .into_http();
+            )));
         };
-        if request.method() != Method::POST {
-            let mut response = Response::text(
-                StatusCode::METHOD_NOT_ALLOWED,
-                "SOAP 1.1 endpoint: POST a text/xml envelope\n",
-            )
-            .into_http();
-            response
-                .headers_mut()
-                .insert(header::ALLOW, HeaderValue::from_static("POST"));
-            return response;
+        if parts.method != Method::POST {
+            return Err(Box::new(
+                Response::text(
+                    StatusCode::METHOD_NOT_ALLOWED,
+                    "SOAP 1.1 endpoint: POST a text/xml envelope\n",
+                )
+                .with_header(header::ALLOW, HeaderValue::from_static("POST")),
+            ));
         }
-        let (parts, body) = request.into_parts();
-        let body = match read_limited(body, &parts.headers, self.max_request_bytes).await {
-            Ok(body) => body,
-            Err(response) => return response.into_http(),
-        };
+        Ok(service)
+    }
+
+    async fn route(
+        &self,
+        service: Arc<dyn Dispatch>,
+        parts: http::request::Parts,
+        body: Bytes,
+    ) -> Response {
         let request = Request::new(body, parts.headers).with_decode_options(self.options.clone());
-        route(service.as_ref(), request).await.into_http()
+        route(service.as_ref(), request).await
     }
 
     fn service_at(&self, path: &str) -> Option<Arc<dyn Dispatch>> {
@@ -139,6 +146,40 @@ impl Router {
             .find(|(p, _)| p == path)
             .map(|(_, service)| service.clone())
     }
+}
+
+impl Service for Router {
+    /// Answers a request whose body the server has read; a body over the
+    /// router's limit gets 413.
+    fn call(&self, request: http::Request<Bytes>) -> BoxFuture<'_, Reply> {
+        let span = serve_span(request.method(), request.uri().path());
+        let answer = async move {
+            let (parts, body) = request.into_parts();
+            let service = match self.locate(&parts) {
+                Ok(service) => service,
+                Err(response) => return *response,
+            };
+            if body.len() > self.max_request_bytes {
+                return too_large(self.max_request_bytes);
+            }
+            self.route(service, parts, body).await
+        };
+        Box::pin(async move {
+            let response = tracing::Instrument::instrument(answer, span.clone()).await;
+            span.record("status", response.status().as_u16());
+            Reply::Respond(response)
+        })
+    }
+}
+
+fn serve_span(method: &Method, path: &str) -> tracing::Span {
+    tracing::info_span!(
+        "soap_serve",
+        method = %method,
+        path = path,
+        operation = tracing::field::Empty,
+        status = tracing::field::Empty,
+    )
 }
 
 /// Runs the operation of `service` whose input element the body holds.
@@ -179,9 +220,17 @@ fn warn_on_action_mismatch(op: &Operation, action: Option<&str>) {
     }
 }
 
+/// The 413 answer for a body over `limit` bytes.
+pub(crate) fn too_large(limit: usize) -> Response {
+    Response::text(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!("the request body exceeds the limit of {limit} bytes\n"),
+    )
+}
+
 /// Reads the whole body, answering 413 beyond `limit` bytes (before reading
 /// when `Content-Length` says so) and 400 when the body cannot be read.
-async fn read_limited<B>(
+pub(crate) async fn read_limited<B>(
     body: B,
     headers: &http::HeaderMap,
     limit: usize,
@@ -190,18 +239,12 @@ where
     B: hyper::body::Body,
     B::Error: std::fmt::Display,
 {
-    let too_large = || {
-        Response::text(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("the request body exceeds the limit of {limit} bytes\n"),
-        )
-    };
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
-        return Err(too_large());
+        return Err(too_large(limit));
     }
     let mut body = std::pin::pin!(body);
     let mut buf = BytesMut::new();
@@ -214,7 +257,7 @@ where
         })?;
         if let Ok(data) = frame.into_data() {
             if buf.len() + data.remaining() > limit {
-                return Err(too_large());
+                return Err(too_large(limit));
             }
             buf.put(data);
         }
