@@ -168,3 +168,16 @@ fn unknown_elements_with_huge_namespaces_keep_memory_bounded() {
     // The names are shared: one copy of the namespace, a small record per kept diagnostic.
     assert_scales("unknown elements", &xml, 4.0, 0.5);
 }
+
+#[test]
+fn many_duplicates_cost_what_plain_elements_cost() {
+    let _serial = serial();
+    // 150,000 repeats of single-valued fields: each is skipped, the first
+    // MAX_DIAGNOSTICS recorded with the position of the one kept.
+    let repeats = "<total>2</total><id>B</id><created>2021-01-01T00:00:00</created>".repeat(50_000);
+    let xml = format!(
+        "<S:Envelope xmlns:S=\"{ENV}\"><S:Body><m:getOrderResponse xmlns:m=\"urn:example:shop:msg\"><return><id>A</id><total>1</total><created>2020-01-01T00:00:00</created>{repeats}</return></m:getOrderResponse></S:Body></S:Envelope>"
+    );
+    assert!(xml.len() > 3 * MIB);
+    assert_scales("duplicates", &xml, 4.0, 0.5);
+}
