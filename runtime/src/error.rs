@@ -184,6 +184,8 @@ pub struct ValueError {
     pub text: String,
     /// Why, when more can be said than the type.
     pub reason: Option<String>,
+    /// The text is in the type's lexical space, but the Rust type cannot hold it.
+    range: bool,
 }
 
 impl ValueError {
@@ -193,7 +195,22 @@ impl ValueError {
             type_name,
             text: clip(text),
             reason: None,
+            range: false,
         }
+    }
+
+    /// The same error for a text in the lexical space that the Rust type cannot
+    /// hold (a decimal with more than 28 significant digits, an integer overflow).
+    pub fn out_of_range(mut self) -> Self {
+        self.range = true;
+        self
+    }
+
+    /// True for a text in the lexical space that the Rust type cannot hold: lenient
+    /// decoding takes the nearest value ([`SimpleType::parse_nearest`](crate::rt::SimpleType::parse_nearest))
+    /// or leaves the element out, with a diagnostic.
+    pub fn is_out_of_range(&self) -> bool {
+        self.range
     }
 
     /// The same error with a reason.

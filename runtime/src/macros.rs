@@ -135,6 +135,9 @@ macro_rules! newtype {
             fn parse_text(text: &str) -> ::core::result::Result<Self, $crate::rt::ValueError> {
                 ::core::result::Result::Ok(Self($crate::rt::SimpleType::parse_text(text)?))
             }
+            fn parse_nearest(text: &str) -> ::core::option::Option<Self> {
+                <$inner as $crate::rt::SimpleType>::parse_nearest(text).map(Self)
+            }
             fn write_text(
                 &self,
                 out: &mut ::std::string::String,

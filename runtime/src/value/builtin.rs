@@ -2,6 +2,7 @@
 //! integers, floats and `Decimal`.
 
 use std::fmt::Write as _;
+use std::num::IntErrorKind;
 
 use rust_decimal::Decimal;
 
@@ -41,7 +42,13 @@ macro_rules! integer {
                 if digits.starts_with(['+', '-']) && t.starts_with('+') {
                     return Err(ValueError::new($xsd, text));
                 }
-                digits.parse::<$t>().map_err(|e| ValueError::new($xsd, text).because(e.to_string()))
+                digits.parse::<$t>().map_err(|e| {
+                    let error = ValueError::new($xsd, text).because(e.to_string());
+                    match e.kind() {
+                        IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => error.out_of_range(),
+                        _ => error,
+                    }
+                })
             }
             fn write_text(&self, out: &mut String) -> Result<(), ValueError> {
                 let _ = write!(out, "{self}");
@@ -98,13 +105,17 @@ impl SimpleType for Decimal {
         let _ = write!(out, "{self}");
         Ok(())
     }
+    /// More than 28 significant digits: rounded to what fits (half to even);
+    /// `None` beyond the largest magnitude (about 7.9e28).
+    fn parse_nearest(text: &str) -> Option<Self> {
+        let normal = normal_decimal(collapse_ws(text))?;
+        std::str::FromStr::from_str(&normal).ok()
+    }
 }
 
-/// XSD `decimal` lexical form → `Decimal`, scale as written (`25.00000` keeps 5).
-/// Accepts `+1.0`, `.5`, `5.`; refuses exponents; too many digits is an error.
-pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ValueError> {
-    let t = collapse_ws(text);
-    let err = || ValueError::new("decimal", text);
+/// The lexical form of an XSD decimal as `rust_decimal` reads it (`-0.5` for
+/// `-.5`, `5` for `+5.`); `None` outside the lexical space.
+fn normal_decimal(t: &str) -> Option<String> {
     let (neg, unsigned) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -113,12 +124,7 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ValueError> {
     let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) {
-        return Err(err());
-    }
-    // `from_str_exact` takes `-1.5`, `1.5`, `1`: hand it those as they are.
-    let plain = !t.starts_with('+') && !int.is_empty() && !unsigned.ends_with('.');
-    if plain {
-        return Decimal::from_str_exact(t).map_err(|e| err().because(e.to_string()));
+        return None;
     }
     let mut normal = String::with_capacity(unsigned.len() + 2);
     if neg {
@@ -129,5 +135,31 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ValueError> {
         normal.push('.');
         normal.push_str(frac);
     }
-    Decimal::from_str_exact(&normal).map_err(|e| err().because(e.to_string()))
+    Some(normal)
+}
+
+/// XSD `decimal` lexical form → `Decimal`, scale as written (`25.00000` keeps 5).
+/// Accepts `+1.0`, `.5`, `5.`; refuses exponents; too many digits (more than 28
+/// significant ones) or a too large magnitude is an [out of range](ValueError::is_out_of_range) error.
+pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ValueError> {
+    let t = collapse_ws(text);
+    let err = || ValueError::new("decimal", text);
+    // In the lexical space, refused only for its number of digits or its magnitude.
+    let refused = |e: rust_decimal::Error| err().because(e.to_string()).out_of_range();
+    // `from_str_exact` takes `-1.5`, `1.5`, `1`: hand it those as they are.
+    if plain_decimal(t) {
+        return Decimal::from_str_exact(t).map_err(refused);
+    }
+    let normal = normal_decimal(t).ok_or_else(err)?;
+    Decimal::from_str_exact(&normal).map_err(refused)
+}
+
+/// `-1.5`, `1.5`, `1`: an optional minus, digits, and optionally a point and more digits.
+fn plain_decimal(t: &str) -> bool {
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = t.strip_prefix('-').unwrap_or(t);
+    match unsigned.split_once('.') {
+        Some((int, frac)) => all_digits(int) && all_digits(frac),
+        None => all_digits(unsigned),
+    }
 }

@@ -37,6 +37,14 @@ pub trait SimpleType: Sized {
         Ok(())
     }
 
+    /// The nearest value of this type for a `text` that [`parse_text`](Self::parse_text)
+    /// refused as [out of range](ValueError::is_out_of_range) (a decimal with more
+    /// than 28 significant digits is rounded); `None` when there is none.
+    fn parse_nearest(text: &str) -> Option<Self> {
+        let _ = text;
+        None
+    }
+
     /// Parses with the namespace declarations in scope at the text (for `QName`s);
     /// everything else ignores them.
     fn parse_text_in(text: &str, scope: &dyn Namespaces) -> Result<Self, ValueError> {

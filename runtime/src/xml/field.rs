@@ -65,7 +65,7 @@ impl<T: XmlType> FieldItem<kind::Plain> for T {
             r.skip(start)?;
             return Ok(None);
         }
-        T::read(r, start).map(Some)
+        T::read_field(r, start)
     }
 }
 
@@ -90,7 +90,7 @@ impl<T: XmlType> FieldItem<kind::Nil> for Nillable<T> {
             r.skip(start)?;
             return Ok(Some(Nillable::Nil));
         }
-        T::read(r, start).map(|v| Some(Nillable::Value(v)))
+        T::read_field(r, start).map(|v| v.map(Nillable::Value))
     }
 }
 

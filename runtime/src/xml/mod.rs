@@ -152,6 +152,12 @@ pub trait XmlType: Sized {
     fn write_content(&self, w: &mut Writer) -> Result<(), EncodeError>;
     /// Reads the element whose start tag is `start`, through its end tag.
     fn read(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Self, DecodeError>;
+    /// Reads the element as the value of a field: `None` when lenient decoding
+    /// leaves it out (a simple value its Rust type cannot hold, recorded as
+    /// [`OutOfRange`](crate::diag::DiagnosticKind::OutOfRange)). Defaults to [`read`](Self::read).
+    fn read_field(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Option<Self>, DecodeError> {
+        Self::read(r, start).map(Some)
+    }
     /// Writes the whole element `name` (`index`: 1-based position in a list, 0
     /// otherwise). Only types that carry their own element name ([`AnyXml`]) override it.
     fn write_element(
@@ -195,6 +201,9 @@ impl<T: SimpleType> XmlType for T {
     }
     fn read(r: &mut Reader<'_>, start: &Start<'_>) -> Result<Self, DecodeError> {
         r.text(start)
+    }
+    fn read_field(r: &mut Reader<'_>, _start: &Start<'_>) -> Result<Option<Self>, DecodeError> {
+        r.text_field()
     }
 }
 

@@ -11,7 +11,7 @@ use super::escape::{escape_into, unescape, BadReference};
 use super::scan;
 use super::{DecodeOptions, FieldName, FieldSlot, Wildcard, XML_NAMESPACE, XSI_NAMESPACE};
 use crate::diag::{Diagnostic, DiagnosticKind, ElementName, Name, Path, PathNode};
-use crate::error::{DecodeError, DecodeErrorKind};
+use crate::error::{DecodeError, DecodeErrorKind, ValueError};
 use crate::value::{Namespaces, QName, SimpleType};
 
 /// Errors inside the reader are boxed: the hot functions' results then fit in registers.
@@ -448,12 +448,25 @@ impl<'a> Reader<'a> {
         if let Some(second) = second {
             self.duplicate_attribute(name, first, second)?;
         }
-        let value = unescape(raw, true)
-            .map_err(|e| self.attr_error(name, self.reference_error(e)))
-            .and_then(|text| {
-                T::parse_text_in(&text, &Scope(&self.ns))
-                    .map_err(|e| self.attr_error(name, DecodeErrorKind::InvalidValue(e)))
-            })?;
+        let text =
+            unescape(raw, true).map_err(|e| self.attr_error(name, self.reference_error(e)))?;
+        let value = match T::parse_text_in(&text, &Scope(&self.ns)) {
+            Ok(value) => value,
+            Err(e) => match self.nearest(&text, e, At::Attribute(name)) {
+                Ok(value) => value,
+                Err(e) if !self.opts.strict && e.is_out_of_range() => {
+                    self.record(
+                        |_| DiagnosticKind::OutOfRange {
+                            error: e,
+                            rounded: false,
+                        },
+                        At::Attribute(name),
+                    );
+                    return Ok(None);
+                }
+                Err(e) => return Err(self.attr_error(name, DecodeErrorKind::InvalidValue(e))),
+            },
+        };
         if let Err(e) = self.check_received(&value) {
             if self.opts.strict && !e.is_enumeration() {
                 return Err(self.attr_error(name, DecodeErrorKind::Facet(e)));
@@ -468,21 +481,78 @@ impl<'a> Reader<'a> {
     /// diagnostics otherwise.
     pub fn text<T: SimpleType>(&mut self, start: &Start<'_>) -> Result<T, DecodeError> {
         let _ = start;
+        match self.text_value()? {
+            Ok(value) => Ok(value),
+            Err(e) => Err(self.error(DecodeErrorKind::InvalidValue(e))),
+        }
+    }
+
+    /// [`text`](Self::text) for an element that is a field: a value out of range
+    /// of its Rust type with no nearest one leaves the element out (`None`, with a
+    /// diagnostic) in lenient decoding.
+    pub(crate) fn text_field<T: SimpleType>(&mut self) -> Result<Option<T>, DecodeError> {
+        match self.text_value()? {
+            Ok(value) => Ok(Some(value)),
+            Err(e) if !self.opts.strict && e.is_out_of_range() => {
+                self.diag(DiagnosticKind::OutOfRange {
+                    error: e,
+                    rounded: false,
+                });
+                Ok(None)
+            }
+            Err(e) => Err(self.error(DecodeErrorKind::InvalidValue(e))),
+        }
+    }
+
+    /// The text through the end tag, parsed and checked; `Err` (inner, with
+    /// `self.pos` at the text) for a text the type refuses. Lenient decoding takes
+    /// the nearest value for an out-of-range one when there is one.
+    #[inline]
+    fn text_value<T: SimpleType>(&mut self) -> Result<Result<T, ValueError>, Fail> {
         let (text, text_pos) = self.read_text()?;
         let value = match T::parse_text_in(&text, &Scope(&self.ns)) {
             Ok(value) => value,
             Err(e) => {
                 self.pos = text_pos;
-                return Err(self.error(DecodeErrorKind::InvalidValue(e)));
+                match self.nearest(&text, e, At::Here) {
+                    Ok(value) => value,
+                    Err(e) => return Ok(Err(e)),
+                }
             }
         };
         if let Err(e) = self.check_received(&value) {
             self.pos = text_pos;
             if self.opts.strict && !e.is_enumeration() {
-                return Err(self.error(DecodeErrorKind::Facet(e)));
+                return Err(self.fail(DecodeErrorKind::Facet(e)));
             }
             self.diag(DiagnosticKind::Facet(e));
         }
+        Ok(Ok(value))
+    }
+
+    /// Lenient decoding of a value the type refused as out of range: the nearest
+    /// value it holds, recorded; otherwise (or in strict mode) the error.
+    #[cold]
+    #[inline(never)]
+    fn nearest<T: SimpleType>(
+        &mut self,
+        text: &str,
+        e: ValueError,
+        at: At,
+    ) -> Result<T, ValueError> {
+        if self.opts.strict || !e.is_out_of_range() {
+            return Err(e);
+        }
+        let Some(value) = T::parse_nearest(text) else {
+            return Err(e);
+        };
+        self.record(
+            |_| DiagnosticKind::OutOfRange {
+                error: e,
+                rounded: true,
+            },
+            at,
+        );
         Ok(value)
     }
 
