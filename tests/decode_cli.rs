@@ -611,3 +611,191 @@ fn fault_detail_missing_fields_are_omitted_and_extra_detail_warned() {
         run.stderr
     );
 }
+
+/// A findPaymentsResponse of `items` summaries of the documented shape: each
+/// omits the required `totalBonusPoints` (one diagnostic per item).
+fn find_payments(items: usize) -> String {
+    let item = "<return><paymentId>Pay-1</paymentId><paymentMethodId>Faktura</paymentMethodId><paymentMethodName>Faktura</paymentMethodName><governmentId>8305147715</governmentId><fullName>A B</fullName><booked>2013-07-02T12:51:49+02:00</booked><modified>2013-07-02T12:51:49+02:00</modified><totalAmount>100.00</totalAmount><frozen>false</frozen><status>DEBITABLE</status></return>\n";
+    envelope(&format!(
+        r#"<ns2:findPaymentsResponse xmlns:ns2="http://ecommerce.resurs.com/v4/msg/aftershopflow">{}</ns2:findPaymentsResponse>"#,
+        item.repeat(items)
+    ))
+}
+
+#[test]
+fn truncated_diagnostics_print_no_data_unless_accepted() {
+    let xml = find_payments(1_200);
+    let run = decode(&["--operation", "findPayments", "--response"], &xml);
+    assert_eq!(run.code, 2, "stderr tail: {:?}", run.stderr.lines().last());
+    assert_eq!(run.stdout, "");
+    let last = run.stderr.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("error: more than 1000 diagnostics")
+            && last.contains("--accept-truncated"),
+        "{last}"
+    );
+    // The diagnostics that were kept are still shown.
+    let warnings = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: "))
+        .count();
+    assert_eq!(warnings, 1001);
+
+    let run = decode(
+        &[
+            "--operation",
+            "findPayments",
+            "--response",
+            "--accept-truncated",
+        ],
+        &xml,
+    );
+    assert_eq!(run.code, 0, "stderr tail: {:?}", run.stderr.lines().last());
+    let json = run.json();
+    let items = json["return"].as_array().map(Vec::len);
+    assert_eq!(items, Some(1_200));
+    // Within the kept diagnostics the missing element is left out; past them it shows its default.
+    assert_eq!(json["return"][0].get("totalBonusPoints"), None);
+    assert_eq!(json["return"][1_199]["totalBonusPoints"], json!(0));
+}
+
+#[test]
+fn output_stays_proportional_to_the_input() {
+    let xml = find_payments(900);
+    let run = decode(&["--operation", "findPayments", "--response"], &xml);
+    assert_eq!(run.code, 0, "stderr tail: {:?}", run.stderr.lines().last());
+    assert_eq!(run.json()["return"].as_array().map(Vec::len), Some(900));
+    assert!(
+        run.stdout.len() < 2 * xml.len(),
+        "{} bytes of JSON for {} bytes of XML",
+        run.stdout.len(),
+        xml.len()
+    );
+}
+
+#[test]
+fn input_over_the_limit_is_refused_while_reading() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aftershop"))
+        .args([
+            "decode",
+            "--operation",
+            "getPayment",
+            "--response",
+            "--max-size",
+            "4096",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn aftershop");
+    let chunk = envelope(&"<x/>".repeat(16 * 1024));
+    let mut written = 0usize;
+    if let Some(mut input) = child.stdin.take() {
+        // At most 64 MiB: the command must stop reading (and exit) long before.
+        while written < 64 * 1024 * 1024 {
+            match input.write_all(chunk.as_bytes()) {
+                Ok(()) => written += chunk.len(),
+                Err(e) => {
+                    assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe);
+                    break;
+                }
+            }
+        }
+    }
+    let out = child.wait_with_output().expect("wait for aftershop");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr.contains("larger than the limit of 4096 bytes"),
+        "{stderr}"
+    );
+    assert!(written < 64 * 1024 * 1024, "the whole input was read");
+
+    // A file is read with the same limit.
+    let dir = std::env::temp_dir().join(format!("decode-cli-limit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("big.xml");
+    std::fs::write(&file, &chunk).expect("write");
+    let path = file.to_str().expect("UTF-8 path");
+    let run = decode(
+        &[
+            "--operation",
+            "getPayment",
+            "--response",
+            "--max-size",
+            "4096",
+            path,
+        ],
+        "",
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("larger than the limit"),
+        "{}",
+        run.stderr
+    );
+    let run = decode(&["--operation", "getPayment", "--response", path], "");
+    assert_eq!(run.code, 2, "the envelope is no getPaymentResponse");
+    assert!(
+        !run.stderr.contains("larger than the limit"),
+        "{}",
+        run.stderr
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_duplicate_amount_keeps_the_first_and_names_both_positions() {
+    let twice = PAYMENT_RESPONSE.replace(
+        "<limit>3030.00000</limit>",
+        "<limit>3030.00000</limit>\n    <totalAmount>999999.00</totalAmount>",
+    );
+    let run = decode(
+        &["--operation", "getPayment", "--response"],
+        &envelope(&twice),
+    );
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(
+        run.json()["return"]["totalAmount"],
+        json!("0.00000000000000000000")
+    );
+    let warning = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("duplicate"))
+        .unwrap_or_else(|| panic!("no duplicate warning: {}", run.stderr));
+    // The first totalAmount is on line 5, the second on line 7 of the envelope.
+    assert!(
+        warning.starts_with("warning: Envelope/Body/getPaymentResponse/return/totalAmount: ")
+            && warning.contains("first seen at line 5, column 5")
+            && warning.contains("(line 7, column 5)"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn a_decimal_with_too_many_digits_is_rounded_with_a_warning() {
+    let long = PAYMENT_RESPONSE.replace(
+        "<limit>3030.00000</limit>",
+        "<limit>3030.0000000000000000000000000001</limit>",
+    );
+    let run = decode(
+        &["--operation", "getPayment", "--response"],
+        &envelope(&long),
+    );
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(
+        run.json()["return"]["limit"],
+        json!("3030.0000000000000000000000000")
+    );
+    assert!(
+        run.stderr.lines().any(|l| l
+            .starts_with("warning: Envelope/Body/getPaymentResponse/return/limit: ")
+            && l.contains("rounded")),
+        "{}",
+        run.stderr
+    );
+}

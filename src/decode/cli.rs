@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args};
-use soap_runtime::rt::{Diagnostic, DiagnosticKind};
+use soap_runtime::rt::{DecodeOptions, Diagnostic, DiagnosticKind, MAX_DIAGNOSTICS};
 
-use super::{decode_envelope, Direction, Outcome};
+use super::{decode_envelope_with, Direction, Outcome};
 
 /// Exit code: the envelope held a message.
 const EXIT_MESSAGE: u8 = 0;
@@ -21,7 +21,10 @@ const EXIT_FAULT: u8 = 3;
 /// Arguments of `aftershop decode`: prints one logged envelope as JSON.
 ///
 /// Exit status: 0 for a message, 3 for a SOAP fault (also printed as JSON),
-/// 2 for input that cannot be decoded (the error and its line:column on stderr).
+/// 2 for input that cannot be decoded (the error and its line:column on stderr),
+/// that is larger than `--max-size`, or whose diagnostics were cut off at
+/// [`MAX_DIAGNOSTICS`] (without `--accept-truncated`: past the cut, required
+/// elements the peer left out would show as made-up defaults).
 #[derive(Debug, Clone, Args)]
 #[command(group(ArgGroup::new("direction").required(true).args(["request", "response"])))]
 pub struct DecodeArgs {
@@ -37,6 +40,13 @@ pub struct DecodeArgs {
     /// The file holding the envelope; standard input when absent or `-`.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// The largest input accepted, in bytes: reading stops (exit 2) past it.
+    #[arg(long, value_name = "BYTES", default_value_t = DecodeOptions::default().max_size)]
+    pub max_size: usize,
+    /// Print the JSON even when the diagnostics were cut off (it may then show
+    /// defaults for required elements that were missing).
+    #[arg(long)]
+    pub accept_truncated: bool,
 }
 
 impl DecodeArgs {
@@ -71,7 +81,11 @@ impl DecodeArgs {
         } else {
             Direction::Request
         };
-        let decoded = match decode_envelope(&self.operation, direction, &xml) {
+        let opts = DecodeOptions {
+            max_size: self.max_size,
+            ..DecodeOptions::default()
+        };
+        let decoded = match decode_envelope_with(&self.operation, direction, &xml, &opts) {
             Ok(decoded) => decoded,
             Err(e) => {
                 let _ = writeln!(stderr, "error: {e}");
@@ -80,6 +94,17 @@ impl DecodeArgs {
         };
         for diagnostic in &decoded.diagnostics {
             let _ = writeln!(stderr, "warning: {}", warning(diagnostic));
+        }
+        let truncated = decoded
+            .diagnostics
+            .iter()
+            .any(|d| d.kind == DiagnosticKind::Suppressed);
+        if truncated && !self.accept_truncated {
+            let _ = writeln!(
+                stderr,
+                "error: more than {MAX_DIAGNOSTICS} diagnostics: the rest were not reported, so the JSON could show made-up defaults for missing elements; nothing printed (--accept-truncated prints it anyway)"
+            );
+            return EXIT_UNDECODABLE;
         }
         if let Err(e) = print_json(stdout, decoded.value.json()) {
             // A reader that stopped early (`| head`) needs no message.
@@ -94,31 +119,46 @@ impl DecodeArgs {
         }
     }
 
+    /// Reads at most `max_size` bytes (one more tells the input is too large, and
+    /// the rest is never read).
     fn read_input(&self, input: &mut dyn Read) -> Result<Vec<u8>, InputError> {
-        match self.file.as_deref().filter(|path| *path != Path::new("-")) {
-            Some(path) => std::fs::read(path).map_err(|source| InputError::File {
-                path: path.to_owned(),
-                source,
-            }),
-            None => {
-                let mut xml = Vec::new();
-                input.read_to_end(&mut xml).map_err(InputError::Stdin)?;
-                Ok(xml)
-            }
+        let file = self.file.as_deref().filter(|path| *path != Path::new("-"));
+        let mut xml = Vec::new();
+        let limit = u64::try_from(self.max_size).unwrap_or(u64::MAX);
+        let read = match file {
+            Some(path) => std::fs::File::open(path)
+                .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut xml))
+                .map_err(|cause| InputError::File {
+                    path: path.to_owned(),
+                    cause,
+                }),
+            None => input
+                .take(limit.saturating_add(1))
+                .read_to_end(&mut xml)
+                .map_err(InputError::Stdin),
+        };
+        read?;
+        if xml.len() > self.max_size {
+            return Err(InputError::TooLarge {
+                limit: self.max_size,
+            });
         }
+        Ok(xml)
     }
 }
 
 /// The envelope could not be read.
 #[derive(Debug, thiserror::Error)]
 enum InputError {
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}: {cause}", path.display())]
     File {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("cannot read standard input: {0}")]
-    Stdin(#[source] std::io::Error),
+    Stdin(std::io::Error),
+    #[error("the input is larger than the limit of {limit} bytes (--max-size); not read further")]
+    TooLarge { limit: usize },
 }
 
 fn print_json(out: &mut dyn Write, json: &serde_json::Value) -> std::io::Result<()> {
@@ -156,6 +196,8 @@ mod tests {
             request: !response,
             response,
             file: None,
+            max_size: DecodeOptions::default().max_size,
+            accept_truncated: false,
         }
     }
 

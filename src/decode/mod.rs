@@ -31,7 +31,7 @@ mod render;
 pub use cli::DecodeArgs;
 pub use error::DecodeEnvelopeError;
 pub use render::Outcome;
-pub use soap_runtime::rt::Decoded;
+pub use soap_runtime::rt::{DecodeOptions, Decoded};
 
 /// Which side of the operation the envelope is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,16 @@ pub fn decode_envelope(
     direction: Direction,
     xml: &[u8],
 ) -> Result<Decoded<Outcome>, DecodeEnvelopeError> {
+    decode_envelope_with(operation, direction, xml, &DecodeOptions::default())
+}
+
+/// [`decode_envelope`] with the decoder's limits and leniency given.
+pub fn decode_envelope_with(
+    operation: &str,
+    direction: Direction,
+    xml: &[u8],
+    opts: &DecodeOptions,
+) -> Result<Decoded<Outcome>, DecodeEnvelopeError> {
     let entry =
         operations::find(operation).ok_or_else(|| DecodeEnvelopeError::UnknownOperation {
             name: operation.to_owned(),
@@ -63,7 +73,7 @@ pub fn decode_envelope(
         Direction::Request => entry.request,
         Direction::Response => entry.response,
     };
-    let mut decoded = decode(entry.op, xml)?;
+    let mut decoded = decode(entry.op, xml, opts)?;
     prune::drop_missing(decoded.value.json_mut(), &decoded.diagnostics);
     Ok(decoded)
 }

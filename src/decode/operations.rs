@@ -8,7 +8,11 @@ use super::render::{self, Outcome};
 use super::DecodeEnvelopeError;
 use crate::{msg_aftershopflow as aft, msg_shopflow as shop, v4};
 
-type DecodeFn = fn(&'static rt::Operation, &[u8]) -> Result<Decoded<Outcome>, DecodeEnvelopeError>;
+type DecodeFn = fn(
+    &'static rt::Operation,
+    &[u8],
+    &DecodeOptions,
+) -> Result<Decoded<Outcome>, DecodeEnvelopeError>;
 
 /// One operation: its descriptor and how to decode each side of it.
 pub(crate) struct Entry {
@@ -23,8 +27,9 @@ pub(crate) struct Entry {
 fn request<Req: rt::XmlType + Serialize>(
     op: &'static rt::Operation,
     xml: &[u8],
+    opts: &DecodeOptions,
 ) -> Result<Decoded<Outcome>, DecodeEnvelopeError> {
-    let decoded = rt::envelope::decode_request::<Req>(op, xml, &DecodeOptions::default())?;
+    let decoded = rt::envelope::decode_request::<Req>(op, xml, opts)?;
     let json = render::message(&decoded.value)?;
     Ok(Decoded {
         value: Outcome::Message(json),
@@ -35,8 +40,9 @@ fn request<Req: rt::XmlType + Serialize>(
 fn response<Resp: rt::XmlType + Serialize, F: rt::FaultDetail + crate::ResursFault>(
     op: &'static rt::Operation,
     xml: &[u8],
+    opts: &DecodeOptions,
 ) -> Result<Decoded<Outcome>, DecodeEnvelopeError> {
-    let decoded = rt::envelope::decode_response::<Resp, F>(op, xml, &DecodeOptions::default())?;
+    let decoded = rt::envelope::decode_response::<Resp, F>(op, xml, opts)?;
     let mut diagnostics = decoded.diagnostics;
     let value = match &decoded.value {
         Ok(message) => Outcome::Message(render::message(message)?),
