@@ -128,6 +128,16 @@ const STATUSES: [&[&str]; 5] = [
 /// A findPaymentsResponse envelope with `items` `return` summaries (ids, names,
 /// dates, decimals and statuses varying from item to item).
 pub fn find_payments_response(items: usize) -> String {
+    find_payments(items, true)
+}
+
+/// [`find_payments_response`] of the documented shape: Resurs's items omit the
+/// required `totalBonusPoints`, so each one costs the decoder a diagnostic.
+pub fn find_payments_response_documented(items: usize) -> String {
+    find_payments(items, false)
+}
+
+fn find_payments(items: usize, bonus: bool) -> String {
     let mut xml = String::with_capacity(items * 640 + 512);
     xml.push_str(
         "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">\n  <soap:Body>\n    \
@@ -135,13 +145,13 @@ pub fn find_payments_response(items: usize) -> String {
          xmlns:ns2=\"http://ecommerce.resurs.com/v4/msg/aftershopflow\">\n",
     );
     for i in 0..items {
-        write_basic_payment(&mut xml, i);
+        write_basic_payment(&mut xml, i, bonus);
     }
     xml.push_str("    </ns2:findPaymentsResponse>\n  </soap:Body>\n</soap:Envelope>\n");
     xml
 }
 
-fn write_basic_payment(xml: &mut String, i: usize) {
+fn write_basic_payment(xml: &mut String, i: usize, bonus: bool) {
     let (method_id, method_name) = METHODS[i % METHODS.len()];
     let (government_id, full_name) = NAMES[i % NAMES.len()];
     let statuses = STATUSES[i % STATUSES.len()];
@@ -178,11 +188,14 @@ fn write_basic_payment(xml: &mut String, i: usize) {
     for status in statuses {
         let _ = writeln!(xml, "        <status>{status}</status>");
     }
-    let _ = write!(
-        xml,
-        "        <totalBonusPoints>{}</totalBonusPoints>\n      </return>\n",
-        cents / 1000,
-    );
+    if bonus {
+        let _ = writeln!(
+            xml,
+            "        <totalBonusPoints>{}</totalBonusPoints>",
+            cents / 1000
+        );
+    }
+    xml.push_str("      </return>\n");
 }
 
 /// The floor: every `xmlparser` token of `xml`, each consumed with `black_box`.

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{ArgGroup, Args};
 use soap_runtime::rt::{DecodeOptions, Diagnostic, DiagnosticKind, MAX_DIAGNOSTICS};
 
-use super::{decode_envelope_with, Direction, Outcome};
+use super::{decode_typed, Direction};
 
 /// Exit code: the envelope held a message.
 const EXIT_MESSAGE: u8 = 0;
@@ -85,7 +85,7 @@ impl DecodeArgs {
             max_size: self.max_size,
             ..DecodeOptions::default()
         };
-        let decoded = match decode_envelope_with(&self.operation, direction, &xml, &opts) {
+        let decoded = match decode_typed(&self.operation, direction, &xml, &opts) {
             Ok(decoded) => decoded,
             Err(e) => {
                 let _ = writeln!(stderr, "error: {e}");
@@ -106,16 +106,24 @@ impl DecodeArgs {
             );
             return EXIT_UNDECODABLE;
         }
-        if let Err(e) = print_json(stdout, decoded.value.json()) {
+        let mut out = std::io::BufWriter::new(stdout);
+        let printed = decoded
+            .value
+            .write_pretty(&mut out)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+            .and_then(|()| out.flush());
+        if let Err(e) = printed {
             // A reader that stopped early (`| head`) needs no message.
             if e.kind() != std::io::ErrorKind::BrokenPipe {
                 let _ = writeln!(stderr, "error: cannot write to stdout: {e}");
             }
             return EXIT_OUTPUT;
         }
-        match decoded.value {
-            Outcome::Message(_) => EXIT_MESSAGE,
-            Outcome::Fault(_) => EXIT_FAULT,
+        if decoded.value.is_fault() {
+            EXIT_FAULT
+        } else {
+            EXIT_MESSAGE
         }
     }
 
@@ -159,12 +167,6 @@ enum InputError {
     Stdin(std::io::Error),
     #[error("the input is larger than the limit of {limit} bytes (--max-size); not read further")]
     TooLarge { limit: usize },
-}
-
-fn print_json(out: &mut dyn Write, json: &serde_json::Value) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, json)?;
-    writeln!(out)?;
-    out.flush()
 }
 
 /// `<path>: <what> (line L, column C)`; the position only when known.

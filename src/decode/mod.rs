@@ -65,6 +65,21 @@ pub fn decode_envelope_with(
     xml: &[u8],
     opts: &DecodeOptions,
 ) -> Result<Decoded<Outcome>, DecodeEnvelopeError> {
+    let decoded = decode_typed(operation, direction, xml, opts)?;
+    let value = decoded.value.to_value()?;
+    Ok(Decoded {
+        value,
+        diagnostics: decoded.diagnostics,
+    })
+}
+
+/// The decoded envelope before it is rendered (the command streams it).
+pub(crate) fn decode_typed(
+    operation: &str,
+    direction: Direction,
+    xml: &[u8],
+    opts: &DecodeOptions,
+) -> Result<Decoded<render::Typed>, DecodeEnvelopeError> {
     let entry =
         operations::find(operation).ok_or_else(|| DecodeEnvelopeError::UnknownOperation {
             name: operation.to_owned(),
@@ -73,9 +88,7 @@ pub fn decode_envelope_with(
         Direction::Request => entry.request,
         Direction::Response => entry.response,
     };
-    let mut decoded = decode(entry.op, xml, opts)?;
-    prune::drop_missing(decoded.value.json_mut(), &decoded.diagnostics);
-    Ok(decoded)
+    decode(entry.op, xml, opts)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use soap_runtime::rt::{self, DecodeOptions, Decoded};
 
-use super::render::{self, Outcome};
+use super::render::{self, Typed};
 use super::DecodeEnvelopeError;
 use crate::{msg_aftershopflow as aft, msg_shopflow as shop, v4};
 
@@ -12,7 +12,7 @@ type DecodeFn = fn(
     &'static rt::Operation,
     &[u8],
     &DecodeOptions,
-) -> Result<Decoded<Outcome>, DecodeEnvelopeError>;
+) -> Result<Decoded<Typed>, DecodeEnvelopeError>;
 
 /// One operation: its descriptor and how to decode each side of it.
 pub(crate) struct Entry {
@@ -24,31 +24,30 @@ pub(crate) struct Entry {
     pub(crate) response: DecodeFn,
 }
 
-fn request<Req: rt::XmlType + Serialize>(
+fn request<Req: rt::XmlType + Serialize + 'static>(
     op: &'static rt::Operation,
     xml: &[u8],
     opts: &DecodeOptions,
-) -> Result<Decoded<Outcome>, DecodeEnvelopeError> {
+) -> Result<Decoded<Typed>, DecodeEnvelopeError> {
     let decoded = rt::envelope::decode_request::<Req>(op, xml, opts)?;
-    let json = render::message(&decoded.value)?;
     Ok(Decoded {
-        value: Outcome::Message(json),
+        value: Typed::message(decoded.value, &decoded.diagnostics),
         diagnostics: decoded.diagnostics,
     })
 }
 
-fn response<Resp: rt::XmlType + Serialize, F: rt::FaultDetail + crate::ResursFault>(
+fn response<Resp: rt::XmlType + Serialize + 'static, F: rt::FaultDetail + crate::ResursFault>(
     op: &'static rt::Operation,
     xml: &[u8],
     opts: &DecodeOptions,
-) -> Result<Decoded<Outcome>, DecodeEnvelopeError> {
+) -> Result<Decoded<Typed>, DecodeEnvelopeError> {
     let decoded = rt::envelope::decode_response::<Resp, F>(op, xml, opts)?;
     let mut diagnostics = decoded.diagnostics;
-    let value = match &decoded.value {
-        Ok(message) => Outcome::Message(render::message(message)?),
+    let value = match decoded.value {
+        Ok(message) => Typed::message(message, &diagnostics),
         Err(fault) => {
-            diagnostics.extend(render::undeclared_detail(fault));
-            Outcome::Fault(render::fault(fault, xml)?)
+            diagnostics.extend(render::undeclared_detail(&fault));
+            Typed::fault(&fault, xml, &diagnostics)?
         }
     };
     Ok(Decoded { value, diagnostics })

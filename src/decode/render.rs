@@ -1,9 +1,13 @@
 //! Decoded values as JSON: a message as its serde form, a fault as its code,
-//! string, actor and detail.
+//! string, actor and detail; required elements the peer left out are omitted.
+
+use std::io::Write;
 
 use crate::ResursFault;
 use serde::Serialize;
 use serde_json::{Map, Value};
+
+use super::prune::{Missing, Pruned};
 use soap_runtime::diag::ElementName;
 use soap_runtime::rt::{self, DecodeOptions, Diagnostic, DiagnosticKind, Fault, Reader};
 
@@ -23,24 +27,98 @@ impl Outcome {
             Self::Message(json) | Self::Fault(json) => json,
         }
     }
+}
 
-    pub(crate) fn json_mut(&mut self) -> &mut Value {
-        match self {
-            Self::Message(json) | Self::Fault(json) => json,
-        }
+/// A decoded message or fault, rendered as JSON on demand: into a tree
+/// ([`Typed::to_value`]) or streamed to a writer ([`Typed::write_pretty`]).
+pub(crate) struct Typed {
+    body: Box<dyn Json>,
+    missing: Missing,
+    fault: bool,
+}
+
+/// Object-safe JSON rendering of a serializable value.
+trait Json {
+    fn to_value(&self, missing: &Missing) -> Result<Value, serde_json::Error>;
+    fn write_pretty(&self, missing: &Missing, out: &mut dyn Write)
+        -> Result<(), serde_json::Error>;
+}
+
+impl<T: Serialize> Json for T {
+    fn to_value(&self, missing: &Missing) -> Result<Value, serde_json::Error> {
+        serde_json::to_value(Pruned {
+            value: self,
+            missing: Some(missing),
+        })
+    }
+    fn write_pretty(
+        &self,
+        missing: &Missing,
+        out: &mut dyn Write,
+    ) -> Result<(), serde_json::Error> {
+        serde_json::to_writer_pretty(
+            out,
+            &Pruned {
+                value: self,
+                missing: Some(missing),
+            },
+        )
     }
 }
 
-/// The JSON of a decoded message (XML names as keys, as the serde derives say).
-pub(crate) fn message<T: Serialize>(value: &T) -> Result<Value, serde_json::Error> {
-    serde_json::to_value(value)
+impl Typed {
+    /// A decoded message (XML names as keys, as the serde derives say), without the
+    /// required elements `diagnostics` report missing.
+    pub(crate) fn message<T: Serialize + 'static>(value: T, diagnostics: &[Diagnostic]) -> Self {
+        Self {
+            body: Box::new(value),
+            missing: Missing::from_diagnostics(diagnostics),
+            fault: false,
+        }
+    }
+
+    /// The JSON tree.
+    pub(crate) fn to_value(&self) -> Result<Outcome, serde_json::Error> {
+        let json = self.body.to_value(&self.missing)?;
+        Ok(if self.fault {
+            Outcome::Fault(json)
+        } else {
+            Outcome::Message(json)
+        })
+    }
+
+    /// The JSON, indented, written as it is produced.
+    pub(crate) fn write_pretty(&self, out: &mut dyn Write) -> Result<(), serde_json::Error> {
+        self.body.write_pretty(&self.missing, out)
+    }
+
+    /// A SOAP fault.
+    pub(crate) fn is_fault(&self) -> bool {
+        self.fault
+    }
+
+    /// The JSON of a fault (a small tree: code, string, actor and the typed detail).
+    /// `xml` is the envelope it came from, for the `faultcode` text as sent (the
+    /// decoded code keeps only the resolved name).
+    pub(crate) fn fault<F: ResursFault>(
+        fault: &Fault<F>,
+        xml: &[u8],
+        diagnostics: &[Diagnostic],
+    ) -> Result<Self, serde_json::Error> {
+        let missing = Missing::from_diagnostics(diagnostics);
+        let json = fault_json(fault, xml, &missing)?;
+        Ok(Self {
+            body: Box::new(json),
+            missing: Missing::default(),
+            fault: true,
+        })
+    }
 }
 
-/// The JSON of a fault. `xml` is the envelope it came from, for the
-/// `faultcode` text as sent (the decoded code keeps only the resolved name).
-pub(crate) fn fault<F: ResursFault>(
+fn fault_json<F: ResursFault>(
     fault: &Fault<F>,
     xml: &[u8],
+    missing: &Missing,
 ) -> Result<Value, serde_json::Error> {
     let mut out = Map::new();
     let code = fault_code_text(xml).unwrap_or_else(|| fault.code.to_string());
@@ -51,9 +129,15 @@ pub(crate) fn fault<F: ResursFault>(
     }
     if let Some(detail) = &fault.detail {
         let mut elements = Map::new();
+        let missing = missing
+            .field("detail")
+            .and_then(|m| m.field("ECommerceError"));
         elements.insert(
             "ECommerceError".into(),
-            serde_json::to_value(detail.ecommerce_error())?,
+            serde_json::to_value(Pruned {
+                value: detail.ecommerce_error(),
+                missing,
+            })?,
         );
         out.insert("detail".into(), Value::Object(elements));
     } else if let Some(raw) = &fault.raw_detail {
