@@ -68,14 +68,16 @@ struct Binding<'a> {
     prev: Option<u32>,
 }
 
-/// The namespace declarations in scope: a stack in document order, and a map from
-/// each prefix to its innermost binding (each binding remembers the one it
-/// shadows, restored when its element closes), so a lookup costs the same
-/// whatever the number of declarations.
+/// The namespace declarations in scope: a stack in document order, and (once
+/// there are more than a few) a map from each prefix to its innermost binding
+/// (each binding remembers the one it shadows, restored when its element
+/// closes), so a lookup costs the same whatever the number of declarations.
 #[derive(Debug, Default)]
 struct Bindings<'a> {
     list: Vec<Binding<'a>>,
-    innermost: std::collections::HashMap<&'a str, u32>,
+    innermost: HashMap<&'a str, u32>,
+    /// `innermost` (and each `prev`) is kept: the list grew past `SCAN` once.
+    indexed: bool,
 }
 
 impl<'a> Bindings<'a> {
@@ -88,14 +90,29 @@ impl<'a> Bindings<'a> {
 
     fn push(&mut self, prefix: &'a str, uri: &'a str) {
         let index = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
-        let prev = self.innermost.insert(prefix, index);
+        let prev = if self.indexed {
+            self.innermost.insert(prefix, index)
+        } else {
+            None
+        };
         self.list.push(Binding { prefix, uri, prev });
+        if !self.indexed && self.list.len() > Self::SCAN {
+            self.indexed = true;
+            for (i, b) in self.list.iter_mut().enumerate() {
+                b.prev = self
+                    .innermost
+                    .insert(b.prefix, u32::try_from(i).unwrap_or(u32::MAX));
+            }
+        }
     }
 
     /// Drops the bindings from `mark` on, innermost first.
     fn truncate(&mut self, mark: usize) {
         while self.list.len() > mark {
             let Some(b) = self.list.pop() else { break };
+            if !self.indexed {
+                continue;
+            }
             match b.prev {
                 Some(prev) => {
                     self.innermost.insert(b.prefix, prev);
@@ -202,7 +219,8 @@ pub struct Reader<'a> {
     suppressed: bool,
     /// Names kept by diagnostics: local names by their text, namespaces by the
     /// declaration they come from (a long URI is hashed once, not per mention).
-    locals: HashMap<&'a str, Name>,
+    locals: Vec<(&'a str, Name)>,
+    more_locals: HashMap<&'a str, Name>,
     namespaces: HashMap<usize, Name>,
     /// The field index the last child matched (`next_field_or_other`).
     matched: usize,
@@ -263,10 +281,11 @@ impl<'a> Reader<'a> {
             retained: 0,
             diagnostics: Vec::new(),
             suppressed: false,
-            locals: HashMap::new(),
+            locals: Vec::new(),
+            more_locals: HashMap::new(),
             namespaces: HashMap::new(),
             matched: 0,
-            firsts: Vec::new(),
+            firsts: Vec::with_capacity(16),
             start: Start {
                 ns: None,
                 prefix: "",
@@ -861,14 +880,23 @@ impl<'a> Reader<'a> {
         parent
     }
 
-    /// The shared copy of local name `local` (one per distinct name).
+    /// The shared copy of local name `local` (one per distinct name; the first
+    /// few are found by a scan, which costs less than hashing).
     fn local_name(&mut self, local: &'a str) -> Name {
-        if let Some(name) = self.locals.get(local) {
+        const SCAN: usize = 32;
+        if let Some((_, name)) = self.locals.iter().find(|(l, _)| same(l, local)) {
+            return name.clone();
+        }
+        if let Some(name) = self.more_locals.get(local) {
             return name.clone();
         }
         self.keep(local.len());
         let name = Name::shared(local);
-        self.locals.insert(local, name.clone());
+        if self.locals.len() < SCAN {
+            self.locals.push((local, name.clone()));
+        } else {
+            self.more_locals.insert(local, name.clone());
+        }
         name
     }
 
