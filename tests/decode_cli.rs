@@ -630,7 +630,7 @@ fn truncated_diagnostics_print_no_data_unless_accepted() {
     assert_eq!(run.stdout, "");
     let last = run.stderr.lines().last().unwrap_or_default();
     assert!(
-        last.starts_with("error: more than 1000 diagnostics")
+        last.starts_with("error: diagnostics were cut off (at most 1000 are kept")
             && last.contains("--accept-truncated"),
         "{last}"
     );

@@ -102,7 +102,7 @@ impl DecodeArgs {
         if truncated && !self.accept_truncated {
             let _ = writeln!(
                 stderr,
-                "error: more than {MAX_DIAGNOSTICS} diagnostics: the rest were not reported, so the JSON could show made-up defaults for missing elements; nothing printed (--accept-truncated prints it anyway)"
+                "error: diagnostics were cut off (at most {MAX_DIAGNOSTICS} are kept, within --max-size): the rest were not reported, so the JSON could show made-up defaults for missing elements; nothing printed (--accept-truncated prints it anyway)"
             );
             return EXIT_UNDECODABLE;
         }
