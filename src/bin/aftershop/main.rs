@@ -36,7 +36,8 @@ enum Command {
     /// ShopFlowService at Resurs's paths) until Ctrl-C.
     Simulate(SimulateArgs),
     /// Print one logged SOAP envelope (FILE, or stdin) as JSON. Exit status:
-    /// 0 message, 3 SOAP fault, 2 undecodable input.
+    /// 0 message, 3 SOAP fault, 2 undecodable or too large input, or
+    /// diagnostics cut off (see --accept-truncated).
     Decode(resurs_aftershop::decode::DecodeArgs),
     #[command(flatten)]
     Operator(Box<operator::OperatorCommand>),
