@@ -1,6 +1,7 @@
 //! Decoded values as JSON: a message as its serde form, a fault as its code,
 //! string, actor and detail; required elements the peer left out are omitted.
 
+#[cfg(feature = "cli")]
 use std::io::Write;
 
 use crate::ResursFault;
@@ -40,6 +41,7 @@ pub(crate) struct Typed {
 /// Object-safe JSON rendering of a serializable value.
 trait Json {
     fn to_value(&self, missing: &Missing) -> Result<Value, serde_json::Error>;
+    #[cfg(feature = "cli")]
     fn write_pretty(&self, missing: &Missing, out: &mut dyn Write)
         -> Result<(), serde_json::Error>;
 }
@@ -51,6 +53,7 @@ impl<T: Serialize> Json for T {
             missing: Some(missing),
         })
     }
+    #[cfg(feature = "cli")]
     fn write_pretty(
         &self,
         missing: &Missing,
@@ -88,11 +91,13 @@ impl Typed {
     }
 
     /// The JSON, indented, written as it is produced.
+    #[cfg(feature = "cli")]
     pub(crate) fn write_pretty(&self, out: &mut dyn Write) -> Result<(), serde_json::Error> {
         self.body.write_pretty(&self.missing, out)
     }
 
     /// A SOAP fault.
+    #[cfg(feature = "cli")]
     pub(crate) fn is_fault(&self) -> bool {
         self.fault
     }
