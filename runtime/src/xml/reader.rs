@@ -1534,6 +1534,31 @@ mod tests {
     }
 
     #[test]
+    fn shadowed_prefixes_come_back_once_the_bindings_are_indexed() {
+        // `b` declares more than `Bindings::SCAN` prefixes (the map takes over
+        // while it is open) and rebinds `p`; after it closes `p` is `u1` again.
+        let many: String = (0..10).map(|i| format!(" xmlns:q{i}=\"x{i}\"")).collect();
+        let xml = format!("<a xmlns:p=\"u1\"><b{many} xmlns:p=\"u2\"><p:c/><q9:e/></b><p:d/></a>");
+        let opts = crate::xml::DecodeOptions::default();
+        let mut r = super::Reader::new(xml.as_bytes(), &opts).unwrap();
+        let a = r.root().unwrap();
+        let b = r.next_element().unwrap().unwrap();
+        let c = r.next_element().unwrap().unwrap();
+        assert_eq!(c.namespace(), Some("u2"));
+        r.skip(&c).unwrap();
+        let e = r.next_element().unwrap().unwrap();
+        assert_eq!(e.namespace(), Some("x9"));
+        r.skip(&e).unwrap();
+        assert!(r.next_element().unwrap().is_none());
+        let d = r.next_element().unwrap().unwrap();
+        assert_eq!(d.namespace(), Some("u1"));
+        r.skip(&d).unwrap();
+        assert!(r.next_element().unwrap().is_none());
+        let _ = (a, b);
+        r.finish().unwrap();
+    }
+
+    #[test]
     fn newlines_are_counted_past_a_chunk() {
         let text = "ab\n".repeat(300) + "é\nxyz";
         assert_eq!(count_newlines(text.as_bytes()), 301);
