@@ -70,6 +70,7 @@ impl Bank {
         let simulator = runtime
             .block_on(
                 Simulator::builder()
+                    .user("shop", "secret")
                     .fixtures(fixtures)
                     .listen(([127, 0, 0, 1], 0).into())
                     .start(),

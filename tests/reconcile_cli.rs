@@ -128,6 +128,7 @@ fn finalize_through_a_dropping_proxy(mode: Drop) -> (i32, String, String, serde_
         .expect("runtime");
     let (simulator, listener) = runtime.block_on(async {
         let simulator = Simulator::builder()
+            .user("shop", "secret")
             .listen(([127, 0, 0, 1], 0).into())
             .start()
             .await

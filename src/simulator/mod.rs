@@ -8,6 +8,17 @@
 //! dates, meta data limits) before it applies a change, under one lock.
 //! [`Simulator`] serves the bank over HTTP at the paths Resurs uses.
 //!
+//! # Credentials
+//!
+//! Every request needs HTTP Basic credentials of a configured user
+//! ([`SimulatorBuilder::user`]; without any, one user [`DEMO_USER`] with a
+//! random password, [`SimulatorHandle::demo_user`]). Anything else (no
+//! `Authorization` header, an unknown user, a wrong password, a header that
+//! is not `Basic` base64 `name:password`) gets `401` with
+//! `WWW-Authenticate: Basic realm="Resurs Bank simulator"` and reaches no
+//! operation, so it changes nothing. Names and passwords are compared in
+//! constant time.
+//!
 //! # Faults
 //!
 //! Refusals are `ECommerceError`s. An amount-changing operation checks, in
@@ -63,6 +74,7 @@
 //! tables (see the choices in [`crate::rules`]).
 
 mod adapter;
+mod auth;
 mod bank;
 mod bonus;
 mod booking;
@@ -82,6 +94,7 @@ pub mod tokens;
 mod views;
 
 pub use adapter::BankService;
+pub use auth::{User, UserError, DEMO_USER, REALM};
 pub use bank::Bank;
 pub use booking::{
     default_method_type, demo_customer, finalized_at_booking, method_name, Booking, BOOKED_BY,

@@ -4,9 +4,10 @@ use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use soap_runtime::server::{Router, Server, ServerHandle};
+use soap_runtime::server::{Limits, Router, Server, ServerHandle};
 
 use super::adapter;
+use super::auth::{self, User, Users};
 use super::bank::Bank;
 use super::fault::SimFault;
 use super::fixtures::Fixtures;
@@ -30,6 +31,9 @@ pub enum StartError {
     /// The fixtures cannot be booked.
     #[error("cannot book the fixtures: {0}")]
     Fixtures(#[source] SimFault),
+    /// No random password for the demo user.
+    #[error("cannot draw a random password for the demo user: {0}")]
+    Random(#[source] getrandom::Error),
 }
 
 /// The embedded After Shop simulator.
@@ -62,6 +66,8 @@ impl Simulator {
 pub struct SimulatorBuilder {
     fixtures: Fixtures,
     listen: SocketAddr,
+    users: Vec<User>,
+    limits: Limits,
 }
 
 impl Default for SimulatorBuilder {
@@ -69,6 +75,8 @@ impl Default for SimulatorBuilder {
         Self {
             fixtures: Fixtures::Demo,
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            users: Vec::new(),
+            limits: Limits::default(),
         }
     }
 }
@@ -86,20 +94,44 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Lets `name` in with `password` (HTTP Basic). Repeat for more users.
+    /// Without any, the simulator has one user [`DEMO_USER`](crate::simulator::DEMO_USER) with a
+    /// random password ([`SimulatorHandle::demo_user`]).
+    pub fn user(mut self, name: impl Into<String>, password: impl Into<String>) -> Self {
+        self.users.push(User::new(name, password));
+        self
+    }
+
+    /// What the server grants each connection (default: [`Limits::default`]).
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
     /// Books the fixtures and starts serving.
     pub async fn start(self) -> Result<SimulatorHandle, StartError> {
         let bank = Arc::new(Bank::new());
         bank.load(&self.fixtures).map_err(StartError::Fixtures)?;
+        let (users, demo_user) = if self.users.is_empty() {
+            let demo = User::demo().map_err(StartError::Random)?;
+            (vec![demo.clone()], Some(demo))
+        } else {
+            (self.users, None)
+        };
         let server = Server::bind(self.listen)
             .await
             .map_err(|source| StartError::Bind {
                 addr: self.listen,
                 source,
-            })?;
-        let router = adapter::mount(Router::new(), &bank);
+            })?
+            .limits(self.limits);
+        let service = adapter::mount(Router::new(), &bank);
+        // Every route inside `guarded` needs the credentials of a user.
+        let guarded = auth::Guard::new(Users::new(users), service);
         Ok(SimulatorHandle {
-            server: server.serve(router),
+            server: server.serve(guarded),
             bank,
+            demo_user,
         })
     }
 }
@@ -109,6 +141,7 @@ impl SimulatorBuilder {
 pub struct SimulatorHandle {
     server: ServerHandle,
     bank: Arc<Bank>,
+    demo_user: Option<User>,
 }
 
 impl SimulatorHandle {
@@ -135,6 +168,12 @@ impl SimulatorHandle {
     /// The bank behind the services (to inspect or prepare state in tests).
     pub fn bank(&self) -> &Arc<Bank> {
         &self.bank
+    }
+
+    /// The demo user, when the simulator was started without
+    /// [`SimulatorBuilder::user`]: name [`DEMO_USER`](crate::simulator::DEMO_USER), a random password.
+    pub fn demo_user(&self) -> Option<&User> {
+        self.demo_user.as_ref()
     }
 
     /// Stops serving and waits for open connections to finish.

@@ -1,7 +1,7 @@
 //! `aftershop`: command-line tools for Resurs Bank's After Shop service.
 //!
-//! * `aftershop simulate --listen 127.0.0.1:8080 [--fixtures FILE]` serves the
-//!   offline simulator until Ctrl-C.
+//! * `aftershop simulate --listen 127.0.0.1:8080 [--fixtures FILE]
+//!   [--user NAME:PASSWORD]...` serves the offline simulator until Ctrl-C.
 //! * `aftershop decode` prints a logged envelope as JSON.
 //! * The operator commands (`get`, `find`, `finalize`, `annul`, `credit`,
 //!   `additional-debit`, `metadata`, `documents`, `document`, `token`,
@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use resurs_aftershop::simulator::{FixtureError, Fixtures, Simulator, StartError};
+use resurs_aftershop::simulator::{FixtureError, Fixtures, Simulator, StartError, User};
 
 /// Command-line tools for Resurs Bank's After Shop service.
 #[derive(Debug, Parser)]
@@ -51,6 +51,11 @@ struct SimulateArgs {
     /// JSON array of payments to book at start (default: the built-in demo set).
     #[arg(long, value_name = "FILE")]
     fixtures: Option<PathBuf>,
+    /// A user let in with HTTP Basic authentication (repeatable). Without
+    /// one, a user `demo` with a random password, printed at start.
+    // The id `user` keeps the operator commands' global `--user NAME` out of `simulate`.
+    #[arg(long, value_name = "NAME:PASSWORD")]
+    user: Vec<User>,
 }
 
 /// Why `simulate` failed.
@@ -106,13 +111,18 @@ fn simulate(args: SimulateArgs) -> Result<(), SimulateError> {
         .build()
         .map_err(SimulateError::Runtime)?;
     runtime.block_on(async {
-        let simulator = Simulator::builder()
-            .fixtures(fixtures)
-            .listen(args.listen)
-            .start()
-            .await?;
+        let builder = Simulator::builder().fixtures(fixtures).listen(args.listen);
+        let builder = args
+            .user
+            .iter()
+            .fold(builder, |b, user| b.user(user.name(), user.password()));
+        let simulator = builder.start().await?;
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "listening on {}", simulator.url()).map_err(SimulateError::Stdout)?;
+        if let Some(demo) = simulator.demo_user() {
+            writeln!(stdout, "user {} password {}", demo.name(), demo.password())
+                .map_err(SimulateError::Stdout)?;
+        }
         stdout.flush().map_err(SimulateError::Stdout)?;
         drop(stdout);
         let waited = tokio::signal::ctrl_c().await;
