@@ -15,6 +15,12 @@ use crate::transport::{HttpTransport, HttpTransportOptions, TlsConfigError, Tran
 /// The default limit for a response body: 16 MiB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
+/// The default size above which a response body is decoded on tokio's
+/// blocking pool instead of the caller's worker thread: 64 KiB (about a
+/// quarter of a millisecond of decoding; smaller bodies do not pay for the
+/// hand-over).
+pub const DEFAULT_BLOCKING_DECODE_BYTES: usize = 64 * 1024;
+
 /// The default `User-Agent`.
 pub const DEFAULT_USER_AGENT: &str = concat!("soap-runtime/", env!("CARGO_PKG_VERSION"));
 
@@ -58,6 +64,7 @@ pub struct ClientBuilder {
     connect_timeout: Option<Duration>,
     timeout: Option<Duration>,
     max_response_bytes: usize,
+    blocking_decode_threshold: usize,
     user_agent: String,
     strict: bool,
     root_certificates: Vec<CertificateDer<'static>>,
@@ -73,6 +80,7 @@ impl ClientBuilder {
             connect_timeout: HttpTransportOptions::default().connect_timeout,
             timeout: Some(Duration::from_secs(60)),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            blocking_decode_threshold: DEFAULT_BLOCKING_DECODE_BYTES,
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             strict: false,
             root_certificates: Vec::new(),
@@ -98,7 +106,10 @@ impl ClientBuilder {
         self
     }
 
-    /// Limit for the whole call, including reading the response body (default 60 s).
+    /// One deadline for the whole call: connecting, sending, receiving and
+    /// decoding the response (default 60 s). When it passes, the call returns
+    /// [`Error::Timeout`](crate::Error::Timeout) with [`TimeoutPhase::Call`](crate::TimeoutPhase::Call)
+    /// (a decode running on the blocking pool finishes there unobserved).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -113,6 +124,15 @@ impl ClientBuilder {
     /// The largest response body accepted (default 16 MiB).
     pub fn max_response_bytes(mut self, limit: usize) -> Self {
         self.max_response_bytes = limit;
+        self
+    }
+
+    /// Response bodies larger than `bytes` are decoded on tokio's blocking
+    /// pool (`spawn_blocking`), so that a large answer does not hold up the
+    /// other tasks of the caller's worker thread (default
+    /// [`DEFAULT_BLOCKING_DECODE_BYTES`]; `usize::MAX`: always decode in place).
+    pub fn blocking_decode_threshold(mut self, bytes: usize) -> Self {
+        self.blocking_decode_threshold = bytes;
         self
     }
 
@@ -205,6 +225,7 @@ impl ClientBuilder {
                 headers,
                 timeout: self.timeout,
                 max_response_bytes: self.max_response_bytes,
+                blocking_decode_threshold: self.blocking_decode_threshold,
                 strict: self.strict,
                 on_diagnostics: self.on_diagnostics,
             }),
@@ -221,6 +242,7 @@ impl fmt::Debug for ClientBuilder {
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("blocking_decode_threshold", &self.blocking_decode_threshold)
             .field("user_agent", &self.user_agent)
             .field("strict", &self.strict)
             .field("root_certificates", &self.root_certificates.len())

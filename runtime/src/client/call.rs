@@ -10,9 +10,10 @@ use super::error::snippet;
 use super::{Client, Error, TimeoutPhase};
 use crate::diag::Diagnostic;
 use crate::envelope;
-use crate::fault::FaultDetail;
+use crate::error::DecodeError;
+use crate::fault::{Fault, FaultDetail};
 use crate::transport::{Transport, TransportError, TransportRequest, TransportResponse};
-use crate::xml::{DecodeOptions, Operation, XmlType};
+use crate::xml::{DecodeOptions, Decoded, Operation, XmlType};
 
 /// How much of a non-SOAP error body [`Error::HttpStatus`] keeps.
 const SNIPPET_BYTES: usize = 512;
@@ -21,6 +22,12 @@ impl<T: Transport> Client<T> {
     /// Calls `op` with `request`: encodes it (a value that violates its type
     /// fails here, before anything is sent), POSTs it, and decodes the
     /// response, or the SOAP fault whatever the HTTP status.
+    ///
+    /// The client's timeout is one deadline for the whole call: connecting,
+    /// sending, receiving and decoding. A response body larger than the
+    /// blocking-decode threshold
+    /// ([`ClientBuilder::blocking_decode_threshold`](super::ClientBuilder::blocking_decode_threshold))
+    /// is decoded on tokio's blocking pool, not on the caller's worker thread.
     ///
     /// Runs in a `soap_call` tracing span with the operation, the endpoint
     /// and, on completion, `elapsed_ms` and `outcome`.
@@ -31,7 +38,7 @@ impl<T: Transport> Client<T> {
     ) -> Result<Resp, Error<F>>
     where
         Req: XmlType,
-        Resp: XmlType,
+        Resp: XmlType + Send + 'static,
         F: FaultDetail,
     {
         let span = tracing::info_span!(
@@ -42,7 +49,19 @@ impl<T: Transport> Client<T> {
             outcome = tracing::field::Empty,
         );
         let started = Instant::now();
-        let result = self.exchange(op, request).instrument(span.clone()).await;
+        let exchange = self.exchange(op, request);
+        let result = match self.config.timeout {
+            Some(limit) => tokio::time::timeout(limit, exchange)
+                .instrument(span.clone())
+                .await
+                .unwrap_or_else(|_| {
+                    Err(Error::Timeout {
+                        phase: TimeoutPhase::Call,
+                        endpoint: self.config.endpoint_label.clone(),
+                    })
+                }),
+            None => exchange.instrument(span.clone()).await,
+        };
         span.record("elapsed_ms", started.elapsed().as_secs_f64() * 1000.0);
         span.record("outcome", outcome(&result));
         result
@@ -55,22 +74,25 @@ impl<T: Transport> Client<T> {
     ) -> Result<Resp, Error<F>>
     where
         Req: XmlType,
-        Resp: XmlType,
+        Resp: XmlType + Send + 'static,
         F: FaultDetail,
     {
         let body = envelope::encode_request(op, request).map_err(Error::Encode)?;
         let request = self.transport_request(op, Bytes::from(body))?;
-        let send = self.transport.send(request);
-        let response = match self.config.timeout {
-            Some(limit) => tokio::time::timeout(limit, send)
+        let response = self.transport.send(request).await?;
+        let options = self.decode_options();
+        let decoded = if response.body.len() > self.config.blocking_decode_threshold {
+            match tokio::task::spawn_blocking(move || decode::<Resp, F>(op, response, &options))
                 .await
-                .map_err(|_| Error::Timeout {
-                    phase: TimeoutPhase::Call,
-                    endpoint: self.config.endpoint_label.clone(),
-                })?,
-            None => send.await,
-        }?;
-        self.interpret(op, response)
+            {
+                Ok(decoded) => decoded,
+                Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+                Err(e) => return Err(Error::Transport(TransportError::Other(Box::new(e)))),
+            }
+        } else {
+            decode(op, response, &options)
+        };
+        self.interpret(op, decoded)
     }
 
     fn transport_request(
@@ -97,42 +119,28 @@ impl<T: Transport> Client<T> {
         })
     }
 
-    /// A 2xx must hold the response (or a fault); any other status may hold
-    /// a fault, and is otherwise an [`Error::HttpStatus`].
     fn interpret<Resp, F>(
         &self,
         op: &'static Operation,
-        response: TransportResponse,
-    ) -> Result<Resp, Error<F>>
-    where
-        Resp: XmlType,
-        F: FaultDetail,
-    {
-        let options = self.decode_options();
-        if response.status.is_success() {
-            let decoded = envelope::decode_response::<Resp, F>(op, &response.body, &options)
-                .map_err(Error::Decode)?;
-            self.report(op, &decoded.diagnostics);
-            return decoded.value.map_err(Error::Fault);
-        }
-        if may_be_soap(&response) {
-            match envelope::decode_response::<Resp, F>(op, &response.body, &options) {
-                Ok(decoded) => {
-                    if let Err(fault) = decoded.value {
-                        self.report(op, &decoded.diagnostics);
-                        return Err(Error::Fault(fault));
-                    }
+        decoded: Decoding<Resp, F>,
+    ) -> Result<Resp, Error<F>> {
+        match decoded {
+            Decoding::Answer(decoded) => {
+                self.report(op, &decoded.diagnostics);
+                decoded.value.map_err(Error::Fault)
+            }
+            Decoding::Failed(error) => Err(Error::Decode(error)),
+            Decoding::NotSoap(response, error) => {
+                if let Some(error) = error {
+                    tracing::debug!(status = %response.status, %error, "error body is not a SOAP fault");
                 }
-                Err(error) => {
-                    tracing::debug!(status = %response.status, %error, "error body is not a SOAP fault")
-                }
+                Err(Error::HttpStatus {
+                    status: response.status,
+                    content_type: response.content_type().map(str::to_owned),
+                    snippet: snippet(&response.body, SNIPPET_BYTES),
+                })
             }
         }
-        Err(Error::HttpStatus {
-            status: response.status,
-            content_type: response.content_type().map(str::to_owned),
-            snippet: snippet(&response.body, SNIPPET_BYTES),
-        })
     }
 
     fn decode_options(&self) -> DecodeOptions {
@@ -153,6 +161,40 @@ impl<T: Transport> Client<T> {
         if let Some(hook) = &self.config.on_diagnostics {
             hook(op, diagnostics);
         }
+    }
+}
+
+/// What decoding a response gave, before the client interprets it.
+enum Decoding<Resp, F> {
+    /// The response or a fault (from any status).
+    Answer(Decoded<Result<Resp, Fault<F>>>),
+    /// A 2xx that is not a readable envelope for the operation.
+    Failed(DecodeError),
+    /// A non-2xx that holds no fault (and why, when it looked like XML).
+    NotSoap(TransportResponse, Option<DecodeError>),
+}
+
+/// A 2xx must hold the response (or a fault); any other status may hold
+/// a fault, and is otherwise [`Decoding::NotSoap`]. Runs on the blocking
+/// pool for large bodies, so it touches nothing of the client.
+fn decode<Resp: XmlType, F: FaultDetail>(
+    op: &'static Operation,
+    response: TransportResponse,
+    options: &DecodeOptions,
+) -> Decoding<Resp, F> {
+    if response.status.is_success() {
+        return match envelope::decode_response::<Resp, F>(op, &response.body, options) {
+            Ok(decoded) => Decoding::Answer(decoded),
+            Err(error) => Decoding::Failed(error),
+        };
+    }
+    if !may_be_soap(&response) {
+        return Decoding::NotSoap(response, None);
+    }
+    match envelope::decode_response::<Resp, F>(op, &response.body, options) {
+        Ok(decoded) if decoded.value.is_err() => Decoding::Answer(decoded),
+        Ok(_) => Decoding::NotSoap(response, None),
+        Err(error) => Decoding::NotSoap(response, Some(error)),
     }
 }
 

@@ -13,7 +13,8 @@ use std::time::Duration;
 use http::{HeaderMap, Uri};
 
 pub use self::builder::{
-    BuildError, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT,
+    BuildError, ClientBuilder, DEFAULT_BLOCKING_DECODE_BYTES, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_USER_AGENT,
 };
 pub use self::credentials::Credentials;
 pub use self::error::{Error, TimeoutPhase};
@@ -45,6 +46,8 @@ struct Config {
     headers: HeaderMap,
     timeout: Option<Duration>,
     max_response_bytes: usize,
+    /// Bodies larger than this decode on the blocking pool.
+    blocking_decode_threshold: usize,
     strict: bool,
     on_diagnostics: Option<DiagnosticsHook>,
 }
