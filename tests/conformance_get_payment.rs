@@ -63,7 +63,7 @@ fn missing_required(diagnostics: &[Diagnostic]) -> Vec<(String, String)> {
     diagnostics
         .iter()
         .filter_map(|d| match &d.kind {
-            DiagnosticKind::MissingRequired(name) => Some((name.clone(), d.path.clone())),
+            DiagnosticKind::MissingRequired(name) => Some((name.to_string(), d.path.to_string())),
             _ => None,
         })
         .collect()

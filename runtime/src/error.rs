@@ -126,6 +126,17 @@ pub enum DecodeErrorKind {
     /// A required element is absent (strict mode only; otherwise a diagnostic).
     #[error("required element '{0}' is missing")]
     MissingRequired(String),
+    /// A second occurrence of a single-valued element or attribute (strict mode
+    /// only; otherwise a diagnostic). The error's position is the second one.
+    #[error(
+        "duplicate of a single-valued item first seen at line {first_line}, column {first_column}"
+    )]
+    Duplicate {
+        /// 1-based line of the first occurrence.
+        first_line: u32,
+        /// 1-based column of the first occurrence.
+        first_column: u32,
+    },
     /// An element where text was expected.
     #[error("unexpected element {found}")]
     UnexpectedElement {

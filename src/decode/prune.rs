@@ -2,6 +2,7 @@
 //! them with a default and said so in a diagnostic; the JSON omits them.
 
 use serde_json::Value;
+use soap_runtime::diag::{Path, Segment};
 use soap_runtime::rt::{Diagnostic, DiagnosticKind};
 
 /// How many leading path segments (`Envelope/Body/<operation>`) the JSON does not have.
@@ -19,20 +20,22 @@ pub(crate) fn drop_missing(json: &mut Value, diagnostics: &[Diagnostic]) {
 
 /// Removes the key at `path` (`Envelope/Body/op/return/paymentDiffs[2]/created`;
 /// `[n]` is 1-based and selects an array item). Paths that lead nowhere are ignored.
-fn remove(json: &mut Value, path: &str) {
-    let segments: Vec<&str> = path.split('/').skip(BODY_DEPTH).collect();
-    let Some((last, parents)) = segments.split_last() else {
+fn remove(json: &mut Value, path: &Path) {
+    let segments = path.segments();
+    let Some((last, parents)) = segments.get(BODY_DEPTH..).and_then(<[Segment]>::split_last) else {
         return;
     };
     let mut node = json;
     for segment in parents {
-        let (name, index) = split_index(segment);
-        let Some(child) = node.as_object_mut().and_then(|map| map.get_mut(name)) else {
+        let Some(child) = node
+            .as_object_mut()
+            .and_then(|map| map.get_mut(segment.name))
+        else {
             return;
         };
-        node = match (child, index) {
+        node = match (child, segment.index) {
             (Value::Array(items), Some(n)) => {
-                match n.checked_sub(1).and_then(|i| items.get_mut(i)) {
+                match (n as usize).checked_sub(1).and_then(|i| items.get_mut(i)) {
                     Some(item) => item,
                     None => return,
                 }
@@ -41,19 +44,7 @@ fn remove(json: &mut Value, path: &str) {
         };
     }
     if let Some(map) = node.as_object_mut() {
-        map.shift_remove(split_index(last).0);
-    }
-}
-
-/// `paymentDiffs[2]` → (`paymentDiffs`, Some(2)); `id` → (`id`, None).
-fn split_index(segment: &str) -> (&str, Option<usize>) {
-    let parsed = segment
-        .strip_suffix(']')
-        .and_then(|rest| rest.split_once('['))
-        .and_then(|(name, n)| Some((name, n.parse().ok()?)));
-    match parsed {
-        Some((name, n)) => (name, Some(n)),
-        None => (segment, None),
+        map.shift_remove(last.name);
     }
 }
 
@@ -65,7 +56,9 @@ mod tests {
 
     fn missing(path: &str) -> Diagnostic {
         Diagnostic {
-            kind: DiagnosticKind::MissingRequired(path.rsplit('/').next().unwrap_or("").into()),
+            kind: DiagnosticKind::MissingRequired(
+                path.rsplit('/').next().unwrap_or("").to_owned().into(),
+            ),
             path: path.into(),
             line: 1,
             column: 1,
@@ -113,12 +106,5 @@ mod tests {
             ],
         );
         assert_eq!(json, before);
-    }
-
-    #[test]
-    fn splits_indexes() {
-        assert_eq!(split_index("status[12]"), ("status", Some(12)));
-        assert_eq!(split_index("status"), ("status", None));
-        assert_eq!(split_index("odd[x]"), ("odd[x]", None));
     }
 }

@@ -4,6 +4,7 @@
 use crate::ResursFault;
 use serde::Serialize;
 use serde_json::{Map, Value};
+use soap_runtime::diag::ElementName;
 use soap_runtime::rt::{self, DecodeOptions, Diagnostic, DiagnosticKind, Fault, Reader};
 
 /// What a decoded envelope held, as JSON.
@@ -69,7 +70,10 @@ pub(crate) fn undeclared_detail<F>(fault: &Fault<F>) -> Option<Diagnostic> {
         .as_ref()
         .filter(|_| fault.detail.is_some())?;
     Some(Diagnostic {
-        kind: DiagnosticKind::UnknownElement(raw.as_str().to_owned()),
+        kind: DiagnosticKind::UnknownElement(ElementName {
+            namespace: None,
+            local: raw.as_str().to_owned().into(),
+        }),
         path: "Envelope/Body/Fault/detail".into(),
         line: 0,
         column: 0,

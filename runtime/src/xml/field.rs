@@ -164,8 +164,14 @@ impl<K, I: FieldItem<K>> FieldValue<kind::List<K>> for Vec<I> {
     }
 }
 
+/// A single-valued slot takes the first element: a second one is a duplicate
+/// (diagnostic, or error in strict mode) and is skipped.
 impl<K, I: FieldItem<K>> FieldSlot<kind::Opt<K>> for Option<I> {
     fn read_slot(&mut self, r: &mut Reader<'_>, start: &Start<'_>) -> Result<(), DecodeError> {
+        if self.is_some() {
+            return r.duplicate(start);
+        }
+        r.first_of_field(start);
         if let Some(v) = I::read_item(r, start)? {
             *self = Some(v);
         }

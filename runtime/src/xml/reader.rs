@@ -2,13 +2,15 @@
 //! element path and limits kept, values parsed straight from borrowed text.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use xmlparser::{ElementEnd, StrSpan, Token, Tokenizer};
 
 use super::escape::{escape_into, unescape, BadReference};
 use super::scan;
 use super::{DecodeOptions, FieldName, FieldSlot, Wildcard, XML_NAMESPACE, XSI_NAMESPACE};
-use crate::diag::{Diagnostic, DiagnosticKind};
+use crate::diag::{Diagnostic, DiagnosticKind, ElementName, Name, Path, PathNode};
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::value::{Namespaces, QName, SimpleType};
 
@@ -136,6 +138,18 @@ struct Frame<'a> {
     last_child_count: u32,
     /// The field `next_field` tries first (the one after the last match).
     hint: usize,
+    /// `Reader::firsts.len()` when the element opened: its children's entries lie above.
+    firsts_mark: usize,
+    /// The element's node in diagnostic paths, made when a diagnostic first needs it.
+    node: Option<Arc<PathNode>>,
+}
+
+/// Where a diagnostic is, relative to the current element.
+#[derive(Clone, Copy)]
+enum At {
+    Here,
+    Child(&'static str),
+    Attribute(&'static str),
 }
 
 /// What `next_event` read. A start tag's data is left in `Reader::start`
@@ -184,10 +198,22 @@ pub struct Reader<'a> {
     /// Bytes of the input kept as raw XML so far (counted against `max_size`).
     retained: usize,
     diagnostics: Vec<Diagnostic>,
+    /// Diagnostics stopped (the count cap or the size limit was reached).
+    suppressed: bool,
+    /// Names kept by diagnostics: local names by their text, namespaces by the
+    /// declaration they come from (a long URI is hashed once, not per mention).
+    locals: HashMap<&'a str, Name>,
+    namespaces: HashMap<usize, Name>,
+    /// The field index the last child matched (`next_field_or_other`).
+    matched: usize,
+    /// First occurrences of single-valued fields of the open elements: (field index,
+    /// byte offset), a stack in document order (see `Frame::firsts_mark`).
+    firsts: Vec<(usize, usize)>,
     /// The text `next_event` read last.
     text: StrSpan<'a>,
-    /// The last position `locate` computed: byte offset, line, column.
-    located: std::cell::Cell<(usize, u32, u32)>,
+    /// Positions `locate` computed (byte offset, line, column), in offset order:
+    /// each is counted on from the nearest one before it.
+    located: std::cell::RefCell<Vec<(usize, u32, u32)>>,
     /// The start tag `next_event` read last.
     start: Start<'a>,
     /// Prefixed attributes of the tag being read (reused buffer).
@@ -236,6 +262,11 @@ impl<'a> Reader<'a> {
             elements: 0,
             retained: 0,
             diagnostics: Vec::new(),
+            suppressed: false,
+            locals: HashMap::new(),
+            namespaces: HashMap::new(),
+            matched: 0,
+            firsts: Vec::new(),
             start: Start {
                 ns: None,
                 prefix: "",
@@ -245,7 +276,7 @@ impl<'a> Reader<'a> {
             },
             prefixed: Vec::new(),
             scan: true,
-            located: std::cell::Cell::new((0, 1, 1)),
+            located: std::cell::RefCell::new(Vec::new()),
             text: StrSpan::from(""),
         })
     }
@@ -329,10 +360,12 @@ impl<'a> Reader<'a> {
     ) -> Result<Option<(usize, Start<'a>)>, DecodeError> {
         while self.next_child()? {
             if let Some(index) = self.match_field(fields) {
+                self.matched = index;
                 return Ok(Some((index, self.start.clone())));
             }
             let ns = self.start.ns;
             if let Some(i) = wildcards.iter().position(|w| w.admits(ns)) {
+                self.matched = fields.len() + i;
                 return Ok(Some((fields.len() + i, self.start.clone())));
             }
             self.skip_unknown()?;
@@ -389,14 +422,16 @@ impl<'a> Reader<'a> {
         if let Some(value) = slot {
             return Ok(value);
         }
-        let path = |r: &Self| format!("{}/{name}", r.path());
         if self.opts.strict {
             return Err(DecodeError {
-                path: path(self),
+                path: format!("{}/{name}", self.path()),
                 ..self.error(DecodeErrorKind::MissingRequired(name.to_owned()))
             });
         }
-        self.record(|_| DiagnosticKind::MissingRequired(name.to_owned()), path);
+        self.record(
+            |_| DiagnosticKind::MissingRequired(Name::from_static(name)),
+            At::Child(name),
+        );
         Ok(T::default())
     }
 
@@ -407,9 +442,12 @@ impl<'a> Reader<'a> {
         ns: Option<&'static str>,
         name: &'static str,
     ) -> Result<Option<T>, DecodeError> {
-        let Some(raw) = self.find_attribute(start, ns, name) else {
+        let Some((raw, first, second)) = self.find_attribute(start, ns, name) else {
             return Ok(None);
         };
+        if let Some(second) = second {
+            self.duplicate_attribute(name, first, second)?;
+        }
         let value = unescape(raw, true)
             .map_err(|e| self.attr_error(name, self.reference_error(e)))
             .and_then(|text| {
@@ -420,10 +458,7 @@ impl<'a> Reader<'a> {
             if self.opts.strict && !e.is_enumeration() {
                 return Err(self.attr_error(name, DecodeErrorKind::Facet(e)));
             }
-            self.record(
-                |_| DiagnosticKind::Facet(e),
-                |r| format!("{}/@{name}", r.path()),
-            );
+            self.record(|_| DiagnosticKind::Facet(e), At::Attribute(name));
         }
         Ok(Some(value))
     }
@@ -525,12 +560,10 @@ impl<'a> Reader<'a> {
 
     /// Records that `start` was skipped as unknown (its name is only formatted
     /// while diagnostics are still kept).
-    pub fn unknown_element(&mut self, start: &Start<'_>) {
+    pub fn unknown_element(&mut self, start: &Start<'a>) {
         self.pos = start.pos;
-        self.record(
-            |_| DiagnosticKind::UnknownElement(start.qname_display()),
-            Self::path,
-        );
+        let (ns, local) = (start.ns, start.local);
+        self.record(|r| r.element_name(ns, local), At::Here);
     }
 
     /// An error of `kind` at the current element and token.
@@ -566,7 +599,94 @@ impl<'a> Reader<'a> {
         if let Some(frame) = self.frames.last_mut() {
             frame.repeated = true;
             frame.index = u32::try_from(index).unwrap_or(u32::MAX);
+            frame.node = None;
         }
+    }
+
+    /// Notes that the current element fills a single-valued slot for the first
+    /// time (its position names it when a duplicate follows).
+    #[inline]
+    pub(crate) fn first_of_field(&mut self, start: &Start<'_>) {
+        self.firsts.push((self.matched, start.pos));
+        if let Some(frame) = self.frames.last_mut() {
+            frame.firsts_mark = self.firsts.len();
+        }
+    }
+
+    /// A second attribute `name` (at byte `second`) where one is allowed: an error in
+    /// strict mode, otherwise a diagnostic; the first (at `first`) is taken.
+    #[cold]
+    #[inline(never)]
+    fn duplicate_attribute(
+        &mut self,
+        name: &'static str,
+        first: usize,
+        second: usize,
+    ) -> Result<(), DecodeError> {
+        let pos = std::mem::replace(&mut self.pos, second);
+        if self.opts.strict {
+            let (first_line, first_column) = self.locate(first);
+            return Err(self.attr_error(
+                name,
+                DecodeErrorKind::Duplicate {
+                    first_line,
+                    first_column,
+                },
+            ));
+        }
+        self.record(
+            |r| {
+                let (first_line, first_column) = r.locate(first);
+                DiagnosticKind::Duplicate {
+                    first_line,
+                    first_column,
+                }
+            },
+            At::Attribute(name),
+        );
+        self.pos = pos;
+        Ok(())
+    }
+
+    /// A second element for a filled single-valued slot: an error in strict mode;
+    /// otherwise a diagnostic naming both positions, and the element is skipped
+    /// (the first one stays: a later duplicate never silently replaces a value).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn duplicate(&mut self, start: &Start<'_>) -> Result<(), DecodeError> {
+        let mark = self
+            .frames
+            .len()
+            .checked_sub(2)
+            .and_then(|i| self.frames.get(i))
+            .map_or(0, |parent| parent.firsts_mark);
+        let field = self.matched;
+        let first = self
+            .firsts
+            .get(mark..)
+            .unwrap_or_default()
+            .iter()
+            .find(|(index, _)| *index == field)
+            .map(|&(_, pos)| pos);
+        self.pos = start.pos;
+        let locate = move |r: &Self| first.map_or((0, 0), |pos| r.locate(pos));
+        if self.opts.strict {
+            let (first_line, first_column) = locate(self);
+            return Err(self.error(DecodeErrorKind::Duplicate {
+                first_line,
+                first_column,
+            }));
+        }
+        // Only a kept diagnostic locates the first occurrence.
+        let kind = move |r: &mut Self| {
+            let (first_line, first_column) = locate(r);
+            DiagnosticKind::Duplicate {
+                first_line,
+                first_column,
+            }
+        };
+        self.record(kind, At::Here);
+        self.skip(start)
     }
 
     #[cold]
@@ -594,25 +714,34 @@ impl<'a> Reader<'a> {
     #[cold]
     #[inline(never)]
     fn diag(&mut self, kind: DiagnosticKind) {
-        self.record(|_| kind, Self::path);
+        self.record(|_| kind, At::Here);
     }
 
-    /// Records a diagnostic at the current position; past [`MAX_DIAGNOSTICS`] only
-    /// one `Suppressed` entry is added. `kind` and `path` are only called for a
-    /// diagnostic that is kept: formatting names and paths is what costs.
+    /// Records a diagnostic at the current position; past [`MAX_DIAGNOSTICS`], or
+    /// once what diagnostics keep would pass the size limit, one `Suppressed`
+    /// entry ends them. `kind` is only called for a diagnostic that is kept. A
+    /// diagnostic is a fixed record: names and path nodes are shared, each made
+    /// once per message (names) or per element (nodes), and counted as retained.
     #[cold]
     #[inline(never)]
-    fn record(
-        &mut self,
-        kind: impl FnOnce(&Self) -> DiagnosticKind,
-        path: impl FnOnce(&Self) -> String,
-    ) {
-        let kind = match self.diagnostics.len() {
-            n if n < MAX_DIAGNOSTICS => kind(self),
-            MAX_DIAGNOSTICS => DiagnosticKind::Suppressed,
-            _ => return,
+    fn record(&mut self, kind: impl FnOnce(&mut Self) -> DiagnosticKind, at: At) {
+        if self.suppressed {
+            return;
+        }
+        let kind = if self.diagnostics.len() < MAX_DIAGNOSTICS
+            && self.keep(std::mem::size_of::<Diagnostic>())
+        {
+            kind(self)
+        } else {
+            self.suppressed = true;
+            DiagnosticKind::Suppressed
         };
-        let path = path(self);
+        let path = Path::new(self.path_node());
+        let path = match at {
+            At::Here => path,
+            At::Child(name) => path.child(Name::from_static(name)),
+            At::Attribute(name) => path.attribute(Name::from_static(name)),
+        };
         let (line, column) = self.locate(self.pos);
         self.diagnostics.push(Diagnostic {
             kind,
@@ -622,14 +751,97 @@ impl<'a> Reader<'a> {
         });
     }
 
-    /// 1-based line and column of byte offset `pos`, counted on from the last
-    /// position asked for (diagnostics come in document order).
-    fn locate(&self, pos: usize) -> (u32, u32) {
-        let pos = pos.min(self.src.len());
-        let (mut at, mut line, mut column) = self.located.get();
-        if pos < at {
-            (at, line, column) = (0, 1, 1);
+    /// Counts `bytes` kept by diagnostics; false (nothing counted) when they would
+    /// pass the size limit.
+    fn keep(&mut self, bytes: usize) -> bool {
+        let total = self.retained.saturating_add(bytes);
+        if total > self.opts.max_size {
+            return false;
         }
+        self.retained = total;
+        true
+    }
+
+    /// The path node of the current element, made (with those of its ancestors
+    /// that have none yet) on first use.
+    fn path_node(&mut self) -> Option<Arc<PathNode>> {
+        let have = self
+            .frames
+            .iter()
+            .rposition(|f| f.node.is_some())
+            .map_or(0, |i| i + 1);
+        let mut parent = have
+            .checked_sub(1)
+            .and_then(|i| self.frames[i].node.clone());
+        for i in have..self.frames.len() {
+            let (local, index, repeated) = {
+                let f = &self.frames[i];
+                (f.local, f.index, f.repeated)
+            };
+            let name = self.local_name(local);
+            self.keep(std::mem::size_of::<PathNode>() + 16);
+            let node = Arc::new(PathNode {
+                parent,
+                name,
+                index: if repeated || index > 1 { index } else { 0 },
+            });
+            self.frames[i].node = Some(Arc::clone(&node));
+            parent = Some(node);
+        }
+        parent
+    }
+
+    /// The shared copy of local name `local` (one per distinct name).
+    fn local_name(&mut self, local: &'a str) -> Name {
+        if let Some(name) = self.locals.get(local) {
+            return name.clone();
+        }
+        self.keep(local.len());
+        let name = Name::shared(local);
+        self.locals.insert(local, name.clone());
+        name
+    }
+
+    /// The shared copy of namespace `ns`, a URI of a declaration in the input (one
+    /// per declaration, found by its address: a long URI is not hashed per use).
+    fn namespace_name(&mut self, ns: &'a str) -> Name {
+        if let Some(name) = self.namespaces.get(&(ns.as_ptr() as usize)) {
+            if name.len() == ns.len() {
+                return name.clone();
+            }
+        }
+        self.keep(ns.len());
+        let name = Name::shared(ns);
+        self.namespaces.insert(ns.as_ptr() as usize, name.clone());
+        name
+    }
+
+    /// An `UnknownElement` diagnostic for `{ns}local`, with shared names.
+    fn element_name(&mut self, ns: Option<&'a str>, local: &'a str) -> DiagnosticKind {
+        let namespace = match ns {
+            Some(XML_NAMESPACE) => Some(Name::from_static(XML_NAMESPACE)),
+            Some(ns) => Some(self.namespace_name(ns)),
+            None => None,
+        };
+        DiagnosticKind::UnknownElement(ElementName {
+            namespace,
+            local: self.local_name(local),
+        })
+    }
+
+    /// 1-based line and column of byte offset `pos`, counted on from the nearest
+    /// position located before (diagnostics come almost in document order, so the
+    /// whole input is counted about once).
+    fn locate(&self, pos: usize) -> (u32, u32) {
+        /// Enough for every kept diagnostic and the first occurrence it names.
+        const MARKS: usize = 4 * MAX_DIAGNOSTICS;
+        let pos = pos.min(self.src.len());
+        let mut marks = self.located.borrow_mut();
+        let after = marks.partition_point(|m| m.0 <= pos);
+        let (at, mut line, mut column) = after
+            .checked_sub(1)
+            .and_then(|i| marks.get(i).copied())
+            .unwrap_or((0, 1, 1));
         let Some(span) = self.src.get(at..pos) else {
             return (line, column);
         };
@@ -642,7 +854,9 @@ impl<'a> Reader<'a> {
                 column = 1 + count(&span[last + 1..]);
             }
         }
-        self.located.set((pos, line, column));
+        if at < pos && marks.len() < MARKS {
+            marks.insert(after, (pos, line, column));
+        }
         (line, column)
     }
 
@@ -665,17 +879,24 @@ impl<'a> Reader<'a> {
 
     /// The raw value of attribute `name` in `ns` of `start` (unqualified attributes
     /// also match a qualified request).
-    fn find_attribute(&self, start: &Start<'_>, ns: Option<&str>, name: &str) -> Option<&'a str> {
+    /// Also the position of the first, and of a second one that matches as well.
+    fn find_attribute(
+        &self,
+        start: &Start<'_>,
+        ns: Option<&str>,
+        name: &str,
+    ) -> Option<(&'a str, usize, Option<usize>)> {
         // Attributes are read again from the start tag: they are rare, and not keeping
         // them makes every other element cheaper.
         self.src.get(start.pos..)?;
+        let mut found = None;
         for token in Tokenizer::from_fragment(self.src, start.pos..self.src.len()) {
             match token {
                 Ok(Token::Attribute {
                     prefix,
                     local,
                     value,
-                    ..
+                    span,
                 }) => {
                     let (p, l) = (prefix.as_str(), local.as_str());
                     if !same(l, name) || p == "xmlns" {
@@ -684,24 +905,25 @@ impl<'a> Reader<'a> {
                     let scope = Scope(&self.ns);
                     let attr_ns = if p.is_empty() { None } else { scope.resolve(p) };
                     if same_ns(attr_ns, ns) || (ns.is_some() && attr_ns.is_none()) {
-                        return Some(value.as_str());
+                        match found {
+                            None => found = Some((value.as_str(), span.start())),
+                            Some((first, at)) => return Some((first, at, Some(span.start()))),
+                        }
                     }
                 }
                 Ok(Token::ElementStart { .. }) => {}
-                _ => return None,
+                _ => break,
             }
         }
-        None
+        found.map(|(value, at)| (value, at, None))
     }
 
     #[cold]
     #[inline(never)]
     fn skip_unknown(&mut self) -> Result<(), DecodeError> {
         self.pos = self.start.pos;
-        self.record(
-            |r| DiagnosticKind::UnknownElement(r.start.qname_display()),
-            Self::path,
-        );
+        let (ns, local) = (self.start.ns, self.start.local);
+        self.record(|r| r.element_name(ns, local), At::Here);
         let start = self.start.clone();
         self.skip(&start)
     }
@@ -836,9 +1058,9 @@ impl<'a> Reader<'a> {
 
     fn pop_frame(&mut self) {
         self.pending_pop = false;
-        if let Some(mark) = self.frames.last().map(|f| f.ns_mark) {
-            self.ns.truncate(mark);
-            self.frames.truncate(self.frames.len() - 1);
+        if let Some(frame) = self.frames.pop() {
+            self.ns.truncate(frame.ns_mark);
+            self.firsts.truncate(frame.firsts_mark);
         }
     }
 
@@ -1044,6 +1266,8 @@ impl<'a> Reader<'a> {
             last_child: "",
             last_child_count: 0,
             hint: 0,
+            firsts_mark: self.firsts.len(),
+            node: None,
         });
         if empty {
             self.pending_end = true;
