@@ -102,6 +102,7 @@ impl fmt::Display for DiagnosticKind {
                 } else {
                     write!(f, "{error}; left out")
                 }
+            }
             DiagnosticKind::MalformedFaultCode { found, used } => {
                 write!(f, "malformed faultcode '{found}' read as {used}")
             }

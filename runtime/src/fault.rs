@@ -269,7 +269,7 @@ fn read_detail<F: FaultDetail>(
                             element: child.qname_display(),
                             reason,
                         },
-                        path: at.path,
+                        path: crate::diag::Path::from(at.path.as_str()),
                         line: at.line,
                         column: at.column,
                     }),
@@ -330,7 +330,7 @@ fn has_no_children(xml: &str, opts: &DecodeOptions) -> bool {
 fn relocate(d: Diagnostic, at: &DecodeError) -> Diagnostic {
     let parent = at.path.rsplit_once('/').map_or("", |(parent, _)| parent);
     Diagnostic {
-        path: format!("{parent}/{}", d.path),
+        path: crate::diag::Path::from(format!("{parent}/{}", d.path).as_str()),
         line: at.line + d.line.saturating_sub(1),
         column: match d.line {
             1 => at.column + d.column.saturating_sub(1),
