@@ -9,6 +9,7 @@ use http::{HeaderMap, Uri};
 use rustls::pki_types::CertificateDer;
 
 use super::endpoint::{parse_endpoint, redact_url};
+use super::redact::{Redactions, Secrets};
 use super::{Client, Config, Credentials, DiagnosticsHook};
 use crate::transport::{HttpTransport, HttpTransportOptions, TlsConfigError, Transport};
 
@@ -69,6 +70,7 @@ pub struct ClientBuilder {
     strict: bool,
     root_certificates: Vec<CertificateDer<'static>>,
     on_diagnostics: Option<DiagnosticsHook>,
+    redactions: Redactions,
 }
 
 impl ClientBuilder {
@@ -85,6 +87,7 @@ impl ClientBuilder {
             strict: false,
             root_certificates: Vec::new(),
             on_diagnostics: None,
+            redactions: Redactions::default(),
         }
     }
 
@@ -164,6 +167,26 @@ impl ClientBuilder {
         self
     }
 
+    /// Also redacts the values of elements and attributes with the local name
+    /// `name` (any namespace, ASCII case ignored): TRACE logs show `***`
+    /// instead, and the values this client sent in them are masked in error
+    /// text a server echoes back. Added to [`DEFAULT_REDACTED_ELEMENTS`](super::DEFAULT_REDACTED_ELEMENTS)
+    /// (or to the set given to [`redacted_elements`](Self::redacted_elements)).
+    pub fn redact_element(mut self, name: impl Into<String>) -> Self {
+        self.redactions.add(name.into());
+        self
+    }
+
+    /// Redacts exactly these elements and attributes instead of
+    /// [`DEFAULT_REDACTED_ELEMENTS`](super::DEFAULT_REDACTED_ELEMENTS) (an empty list: none).
+    pub fn redacted_elements<S: Into<String>>(
+        mut self,
+        names: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.redactions = Redactions::new(names);
+        self
+    }
+
     /// Builds a client over a new [`HttpTransport`] (its own connection pool).
     pub fn build(self) -> Result<Client, BuildError> {
         let (endpoint, url_credentials) = parse_endpoint(&self.endpoint)?;
@@ -209,12 +232,17 @@ impl ClientBuilder {
                 header: "User-Agent",
             })?,
         );
+        let mut secrets = Secrets::default();
         if let Some(credentials) = &credentials {
             let value = credentials
                 .header_value()
                 .map_err(|_| BuildError::InvalidHeader {
                     header: "Authorization",
                 })?;
+            secrets.add(credentials.password());
+            if let Some(token) = value.to_str().ok().and_then(|v| v.strip_prefix("Basic ")) {
+                secrets.add(token);
+            }
             headers.insert(AUTHORIZATION, value);
         }
         Ok(Client {
@@ -228,6 +256,8 @@ impl ClientBuilder {
                 blocking_decode_threshold: self.blocking_decode_threshold,
                 strict: self.strict,
                 on_diagnostics: self.on_diagnostics,
+                redactions: self.redactions,
+                secrets,
             }),
             transport: Arc::new(transport),
         })
@@ -247,6 +277,7 @@ impl fmt::Debug for ClientBuilder {
             .field("strict", &self.strict)
             .field("root_certificates", &self.root_certificates.len())
             .field("on_diagnostics", &self.on_diagnostics.is_some())
+            .field("redactions", &self.redactions)
             .finish()
     }
 }
