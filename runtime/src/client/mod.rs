@@ -3,9 +3,9 @@
 mod builder;
 mod call;
 mod credentials;
-mod endpoint;
+pub(crate) mod endpoint;
 mod error;
-mod redact;
+pub(crate) mod redact;
 
 use std::fmt;
 use std::sync::Arc;
