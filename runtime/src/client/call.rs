@@ -80,7 +80,10 @@ impl<T: Transport> Client<T> {
         span.record("outcome", outcome(&result));
         match &result {
             Ok(_) => tracing::debug!(parent: &span, "soap call succeeded"),
-            Err(error) => tracing::info!(parent: &span, %error, "soap call failed"),
+            Err(error) => {
+                let error = self.config.secrets.scrub(&error.to_string());
+                tracing::info!(parent: &span, %error, "soap call failed");
+            }
         }
         result
     }
