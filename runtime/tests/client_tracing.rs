@@ -290,3 +290,35 @@ async fn secrets_echoed_in_a_fault_are_masked() {
     assert!(raw.contains(">***</echo>"), "{raw}");
     assert_no_secret(&format!("{error:?}"));
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn secrets_echoed_in_an_undecodable_value_are_masked() {
+    let envelope = format!(
+        "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>\
+         <m:getOrderResponse xmlns:m=\"urn:example:shop:msg\"><return><id>o-1</id>\
+         <total>{PASSWORD}</total></return></m:getOrderResponse></s:Body></s:Envelope>"
+    );
+    let response: &'static str = Box::leak(
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{envelope}",
+            envelope.len()
+        )
+        .into_boxed_str(),
+    );
+    let addr = raw_server(Some(response)).await;
+    let client = ShopServiceClient::new(
+        ClientBuilder::new(format!("http://{addr}{SHOP_PATH}"))
+            .basic_auth(USER, PASSWORD)
+            .build()
+            .unwrap(),
+    );
+
+    let log = captured(async {
+        let error = client.get_order(&get("o-1")).await.unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("'***' is not a valid decimal"), "{text}");
+        assert_no_secret(&format!("{text} {error:?}"));
+    })
+    .await;
+    assert_no_secret(&log.all_text());
+}

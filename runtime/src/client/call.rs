@@ -12,7 +12,7 @@ use super::redact::Secrets;
 use super::{Client, Error, TimeoutPhase};
 use crate::diag::Diagnostic;
 use crate::envelope;
-use crate::error::DecodeError;
+use crate::error::{DecodeError, DecodeErrorKind};
 use crate::fault::{Fault, FaultDetail, SOAP11_NAMESPACE};
 use crate::transport::{Transport, TransportError, TransportRequest, TransportResponse};
 use crate::value::AnyXml;
@@ -198,9 +198,10 @@ impl<T: Transport> Client<T> {
                     Error::Fault(fault)
                 })
             }
-            Decoding::Failed(error) => Err(Error::Decode(error)),
+            Decoding::Failed(error) => Err(Error::Decode(scrub_decode_error(error, &secrets()))),
             Decoding::NotSoap(response, error) => {
                 if let Some(error) = error {
+                    let error = scrub_decode_error(error, &secrets());
                     tracing::debug!(status = %response.status, %error, "error body is not a SOAP fault");
                 }
                 Err(Error::HttpStatus {
@@ -231,6 +232,7 @@ impl<T: Transport> Client<T> {
             return;
         }
         for diagnostic in diagnostics {
+            let diagnostic = self.config.secrets.scrub(&diagnostic.to_string());
             tracing::warn!(operation = op.name, %diagnostic, "tolerated in response");
         }
         if let Some(hook) = &self.config.on_diagnostics {
@@ -283,6 +285,17 @@ fn may_be_soap(response: &TransportResponse) -> bool {
     body.iter()
         .find(|b| !b.is_ascii_whitespace())
         .is_some_and(|&b| b == b'<')
+}
+
+/// `error` with the texts it quotes from the response masked.
+fn scrub_decode_error(mut error: DecodeError, secrets: &Secrets) -> DecodeError {
+    match &mut error.kind {
+        DecodeErrorKind::Syntax(text) => *text = secrets.scrub(text),
+        DecodeErrorKind::InvalidValue(value) => value.text = secrets.scrub(&value.text),
+        DecodeErrorKind::Facet(facet) => facet.value = secrets.scrub(&facet.value),
+        _ => {}
+    }
+    error
 }
 
 /// Headers for a TRACE log, credentials left out.
