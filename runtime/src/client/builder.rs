@@ -9,8 +9,11 @@ use http::{HeaderMap, Uri};
 use rustls::pki_types::CertificateDer;
 
 use super::endpoint::{parse_endpoint, redact_url};
+use super::redact::{Redactions, Secrets};
 use super::{Client, Config, Credentials, DiagnosticsHook};
-use crate::transport::{HttpTransport, HttpTransportOptions, TlsConfigError, Transport};
+use crate::transport::{
+    HttpTransport, HttpTransportOptions, Proxy, ProxyError, TlsConfigError, Transport,
+};
 
 /// The default limit for a response body: 16 MiB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
@@ -51,6 +54,9 @@ pub enum BuildError {
     /// The TLS configuration could not be built (e.g. an invalid root certificate).
     #[error(transparent)]
     Tls(#[from] TlsConfigError),
+    /// The proxy URL is unusable.
+    #[error(transparent)]
+    Proxy(#[from] ProxyError),
 }
 
 /// Configures a [`Client`]: `ClientBuilder::new(url).basic_auth(u, p).timeout(d).build()?`.
@@ -69,6 +75,16 @@ pub struct ClientBuilder {
     strict: bool,
     root_certificates: Vec<CertificateDer<'static>>,
     on_diagnostics: Option<DiagnosticsHook>,
+    redactions: Redactions,
+    proxy: ProxySetting,
+}
+
+/// The proxy a builder was given, checked when the client is built.
+#[derive(Clone)]
+enum ProxySetting {
+    Env,
+    Url(String),
+    Config(Proxy),
 }
 
 impl ClientBuilder {
@@ -85,6 +101,8 @@ impl ClientBuilder {
             strict: false,
             root_certificates: Vec::new(),
             on_diagnostics: None,
+            redactions: Redactions::default(),
+            proxy: ProxySetting::Env,
         }
     }
 
@@ -164,6 +182,53 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request through the HTTP proxy at `url`
+    /// (`http://[user:password@]host:port`), whatever the environment says.
+    /// `https://` endpoints are tunnelled with `CONNECT`; the credentials
+    /// become `Proxy-Authorization` and are hidden in `Debug`, errors and logs.
+    /// Checked when the client is built ([`BuildError::Proxy`]).
+    ///
+    /// Without this, [`no_proxy`](Self::no_proxy) or
+    /// [`proxy_config`](Self::proxy_config), the proxy comes from the
+    /// environment ([`Proxy::from_env`]: `HTTPS_PROXY`, `HTTP_PROXY`,
+    /// `ALL_PROXY`, `NO_PROXY`, read when the client is built).
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = ProxySetting::Url(url.into());
+        self
+    }
+
+    /// Connects directly, whatever the environment says.
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = ProxySetting::Config(Proxy::none());
+        self
+    }
+
+    /// Uses these proxy rules (e.g. [`Proxy::rules`] from a configuration file).
+    pub fn proxy_config(mut self, proxy: Proxy) -> Self {
+        self.proxy = ProxySetting::Config(proxy);
+        self
+    }
+
+    /// Also redacts the values of elements and attributes with the local name
+    /// `name` (any namespace, ASCII case ignored): TRACE logs show `***`
+    /// instead, and the values this client sent in them are masked in error
+    /// text a server echoes back. Added to [`DEFAULT_REDACTED_ELEMENTS`](super::DEFAULT_REDACTED_ELEMENTS)
+    /// (or to the set given to [`redacted_elements`](Self::redacted_elements)).
+    pub fn redact_element(mut self, name: impl Into<String>) -> Self {
+        self.redactions.add(name.into());
+        self
+    }
+
+    /// Redacts exactly these elements and attributes instead of
+    /// [`DEFAULT_REDACTED_ELEMENTS`](super::DEFAULT_REDACTED_ELEMENTS) (an empty list: none).
+    pub fn redacted_elements<S: Into<String>>(
+        mut self,
+        names: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.redactions = Redactions::new(names);
+        self
+    }
+
     /// Builds a client over a new [`HttpTransport`] (its own connection pool).
     pub fn build(self) -> Result<Client, BuildError> {
         let (endpoint, url_credentials) = parse_endpoint(&self.endpoint)?;
@@ -175,9 +240,15 @@ impl ClientBuilder {
                 })
             }
         }
+        let proxy = match &self.proxy {
+            ProxySetting::Env => Proxy::from_env(),
+            ProxySetting::Url(url) => Proxy::url(url)?,
+            ProxySetting::Config(proxy) => proxy.clone(),
+        };
         let transport = HttpTransport::new(&HttpTransportOptions {
             connect_timeout: self.connect_timeout,
             extra_root_certificates: self.root_certificates.clone(),
+            proxy,
             ..HttpTransportOptions::default()
         })?;
         self.finish(endpoint, url_credentials, transport)
@@ -185,7 +256,7 @@ impl ClientBuilder {
 
     /// Builds a client that sends through `transport` (e.g. a shared
     /// [`HttpTransport`], or an in-memory one in tests). The connect timeout
-    /// and root certificates are the transport's business and ignored here.
+    /// root certificates and proxy are the transport's business and ignored here.
     pub fn build_with_transport<T: Transport>(self, transport: T) -> Result<Client<T>, BuildError> {
         let (endpoint, url_credentials) = parse_endpoint(&self.endpoint)?;
         self.finish(endpoint, url_credentials, transport)
@@ -209,12 +280,20 @@ impl ClientBuilder {
                 header: "User-Agent",
             })?,
         );
+        let mut secrets = Secrets::default();
+        for secret in transport.secrets(&endpoint) {
+            secrets.add(&secret);
+        }
         if let Some(credentials) = &credentials {
             let value = credentials
                 .header_value()
                 .map_err(|_| BuildError::InvalidHeader {
                     header: "Authorization",
                 })?;
+            secrets.add(credentials.password());
+            if let Some(token) = value.to_str().ok().and_then(|v| v.strip_prefix("Basic ")) {
+                secrets.add(token);
+            }
             headers.insert(AUTHORIZATION, value);
         }
         Ok(Client {
@@ -228,6 +307,8 @@ impl ClientBuilder {
                 blocking_decode_threshold: self.blocking_decode_threshold,
                 strict: self.strict,
                 on_diagnostics: self.on_diagnostics,
+                redactions: self.redactions,
+                secrets,
             }),
             transport: Arc::new(transport),
         })
@@ -247,6 +328,15 @@ impl fmt::Debug for ClientBuilder {
             .field("strict", &self.strict)
             .field("root_certificates", &self.root_certificates.len())
             .field("on_diagnostics", &self.on_diagnostics.is_some())
+            .field("redactions", &self.redactions)
+            .field(
+                "proxy",
+                &match &self.proxy {
+                    ProxySetting::Env => "from the environment".to_owned(),
+                    ProxySetting::Url(url) => redact_url(url),
+                    ProxySetting::Config(proxy) => format!("{proxy:?}"),
+                },
+            )
             .finish()
     }
 }

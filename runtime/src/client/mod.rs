@@ -3,8 +3,9 @@
 mod builder;
 mod call;
 mod credentials;
-mod endpoint;
+pub(crate) mod endpoint;
 mod error;
+pub(crate) mod redact;
 
 use std::fmt;
 use std::sync::Arc;
@@ -18,6 +19,9 @@ pub use self::builder::{
 };
 pub use self::credentials::Credentials;
 pub use self::error::{Error, TimeoutPhase};
+pub use self::redact::DEFAULT_REDACTED_ELEMENTS;
+
+use self::redact::{Redactions, Secrets};
 
 use crate::diag::Diagnostic;
 use crate::transport::{HttpTransport, Transport};
@@ -50,6 +54,10 @@ struct Config {
     blocking_decode_threshold: usize,
     strict: bool,
     on_diagnostics: Option<DiagnosticsHook>,
+    /// Elements whose values TRACE logs and echoed error text leave out.
+    redactions: Redactions,
+    /// Passwords and tokens of this client, masked in logs and error text.
+    secrets: Secrets,
 }
 
 impl Client {
