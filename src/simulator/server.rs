@@ -7,14 +7,20 @@ use std::sync::Arc;
 use soap_runtime::server::{Router, Server, ServerHandle};
 
 use super::adapter;
+use super::admin::Admin;
 use super::bank::Bank;
 use super::fault::SimFault;
 use super::fixtures::Fixtures;
+use super::inject::{FaultPlan, Inject, InjectedFault};
 
 /// Path of the After Shop service.
 pub const AFTER_SHOP_PATH: &str = "/ecommerce-test/ws/V4/AfterShopFlowService";
 /// Path of the ShopFlow service (customer identification tokens).
 pub const SHOP_FLOW_PATH: &str = "/ecommerce-test/ws/V4/ShopFlowService";
+/// Path of the admin endpoint (booking, reset, fault injection): a sibling
+/// of the services, so `{base}/admin` where `{base}` is the After Shop
+/// endpoint without its last segment.
+pub const ADMIN_PATH: &str = "/ecommerce-test/ws/V4/admin";
 
 /// Why a simulator did not start.
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +68,7 @@ impl Simulator {
 pub struct SimulatorBuilder {
     fixtures: Fixtures,
     listen: SocketAddr,
+    faults: Vec<InjectedFault>,
 }
 
 impl Default for SimulatorBuilder {
@@ -69,6 +76,7 @@ impl Default for SimulatorBuilder {
         Self {
             fixtures: Fixtures::Demo,
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            faults: Vec::new(),
         }
     }
 }
@@ -86,6 +94,13 @@ impl SimulatorBuilder {
         self
     }
 
+    /// A fault to inject, counted from start-up (see [`super::inject`]);
+    /// `POST admin/reset` clears it.
+    pub fn fault(mut self, fault: InjectedFault) -> Self {
+        self.faults.push(fault);
+        self
+    }
+
     /// Books the fixtures and starts serving.
     pub async fn start(self) -> Result<SimulatorHandle, StartError> {
         let bank = Arc::new(Bank::new());
@@ -96,9 +111,17 @@ impl SimulatorBuilder {
                 addr: self.listen,
                 source,
             })?;
+        let plan = Arc::new(FaultPlan::default());
+        self.faults.iter().for_each(|fault| plan.add(fault));
         let router = adapter::mount(Router::new(), &bank);
+        let service = Admin::new(
+            Inject::new(router, plan.clone()),
+            bank.clone(),
+            self.fixtures,
+            plan,
+        );
         Ok(SimulatorHandle {
-            server: server.serve(router),
+            server: server.serve(service),
             bank,
         })
     }
@@ -120,6 +143,12 @@ impl SimulatorHandle {
     /// The After Shop endpoint.
     pub fn after_shop_url(&self) -> String {
         format!("{}{AFTER_SHOP_PATH}", self.url())
+    }
+
+    /// The admin endpoint, e.g. `http://127.0.0.1:41234/ecommerce-test/ws/V4/admin`
+    /// (`POST …/admin/payments`, `…/admin/reset`, `…/admin/faults`).
+    pub fn admin_url(&self) -> String {
+        format!("{}{ADMIN_PATH}", self.url())
     }
 
     /// The ShopFlow endpoint.

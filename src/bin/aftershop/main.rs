@@ -1,7 +1,7 @@
 //! `aftershop`: command-line tools for Resurs Bank's After Shop service.
 //!
-//! * `aftershop simulate --listen 127.0.0.1:8080 [--fixtures FILE]` serves the
-//!   offline simulator until Ctrl-C.
+//! * `aftershop simulate --listen 127.0.0.1:8080 [--fixtures FILE] [--faults FILE]`
+//!   serves the offline simulator until Ctrl-C.
 //! * `aftershop decode` prints a logged envelope as JSON.
 //! * The operator commands (`get`, `find`, `finalize`, `annul`, `credit`,
 //!   `additional-debit`, `metadata`, `documents`, `document`, `token`,
@@ -17,7 +17,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use resurs_aftershop::simulator::{FixtureError, Fixtures, Simulator, StartError};
+use resurs_aftershop::simulator::{
+    FaultError, FixtureError, Fixtures, InjectedFault, Simulator, StartError,
+};
 
 /// Command-line tools for Resurs Bank's After Shop service.
 #[derive(Debug, Parser)]
@@ -51,6 +53,10 @@ struct SimulateArgs {
     /// JSON array of payments to book at start (default: the built-in demo set).
     #[arg(long, value_name = "FILE")]
     fixtures: Option<PathBuf>,
+    /// JSON array of faults to inject, counted from start-up, e.g.
+    /// `[{"operation": "finalizePayment", "call": 1, "action": "drop-after-commit"}]`.
+    #[arg(long, value_name = "FILE")]
+    faults: Option<PathBuf>,
 }
 
 /// Why `simulate` failed.
@@ -58,6 +64,8 @@ struct SimulateArgs {
 enum SimulateError {
     #[error(transparent)]
     Fixtures(#[from] FixtureError),
+    #[error(transparent)]
+    Faults(#[from] FaultError),
     #[error(transparent)]
     Start(#[from] StartError),
     #[error("cannot start the async runtime: {0}")]
@@ -101,12 +109,18 @@ fn simulate(args: SimulateArgs) -> Result<(), SimulateError> {
         Some(path) => Fixtures::from_file(path)?,
         None => Fixtures::Demo,
     };
+    let faults = match &args.faults {
+        Some(path) => InjectedFault::list_from_file(path)?,
+        None => Vec::new(),
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(SimulateError::Runtime)?;
     runtime.block_on(async {
-        let simulator = Simulator::builder()
+        let simulator = faults
+            .into_iter()
+            .fold(Simulator::builder(), |builder, fault| builder.fault(fault))
             .fixtures(fixtures)
             .listen(args.listen)
             .start()
