@@ -111,6 +111,27 @@ async fn http_500_answers_500_and_changes_nothing() {
 }
 
 #[tokio::test]
+async fn http_500_after_commit_answers_500_after_the_change() {
+    let (sim, client) =
+        start(builder().fault(fault("finalizePayment", 1, FaultAction::Http500AfterCommit))).await;
+    let error = client
+        .finalize_payment(&finalize(P, Some(amount("10"))))
+        .await
+        .expect_err("500");
+    match &error {
+        Error::HttpStatus {
+            status, snippet, ..
+        } => {
+            assert_eq!(status.as_u16(), 500);
+            assert!(snippet.contains("injected"), "{snippet}");
+        }
+        other => panic!("expected HTTP 500, got {other:?}"),
+    }
+    assert_eq!(classify(&error), Failure::Ambiguous);
+    assert_eq!(debited(&sim), ["10"]);
+}
+
+#[tokio::test]
 async fn delay_holds_the_answer_back() {
     let (sim, client) = start(builder()).await;
     get(&client).await.expect("warm-up");

@@ -11,6 +11,7 @@
 //! |---|---|---|
 //! | `delay` (with `delay_ms`) | the normal answer, `delay_ms` later | changed as usual, after the delay |
 //! | `http-500` | HTTP 500, a plain-text body, no SOAP envelope | unchanged |
+//! | `http-500-after-commit` | the same HTTP 500 | changed (the call was served, its answer replaced) |
 //! | `drop-before-commit` | the connection closed without an answer | unchanged |
 //! | `drop-after-commit` | the connection closed without an answer | changed (the call was served, its answer discarded) |
 //!
@@ -40,6 +41,9 @@ pub enum FaultAction {
     Delay(Duration),
     /// Answer HTTP 500 without serving the call (`"http-500"`).
     Http500,
+    /// Serve the call, then answer HTTP 500 instead of its answer
+    /// (`"http-500-after-commit"`).
+    Http500AfterCommit,
     /// Close the connection without serving the call (`"drop-before-commit"`).
     DropBeforeCommit,
     /// Serve the call, then close the connection without answering
@@ -49,9 +53,10 @@ pub enum FaultAction {
 
 impl FaultAction {
     /// The action names of the JSON form.
-    pub const NAMES: [&'static str; 4] = [
+    pub const NAMES: [&'static str; 5] = [
         "delay",
         "http-500",
+        "http-500-after-commit",
         "drop-before-commit",
         "drop-after-commit",
     ];
@@ -61,6 +66,7 @@ impl FaultAction {
         match self {
             Self::Delay(_) => "delay",
             Self::Http500 => "http-500",
+            Self::Http500AfterCommit => "http-500-after-commit",
             Self::DropBeforeCommit => "drop-before-commit",
             Self::DropAfterCommit => "drop-after-commit",
         }
@@ -192,6 +198,7 @@ impl InjectedFault {
             ("delay", Some(ms)) => FaultAction::Delay(Duration::from_millis(ms)),
             ("delay", None) => return Err(FaultError::MissingDelay),
             ("http-500", None) => FaultAction::Http500,
+            ("http-500-after-commit", None) => FaultAction::Http500AfterCommit,
             ("drop-before-commit", None) => FaultAction::DropBeforeCommit,
             ("drop-after-commit", None) => FaultAction::DropAfterCommit,
             (other, _) => {
@@ -349,10 +356,12 @@ impl<S: Service> Service for Inject<S> {
                 None | Some(FaultAction::Delay(_)) => self.inner.call(request).await,
                 Some(FaultAction::Http500) => {
                     tracing::info!(operation, "injected HTTP 500");
-                    Reply::Respond(Response::text(
-                        StatusCode::INTERNAL_SERVER_ERROR,
-                        format!("injected fault: HTTP 500 for {operation}\n"),
-                    ))
+                    http_500(operation)
+                }
+                Some(FaultAction::Http500AfterCommit) => {
+                    drop(self.inner.call(request).await);
+                    tracing::info!(operation, "injected HTTP 500 after commit");
+                    http_500(operation)
                 }
                 Some(FaultAction::DropBeforeCommit) => {
                     tracing::info!(operation, "injected drop before commit");
@@ -366,4 +375,11 @@ impl<S: Service> Service for Inject<S> {
             }
         })
     }
+}
+
+fn http_500(operation: &str) -> Reply {
+    Reply::Respond(Response::text(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        format!("injected fault: HTTP 500 for {operation}\n"),
+    ))
 }
