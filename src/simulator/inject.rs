@@ -5,7 +5,8 @@
 //! A fault is `{"operation": "finalizePayment", "call": 1, "action":
 //! "drop-after-commit"}` (`call` counts the calls of that operation from the
 //! moment the fault is added, 1 = the next; `getCustomerBonus` counts the
-//! calls of both services). Actions:
+//! calls of both services; only SOAP calls that reach the services count,
+//! not admin requests or requests refused in front of them). Actions:
 //!
 //! | action | what the caller sees | the bank |
 //! |---|---|---|
