@@ -82,7 +82,8 @@ pub struct InjectedFault {
     action: FaultAction,
 }
 
-/// Why a fault cannot be injected.
+/// Why a fault cannot be injected. Each message includes its cause (none is
+/// repeated as `source()`).
 #[derive(Debug, thiserror::Error)]
 pub enum FaultError {
     /// The operation is not one the simulator serves.
@@ -102,22 +103,22 @@ pub enum FaultError {
     DelayNotApplicable(&'static str),
     /// The text is not a fault object (or an array of them).
     #[error("not a fault (or an array of faults): {0}")]
-    Json(#[source] serde_json::Error),
+    Json(serde_json::Error),
     /// Entry `index` of an array is not a fault.
-    #[error("fault {index}: {source}")]
+    #[error("fault {index}: {error}")]
     Entry {
         /// Position in the array, from 0.
         index: usize,
         /// What is wrong with it.
-        source: Box<FaultError>,
+        error: Box<FaultError>,
     },
     /// A faults file cannot be read.
-    #[error("cannot read faults file {}: {source}", path.display())]
+    #[error("cannot read faults file {}: {error}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// The cause.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -173,9 +174,9 @@ impl InjectedFault {
                 .into_iter()
                 .enumerate()
                 .map(|(index, entry)| {
-                    Self::from_value(entry).map_err(|source| FaultError::Entry {
+                    Self::from_value(entry).map_err(|error| FaultError::Entry {
                         index,
-                        source: Box::new(source),
+                        error: Box::new(error),
                     })
                 })
                 .collect(),
@@ -186,9 +187,9 @@ impl InjectedFault {
     /// Reads a faults file (a JSON array of fault objects).
     pub fn list_from_file(path: impl AsRef<Path>) -> Result<Vec<Self>, FaultError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| FaultError::Io {
+        let text = std::fs::read_to_string(path).map_err(|error| FaultError::Io {
             path: path.to_owned(),
-            source,
+            error,
         })?;
         Self::list_from_json(&text)
     }
