@@ -19,6 +19,17 @@
 //! operation, so it changes nothing. Names and passwords are compared in
 //! constant time.
 //!
+//! # Admin endpoint and fault injection
+//!
+//! Beside the services, at [`ADMIN_PATH`] (`{base}/admin`, where `{base}` is
+//! the After Shop endpoint without its last segment):
+//! `POST admin/payments` books a payment in the [`Fixtures`] format (or an
+//! array of them, all or nothing): 201 and the ids, 409 for an existing id,
+//! 400 for a bad fixture; `POST admin/reset` (204) goes back to the start-up
+//! fixtures and clears the faults; `POST admin/faults` (201) plans an
+//! [`InjectedFault`] and `DELETE admin/faults` (204) clears them. Errors
+//! are JSON `{"error": "..."}`. The faults are described in [`inject`].
+//!
 //! # Faults
 //!
 //! Refusals are `ECommerceError`s. An amount-changing operation checks, in
@@ -74,6 +85,7 @@
 //! tables (see the choices in [`crate::rules`]).
 
 mod adapter;
+mod admin;
 mod auth;
 mod bank;
 mod bonus;
@@ -84,6 +96,7 @@ pub mod demo;
 mod documents;
 mod fault;
 mod fixtures;
+pub mod inject;
 mod ledger;
 mod money;
 mod operations;
@@ -105,8 +118,10 @@ pub use demo::{DOCUMENTED_PAYMENT, DOCUMENT_NAME, DOCUMENT_PAYMENT, MISSING_PAYM
 pub use documents::{document_name, Document, DocumentKind};
 pub use fault::SimFault;
 pub use fixtures::{FixtureError, Fixtures};
+pub use inject::{FaultAction, FaultError, InjectedFault};
 pub use ledger::{statuses, total_amount, Diff, DiffKind, PaymentRecord};
 pub use pdf::{render as render_pdf, PdfContent, PdfLine};
 pub use server::{
-    Simulator, SimulatorBuilder, SimulatorHandle, StartError, AFTER_SHOP_PATH, SHOP_FLOW_PATH,
+    Simulator, SimulatorBuilder, SimulatorHandle, StartError, ADMIN_PATH, AFTER_SHOP_PATH,
+    SHOP_FLOW_PATH,
 };

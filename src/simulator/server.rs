@@ -7,15 +7,21 @@ use std::sync::Arc;
 use soap_runtime::server::{Limits, Router, Server, ServerHandle};
 
 use super::adapter;
+use super::admin::Admin;
 use super::auth::{self, User, Users};
 use super::bank::Bank;
 use super::fault::SimFault;
 use super::fixtures::Fixtures;
+use super::inject::{FaultPlan, Inject, InjectedFault};
 
 /// Path of the After Shop service.
 pub const AFTER_SHOP_PATH: &str = "/ecommerce-test/ws/V4/AfterShopFlowService";
 /// Path of the ShopFlow service (customer identification tokens).
 pub const SHOP_FLOW_PATH: &str = "/ecommerce-test/ws/V4/ShopFlowService";
+/// Path of the admin endpoint (booking, reset, fault injection): a sibling
+/// of the services, so `{base}/admin` where `{base}` is the After Shop
+/// endpoint without its last segment.
+pub const ADMIN_PATH: &str = "/ecommerce-test/ws/V4/admin";
 
 /// Why a simulator did not start.
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +74,7 @@ pub struct SimulatorBuilder {
     listen: SocketAddr,
     users: Vec<User>,
     limits: Limits,
+    faults: Vec<InjectedFault>,
 }
 
 impl Default for SimulatorBuilder {
@@ -77,6 +84,7 @@ impl Default for SimulatorBuilder {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             users: Vec::new(),
             limits: Limits::default(),
+            faults: Vec::new(),
         }
     }
 }
@@ -108,6 +116,13 @@ impl SimulatorBuilder {
         self
     }
 
+    /// A fault to inject, counted from start-up (see [`super::inject`]);
+    /// `POST admin/reset` clears it.
+    pub fn fault(mut self, fault: InjectedFault) -> Self {
+        self.faults.push(fault);
+        self
+    }
+
     /// Books the fixtures and starts serving.
     pub async fn start(self) -> Result<SimulatorHandle, StartError> {
         let bank = Arc::new(Bank::new());
@@ -125,8 +140,16 @@ impl SimulatorBuilder {
                 source,
             })?
             .limits(self.limits);
-        let service = adapter::mount(Router::new(), &bank);
-        // Every route inside `guarded` needs the credentials of a user.
+        let plan = Arc::new(FaultPlan::default());
+        self.faults.iter().for_each(|fault| plan.add(fault));
+        let router = adapter::mount(Router::new(), &bank);
+        let service = Admin::new(
+            Inject::new(router, plan.clone()),
+            bank.clone(),
+            self.fixtures,
+            plan,
+        );
+        // Every route inside `guarded` (services and admin) needs the credentials of a user.
         let guarded = auth::Guard::new(Users::new(users), service);
         Ok(SimulatorHandle {
             server: server.serve(guarded),
@@ -153,6 +176,12 @@ impl SimulatorHandle {
     /// The After Shop endpoint.
     pub fn after_shop_url(&self) -> String {
         format!("{}{AFTER_SHOP_PATH}", self.url())
+    }
+
+    /// The admin endpoint, e.g. `http://127.0.0.1:41234/ecommerce-test/ws/V4/admin`
+    /// (`POST …/admin/payments`, `…/admin/reset`, `…/admin/faults`).
+    pub fn admin_url(&self) -> String {
+        format!("{}{ADMIN_PATH}", self.url())
     }
 
     /// The ShopFlow endpoint.

@@ -1,6 +1,6 @@
 //! `aftershop`: command-line tools for Resurs Bank's After Shop service.
 //!
-//! * `aftershop simulate --listen 127.0.0.1:8080 [--fixtures FILE]
+//! * `aftershop simulate --listen 127.0.0.1:8080 [--fixtures FILE] [--faults FILE]
 //!   [--user NAME:PASSWORD]...` serves the offline simulator until Ctrl-C.
 //! * `aftershop decode` prints a logged envelope as JSON.
 //! * The operator commands (`get`, `find`, `finalize`, `annul`, `credit`,
@@ -17,7 +17,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use resurs_aftershop::simulator::{FixtureError, Fixtures, Simulator, StartError, User};
+use resurs_aftershop::simulator::{
+    FaultError, FixtureError, Fixtures, InjectedFault, Simulator, StartError, User,
+};
 
 /// Command-line tools for Resurs Bank's After Shop service.
 #[derive(Debug, Parser)]
@@ -56,6 +58,10 @@ struct SimulateArgs {
     // The id `user` keeps the operator commands' global `--user NAME` out of `simulate`.
     #[arg(long, value_name = "NAME:PASSWORD")]
     user: Vec<User>,
+    /// JSON array of faults to inject, counted from start-up, e.g.
+    /// `[{"operation": "finalizePayment", "call": 1, "action": "drop-after-commit"}]`.
+    #[arg(long, value_name = "FILE")]
+    faults: Option<PathBuf>,
 }
 
 /// Why `simulate` failed.
@@ -63,6 +69,8 @@ struct SimulateArgs {
 enum SimulateError {
     #[error(transparent)]
     Fixtures(#[from] FixtureError),
+    #[error(transparent)]
+    Faults(#[from] FaultError),
     #[error(transparent)]
     Start(#[from] StartError),
     #[error("cannot start the async runtime: {0}")]
@@ -106,6 +114,10 @@ fn simulate(args: SimulateArgs) -> Result<(), SimulateError> {
         Some(path) => Fixtures::from_file(path)?,
         None => Fixtures::Demo,
     };
+    let faults = match &args.faults {
+        Some(path) => InjectedFault::list_from_file(path)?,
+        None => Vec::new(),
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -116,6 +128,7 @@ fn simulate(args: SimulateArgs) -> Result<(), SimulateError> {
             .user
             .iter()
             .fold(builder, |b, user| b.user(user.name(), user.password()));
+        let builder = faults.into_iter().fold(builder, |b, fault| b.fault(fault));
         let simulator = builder.start().await?;
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "listening on {}", simulator.url()).map_err(SimulateError::Stdout)?;
