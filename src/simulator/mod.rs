@@ -19,6 +19,14 @@
 //! operation, so it changes nothing. Names and passwords are compared in
 //! constant time.
 //!
+//! # Service descriptions
+//!
+//! `GET <service path>?wsdl` serves the project's WSDL of that service and
+//! `GET <service path>?xsd=<name>` the schemas it imports, with the
+//! `soap:address` and every `schemaLocation` rewritten to the simulator's URL
+//! (the request's `Host`, else the listening address). They are public, like
+//! the bank's: no credentials needed.
+//!
 //! # Faults
 //!
 //! Refusals are `ECommerceError`s. An amount-changing operation checks, in
@@ -92,6 +100,7 @@ mod search;
 mod server;
 pub mod tokens;
 mod views;
+mod wsdl;
 
 pub use adapter::BankService;
 pub use auth::{User, UserError, DEMO_USER, REALM};

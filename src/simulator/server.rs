@@ -11,6 +11,7 @@ use super::auth::{self, User, Users};
 use super::bank::Bank;
 use super::fault::SimFault;
 use super::fixtures::Fixtures;
+use super::wsdl;
 
 /// Path of the After Shop service.
 pub const AFTER_SHOP_PATH: &str = "/ecommerce-test/ws/V4/AfterShopFlowService";
@@ -125,11 +126,14 @@ impl SimulatorBuilder {
                 source,
             })?
             .limits(self.limits);
+        let base = format!("http://{}", server.local_addr());
         let service = adapter::mount(Router::new(), &bank);
         // Every route inside `guarded` needs the credentials of a user.
         let guarded = auth::Guard::new(Users::new(users), service);
+        // The service descriptions are public, as the bank's are.
+        let public = wsdl::Metadata::new(base, guarded);
         Ok(SimulatorHandle {
-            server: server.serve(guarded),
+            server: server.serve(public),
             bank,
             demo_user,
         })
