@@ -27,6 +27,26 @@
 //! (the request's `Host`, else the listening address). They are public, like
 //! the bank's: no credentials needed.
 //!
+//! # Request log
+//!
+//! With [`SimulatorBuilder::log`] (`aftershop simulate --log FILE`) every
+//! request is appended to the file as one JSON object per line, when its
+//! answer is given:
+//!
+//! ```json
+//! {"time":"2026-12-07T10:15:00.123Z","method":"POST","path":"/ecommerce-test/ws/V4/AfterShopFlowService","operation":"finalizePayment","user":"shop","payment_id":"Pay-1","outcome":"ok","status":200,"duration_ms":1.234}
+//! ```
+//!
+//! `outcome` is `ok` (HTTP 200); for a SOAP fault its `errorTypeDescription`
+//! (e.g. `REFERENCED_DATA_DONT_EXISTS`), or its `faultcode` (`Client`,
+//! `Server`) when it has no `ECommerceError`; `injected` for an answer a
+//! fault injection made (the connection dropped, or a response carrying the
+//! [`INJECTED_HEADER`] header, `status` then `null` or the status sent); else
+//! the HTTP status (`401`, `404`...). `user` is the authenticated user
+//! (`null` when the credentials were refused or absent); passwords are never
+//! written. `operation` (the SOAP body element) and `payment_id` (its
+//! `paymentId` child) are `null` when the body has none.
+//!
 //! # Faults
 //!
 //! Refusals are `ECommerceError`s. An amount-changing operation checks, in
@@ -93,6 +113,7 @@ mod documents;
 mod fault;
 mod fixtures;
 mod ledger;
+mod log;
 mod money;
 mod operations;
 mod pdf;
@@ -115,6 +136,7 @@ pub use documents::{document_name, Document, DocumentKind};
 pub use fault::SimFault;
 pub use fixtures::{FixtureError, Fixtures};
 pub use ledger::{statuses, total_amount, Diff, DiffKind, PaymentRecord};
+pub use log::{LogError, INJECTED_HEADER};
 pub use pdf::{render as render_pdf, PdfContent, PdfLine};
 pub use server::{
     Simulator, SimulatorBuilder, SimulatorHandle, StartError, AFTER_SHOP_PATH, SHOP_FLOW_PATH,

@@ -2,6 +2,7 @@
 
 use std::io;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use soap_runtime::server::{Limits, Router, Server, ServerHandle};
@@ -11,6 +12,7 @@ use super::auth::{self, User, Users};
 use super::bank::Bank;
 use super::fault::SimFault;
 use super::fixtures::Fixtures;
+use super::log::{LogError, Logged, RequestLog};
 use super::wsdl;
 
 /// Path of the After Shop service.
@@ -32,6 +34,9 @@ pub enum StartError {
     /// The fixtures cannot be booked.
     #[error("cannot book the fixtures: {0}")]
     Fixtures(#[source] SimFault),
+    /// The request log cannot be opened.
+    #[error(transparent)]
+    Log(#[from] LogError),
     /// No random password for the demo user.
     #[error("cannot draw a random password for the demo user: {0}")]
     Random(#[source] getrandom::Error),
@@ -69,6 +74,7 @@ pub struct SimulatorBuilder {
     listen: SocketAddr,
     users: Vec<User>,
     limits: Limits,
+    log: Option<PathBuf>,
 }
 
 impl Default for SimulatorBuilder {
@@ -78,6 +84,7 @@ impl Default for SimulatorBuilder {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             users: Vec::new(),
             limits: Limits::default(),
+            log: None,
         }
     }
 }
@@ -109,6 +116,13 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Appends a JSON line per request to `path` (created if missing; see
+    /// the module documentation of [`simulator`](crate::simulator) for the fields).
+    pub fn log(mut self, path: impl Into<PathBuf>) -> Self {
+        self.log = Some(path.into());
+        self
+    }
+
     /// Books the fixtures and starts serving.
     pub async fn start(self) -> Result<SimulatorHandle, StartError> {
         let bank = Arc::new(Bank::new());
@@ -119,6 +133,8 @@ impl SimulatorBuilder {
         } else {
             (self.users, None)
         };
+        let log = self.log.as_deref().map(RequestLog::open).transpose()?;
+        let users = Users::new(users);
         let server = Server::bind(self.listen)
             .await
             .map_err(|source| StartError::Bind {
@@ -129,11 +145,12 @@ impl SimulatorBuilder {
         let base = format!("http://{}", server.local_addr());
         let service = adapter::mount(Router::new(), &bank);
         // Every route inside `guarded` needs the credentials of a user.
-        let guarded = auth::Guard::new(Users::new(users), service);
+        let guarded = auth::Guard::new(users.clone(), service);
         // The service descriptions are public, as the bank's are.
         let public = wsdl::Metadata::new(base, guarded);
+        let logged = Logged::new(log, users, public);
         Ok(SimulatorHandle {
-            server: server.serve(public),
+            server: server.serve(logged),
             bank,
             demo_user,
         })
