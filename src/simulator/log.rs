@@ -194,7 +194,6 @@ mod tests {
                 error_type_id: 8,
                 fixable_by_you: true,
                 user_error_message: "x".parse().unwrap(),
-                ..Default::default()
             }),
         );
         let body = rt::envelope::encode_fault(&fault);
