@@ -29,6 +29,33 @@
 //! fixtures and clears the faults; `POST admin/faults` (201) plans an
 //! [`InjectedFault`] and `DELETE admin/faults` (204) clears them. Errors
 //! are JSON `{"error": "..."}`. The faults are described in [`inject`].
+//! # Service descriptions
+//!
+//! `GET <service path>?wsdl` serves the project's WSDL of that service and
+//! `GET <service path>?xsd=<name>` the schemas it imports, with the
+//! `soap:address` and every `schemaLocation` rewritten to the simulator's URL
+//! (the request's `Host`, else the listening address). They are public, like
+//! the bank's: no credentials needed.
+//!
+//! # Request log
+//!
+//! With [`SimulatorBuilder::log`] (`aftershop simulate --log FILE`) every
+//! request is appended to the file as one JSON object per line, when its
+//! answer is given:
+//!
+//! ```json
+//! {"time":"2026-12-07T10:15:00.123Z","method":"POST","path":"/ecommerce-test/ws/V4/AfterShopFlowService","operation":"finalizePayment","user":"shop","payment_id":"Pay-1","outcome":"ok","status":200,"duration_ms":1.234}
+//! ```
+//!
+//! `outcome` is `ok` (HTTP 200); for a SOAP fault its `errorTypeDescription`
+//! (e.g. `REFERENCED_DATA_DONT_EXISTS`), or its `faultcode` (`Client`,
+//! `Server`) when it has no `ECommerceError`; `injected` for an answer a
+//! fault injection made (the connection dropped, or a response carrying the
+//! [`INJECTED_HEADER`] header, `status` then `null` or the status sent); else
+//! the HTTP status (`401`, `404`...). `user` is the authenticated user
+//! (`null` when the credentials were refused or absent); passwords are never
+//! written. `operation` (the SOAP body element) and `payment_id` (its
+//! `paymentId` child) are `null` when the body has none.
 //!
 //! # Faults
 //!
@@ -98,6 +125,7 @@ mod fault;
 mod fixtures;
 pub mod inject;
 mod ledger;
+mod log;
 mod money;
 mod operations;
 mod pdf;
@@ -105,6 +133,7 @@ mod search;
 mod server;
 pub mod tokens;
 mod views;
+mod wsdl;
 
 pub use adapter::BankService;
 pub use auth::{User, UserError, DEMO_USER, REALM};
@@ -120,6 +149,7 @@ pub use fault::SimFault;
 pub use fixtures::{FixtureError, Fixtures};
 pub use inject::{FaultAction, FaultError, InjectedFault};
 pub use ledger::{statuses, total_amount, Diff, DiffKind, PaymentRecord};
+pub use log::{LogError, INJECTED_HEADER};
 pub use pdf::{render as render_pdf, PdfContent, PdfLine};
 pub use server::{
     Simulator, SimulatorBuilder, SimulatorHandle, StartError, ADMIN_PATH, AFTER_SHOP_PATH,

@@ -2,6 +2,7 @@
 
 use std::io;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use soap_runtime::server::{Limits, Router, Server, ServerHandle};
@@ -13,6 +14,8 @@ use super::bank::Bank;
 use super::fault::SimFault;
 use super::fixtures::Fixtures;
 use super::inject::{FaultPlan, Inject, InjectedFault};
+use super::log::{LogError, Logged, RequestLog};
+use super::wsdl;
 
 /// Path of the After Shop service.
 pub const AFTER_SHOP_PATH: &str = "/ecommerce-test/ws/V4/AfterShopFlowService";
@@ -37,6 +40,9 @@ pub enum StartError {
     /// The fixtures cannot be booked.
     #[error("cannot book the fixtures: {0}")]
     Fixtures(#[source] SimFault),
+    /// The request log cannot be opened.
+    #[error(transparent)]
+    Log(#[from] LogError),
     /// No random password for the demo user.
     #[error("cannot draw a random password for the demo user: {0}")]
     Random(#[source] getrandom::Error),
@@ -75,6 +81,7 @@ pub struct SimulatorBuilder {
     users: Vec<User>,
     limits: Limits,
     faults: Vec<InjectedFault>,
+    log: Option<PathBuf>,
 }
 
 impl Default for SimulatorBuilder {
@@ -85,6 +92,7 @@ impl Default for SimulatorBuilder {
             users: Vec::new(),
             limits: Limits::default(),
             faults: Vec::new(),
+            log: None,
         }
     }
 }
@@ -123,6 +131,13 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Appends a JSON line per request to `path` (created if missing; see
+    /// the module documentation of [`simulator`](crate::simulator) for the fields).
+    pub fn log(mut self, path: impl Into<PathBuf>) -> Self {
+        self.log = Some(path.into());
+        self
+    }
+
     /// Books the fixtures and starts serving.
     pub async fn start(self) -> Result<SimulatorHandle, StartError> {
         let bank = Arc::new(Bank::new());
@@ -133,6 +148,8 @@ impl SimulatorBuilder {
         } else {
             (self.users, None)
         };
+        let log = self.log.as_deref().map(RequestLog::open).transpose()?;
+        let users = Users::new(users);
         let server = Server::bind(self.listen)
             .await
             .map_err(|source| StartError::Bind {
@@ -149,10 +166,14 @@ impl SimulatorBuilder {
             self.fixtures,
             plan,
         );
+        let base = format!("http://{}", server.local_addr());
         // Every route inside `guarded` (services and admin) needs the credentials of a user.
-        let guarded = auth::Guard::new(Users::new(users), service);
+        let guarded = auth::Guard::new(users.clone(), service);
+        // The service descriptions are public, as the bank's are.
+        let public = wsdl::Metadata::new(base, guarded);
+        let logged = Logged::new(log, users, public);
         Ok(SimulatorHandle {
-            server: server.serve(guarded),
+            server: server.serve(logged),
             bank,
             demo_user,
         })

@@ -1,7 +1,7 @@
 //! `aftershop`: command-line tools for Resurs Bank's After Shop service.
 //!
 //! * `aftershop simulate --listen 127.0.0.1:8080 [--fixtures FILE] [--faults FILE]
-//!   [--user NAME:PASSWORD]...` serves the offline simulator until Ctrl-C.
+//!   [--user NAME:PASSWORD]... [--log FILE]` serves the offline simulator until Ctrl-C.
 //! * `aftershop decode` prints a logged envelope as JSON.
 //! * The operator commands (`get`, `find`, `finalize`, `annul`, `credit`,
 //!   `additional-debit`, `metadata`, `documents`, `document`, `token`,
@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use resurs_aftershop::simulator::{
-    FaultError, FixtureError, Fixtures, InjectedFault, Simulator, StartError, User,
+    FaultError, FixtureError, Fixtures, InjectedFault, Simulator, StartError, User, UserError,
 };
 
 /// Command-line tools for Resurs Bank's After Shop service.
@@ -53,15 +53,25 @@ struct SimulateArgs {
     /// JSON array of payments to book at start (default: the built-in demo set).
     #[arg(long, value_name = "FILE")]
     fixtures: Option<PathBuf>,
-    /// A user let in with HTTP Basic authentication (repeatable). Without
-    /// one, a user `demo` with a random password, printed at start.
-    // The id `user` keeps the operator commands' global `--user NAME` out of `simulate`.
-    #[arg(long, value_name = "NAME:PASSWORD")]
-    user: Vec<User>,
     /// JSON array of faults to inject, counted from start-up, e.g.
     /// `[{"operation": "finalizePayment", "call": 1, "action": "drop-after-commit"}]`.
     #[arg(long, value_name = "FILE")]
     faults: Option<PathBuf>,
+    /// A user let in with HTTP Basic authentication (repeatable). Without
+    /// one, a user `demo` with a random password, printed at start.
+    // The id `user` keeps the operator commands' global `--user NAME` out of
+    // `simulate`; clap hands the values to that global too, so they stay strings.
+    #[arg(long, value_name = "NAME:PASSWORD", value_parser = user_arg)]
+    user: Vec<String>,
+    /// Append one JSON line per request to FILE (time, operation, user,
+    /// outcome, duration_ms, payment_id).
+    #[arg(long, value_name = "FILE")]
+    log: Option<PathBuf>,
+}
+
+/// A `--user` value that parses as a [`User`].
+fn user_arg(text: &str) -> Result<String, UserError> {
+    text.parse::<User>().map(|_| text.to_owned())
 }
 
 /// Why `simulate` failed.
@@ -73,6 +83,8 @@ enum SimulateError {
     Faults(#[from] FaultError),
     #[error(transparent)]
     Start(#[from] StartError),
+    #[error(transparent)]
+    User(#[from] UserError),
     #[error("cannot start the async runtime: {0}")]
     Runtime(#[source] std::io::Error),
     #[error("cannot write to stdout: {0}")]
@@ -122,13 +134,21 @@ fn simulate(args: SimulateArgs) -> Result<(), SimulateError> {
         .enable_all()
         .build()
         .map_err(SimulateError::Runtime)?;
+    let users = args
+        .user
+        .iter()
+        .map(|user| user.parse::<User>())
+        .collect::<Result<Vec<_>, _>>()?;
     runtime.block_on(async {
         let builder = Simulator::builder().fixtures(fixtures).listen(args.listen);
-        let builder = args
-            .user
+        let builder = users
             .iter()
             .fold(builder, |b, user| b.user(user.name(), user.password()));
         let builder = faults.into_iter().fold(builder, |b, fault| b.fault(fault));
+        let builder = match args.log {
+            Some(path) => builder.log(path),
+            None => builder,
+        };
         let simulator = builder.start().await?;
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "listening on {}", simulator.url()).map_err(SimulateError::Stdout)?;
