@@ -175,3 +175,51 @@ async fn simulate_log_writes_the_file() {
     assert_eq!(log[0]["outcome"], "ok");
     let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
 }
+
+/// An answer made by fault injection is logged as `injected`: an HTTP 500
+/// with its status, a dropped connection with status `null`.
+#[tokio::test]
+async fn injected_answers_are_logged_as_injected() {
+    use resurs_aftershop::simulator::{FaultAction, InjectedFault};
+    let path = temp_log("injected");
+    let fault = |call, action| InjectedFault::new("getPayment", call, action).expect("fault");
+    let sim = Simulator::builder()
+        .user("shop", "secret-password")
+        .fault(fault(1, FaultAction::Http500))
+        .fault(fault(2, FaultAction::DropBeforeCommit))
+        .log(&path)
+        .start()
+        .await
+        .expect("simulator");
+    let client = client(&sim, "secret-password");
+    let request = GetPayment {
+        payment_id: DOCUMENTED_PAYMENT.parse().expect("id"),
+    };
+    client
+        .get_payment(&request)
+        .await
+        .expect_err("injected 500");
+    client.get_payment(&request).await.expect_err("dropped");
+    client.get_payment(&request).await.expect("served");
+    sim.stop().await;
+
+    let logged = entries(&path);
+    let seen: Vec<(&str, Option<u64>)> = logged
+        .iter()
+        .map(|e| {
+            (
+                e["outcome"].as_str().expect("outcome"),
+                e["status"].as_u64(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("injected", Some(500)),
+            ("injected", None),
+            ("ok", Some(200))
+        ],
+        "{logged:?}"
+    );
+}

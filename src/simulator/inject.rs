@@ -33,6 +33,7 @@ use soap_runtime::server::{Dispatch, Reply, Response, Service};
 
 use super::adapter::BankService;
 use super::bank::Bank;
+use super::log::INJECTED_HEADER;
 use crate::v4;
 
 /// What an injected fault does to the call it hits.
@@ -379,9 +380,16 @@ impl<S: Service> Service for Inject<S> {
     }
 }
 
+/// A plain-text 500, marked with [`INJECTED_HEADER`] for the request log.
 fn http_500(operation: &str) -> Reply {
-    Reply::Respond(Response::text(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        format!("injected fault: HTTP 500 for {operation}\n"),
-    ))
+    Reply::Respond(
+        Response::text(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("injected fault: HTTP 500 for {operation}\n"),
+        )
+        .with_header(
+            http::HeaderName::from_static(INJECTED_HEADER),
+            http::HeaderValue::from_static("http-500"),
+        ),
+    )
 }
