@@ -57,6 +57,7 @@ const FIXTURES: &str = r#"[{
 async fn main() -> Result<(), Box<dyn Error>> {
     let simulator = Simulator::builder()
         .fixtures(Fixtures::from_json(FIXTURES)?)
+        .user("webshop", "not-a-real-password")
         .start()
         .await?;
     println!("simulator listening on {}", simulator.url());

@@ -172,7 +172,9 @@ fn exactly_one_means_of_identification() {
 #[tokio::test]
 async fn get_customer_bonus_by_token_over_http() {
     let sim = Simulator::start().await.expect("simulator");
+    let demo = sim.demo_user().expect("demo user");
     let shop = ShopFlowClient::builder(Environment::Custom(sim.shop_flow_url()))
+        .credentials(demo.name(), demo.password())
         .build()
         .expect("client");
     let issued = shop

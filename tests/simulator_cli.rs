@@ -31,19 +31,29 @@ async fn simulate_prints_its_address_and_serves() {
         .expect("spawn aftershop");
     let mut running = Running(child);
     let stdout = running.0.stdout.take().expect("stdout");
-    let line = tokio::task::spawn_blocking(move || {
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).map(|_| line)
+    let (line, credentials) = tokio::task::spawn_blocking(move || {
+        let mut reader = BufReader::new(stdout);
+        let (mut line, mut credentials) = (String::new(), String::new());
+        reader.read_line(&mut line)?;
+        reader.read_line(&mut credentials)?;
+        Ok::<_, std::io::Error>((line, credentials))
     })
     .await
     .expect("reader")
-    .expect("a line");
+    .expect("two lines");
     let base = line
         .trim_end()
         .strip_prefix("listening on ")
         .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
     assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+    let (user, password) = credentials
+        .trim_end()
+        .strip_prefix("user ")
+        .and_then(|rest| rest.split_once(" password "))
+        .unwrap_or_else(|| panic!("unexpected second line {credentials:?}"));
+    assert_eq!(user, "demo");
     let client = AfterShopClient::builder(Environment::Custom(format!("{base}{AFTER_SHOP_PATH}")))
+        .credentials(user, password)
         .build()
         .expect("client");
     let payment = client

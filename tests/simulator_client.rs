@@ -26,7 +26,9 @@ use support::*;
 const P: &str = "Pay-client-1";
 
 fn after_shop(sim: &SimulatorHandle) -> AfterShopClient {
+    let demo = sim.demo_user().expect("demo user");
     AfterShopClient::builder(Environment::Custom(sim.after_shop_url()))
+        .credentials(demo.name(), demo.password())
         .build()
         .expect("client")
 }
@@ -205,7 +207,9 @@ async fn bonus_and_tokens_through_the_clients() {
         .expect("bonus");
     assert_eq!(bonus.points, 25);
 
+    let demo = sim.demo_user().expect("demo user");
     let shop = ShopFlowClient::builder(Environment::Custom(sim.shop_flow_url()))
+        .credentials(demo.name(), demo.password())
         .build()
         .expect("client");
     let issued = shop

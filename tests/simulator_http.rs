@@ -21,14 +21,17 @@ fn shared_dir() -> Option<PathBuf> {
     }
 }
 
-/// Posts `body` as it is and returns the status and the response body.
+/// `shop:secret`, the user of the simulators started here.
+const AUTHORIZATION: &str = "Basic c2hvcDpzZWNyZXQ=";
+
+/// Posts `body` as it is (as user `shop`) and returns the status and the response body.
 async fn post(url: &str, body: &[u8]) -> (u16, String) {
     let rest = url.strip_prefix("http://").expect("http url");
     let (host, path) = rest.split_at(rest.find('/').expect("path"));
     let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
     let head = format!(
         "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/xml; charset=utf-8\r\n\
-         SOAPAction: \"\"\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+         SOAPAction: \"\"\r\nAuthorization: {AUTHORIZATION}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes()).await.expect("write head");
@@ -68,7 +71,11 @@ fn operation_of(request: &str) -> String {
 }
 
 async fn fresh() -> SimulatorHandle {
-    Simulator::start().await.expect("simulator")
+    Simulator::builder()
+        .user("shop", "secret")
+        .start()
+        .await
+        .expect("simulator")
 }
 
 async fn expect_success(name: &str, url: &str, request: &str) {

@@ -55,6 +55,15 @@ impl Config {
         self
     }
 
+    /// Lets schema locations resolve to files under `dir`, outside the
+    /// directory of the input file (by default such a location is refused
+    /// with [`ParseError::LocationOutsideTree`](crate::parse::ParseError::LocationOutsideTree)).
+    /// Directories given to [`location`](Self::location) are allowed already.
+    pub fn allow_path(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.locations.allow(dir);
+        self
+    }
+
     /// Limits for reading the input files.
     pub fn limits(mut self, limits: Limits) -> Self {
         self.limits = limits;

@@ -206,3 +206,57 @@ fn inspect_text_shows_xml_names_actions_and_choice_arms() {
         "choice arms with their types: {stdout}"
     );
 }
+
+#[test]
+fn a_location_outside_the_wsdl_tree_needs_allow_path() {
+    let dir = std::env::temp_dir().join(format!("soapgen-cli-confine-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("tree")).unwrap();
+    std::fs::create_dir_all(dir.join("shared")).unwrap();
+    std::fs::write(
+        dir.join("shared/o.xsd"),
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:o"><xs:element name="o" type="xs:string"/></xs:schema>"#,
+    )
+    .unwrap();
+    let root = dir.join("tree/root.xsd");
+    std::fs::write(
+        &root,
+        "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" targetNamespace=\"urn:r\">\n  <xs:import namespace=\"urn:o\" schemaLocation=\"../shared/o.xsd\"/></xs:schema>",
+    )
+    .unwrap();
+    let refused = soapgen()
+        .args(["generate", "--out", "-", "--xsd"])
+        .arg(&root)
+        .output()
+        .expect("run soapgen");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{}:2:3: location `../shared/o.xsd`",
+            root.display()
+        )),
+        "{stderr}"
+    );
+    assert!(refused.stdout.is_empty());
+    for command in ["generate", "inspect"] {
+        let mut cmd = soapgen();
+        cmd.arg(command);
+        if command == "generate" {
+            cmd.args(["--out", "-", "--xsd"]);
+        }
+        let allowed = cmd
+            .arg(&root)
+            .arg("--allow-path")
+            .arg(dir.join("shared"))
+            .output()
+            .expect("run soapgen");
+        assert!(
+            allowed.status.success(),
+            "{command}: {}",
+            String::from_utf8_lossy(&allowed.stderr)
+        );
+        assert!(!allowed.stdout.is_empty(), "{command}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

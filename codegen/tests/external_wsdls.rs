@@ -54,7 +54,8 @@ impl Entry {
     /// A configuration with every input of the entry (`path` may list
     /// several, separated by commas).
     fn config(&self, dir: &Path) -> Config {
-        let mut config = Config::new();
+        // A package is one tree: its WSDLs may import from sibling folders.
+        let mut config = Config::new().allow_path(dir);
         for path in self.path.split(',') {
             config = if path.ends_with(".xsd") {
                 config.xsd(dir.join(path))

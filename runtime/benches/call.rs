@@ -1,6 +1,8 @@
 //! One `getOrder` call through the whole stack: generated client, envelope
 //! encoding, HTTP/1.1 keep-alive over loopback, routing, server decoding and
-//! encoding, client decoding. And the same without sockets (in-memory router).
+//! encoding, client decoding; and the same call with its response decoded on
+//! the blocking pool (the hand-over cost the blocking-decode threshold avoids
+//! for small bodies).
 
 #[allow(dead_code)]
 #[path = "../tests/handwritten/mod.rs"]
@@ -67,6 +69,24 @@ fn loopback_call(c: &mut Criterion) {
     c.bench_function("getOrder over loopback (keep-alive)", |b| {
         b.iter(|| runtime.block_on(client.get_order(&request)).expect("call"))
     });
+    // The same call with the (small) response handed to the blocking pool:
+    // what a body above the blocking-decode threshold pays for leaving the worker.
+    let handed_over = ShopServiceClient::new(
+        ClientBuilder::new(format!("{}/shop", handle.url()))
+            .blocking_decode_threshold(0)
+            .build()
+            .expect("client"),
+    );
+    c.bench_function(
+        "getOrder over loopback, decoded on the blocking pool",
+        |b| {
+            b.iter(|| {
+                runtime
+                    .block_on(handed_over.get_order(&request))
+                    .expect("call")
+            })
+        },
+    );
     runtime.block_on(handle.shutdown());
 }
 

@@ -55,6 +55,23 @@ pub enum DiagnosticKind {
         /// The nearest value was taken (false: the element was left out).
         rounded: bool,
     },
+    /// A `faultcode` that is not a QName in scope (PHP writes `ns1:soap:Server`):
+    /// the fault was kept, with the code read as `used`.
+    MalformedFaultCode {
+        /// The text as sent.
+        found: String,
+        /// The code the fault got.
+        used: crate::value::QName,
+    },
+    /// A declared fault detail element that could not be read as its type
+    /// (empty, or with content its type does not allow): the fault was kept, the
+    /// element is in `raw_detail`.
+    FaultDetailKeptRaw {
+        /// The detail element, `{namespace}local`.
+        element: String,
+        /// Why it could not be read.
+        reason: String,
+    },
     /// More diagnostics than [`MAX_DIAGNOSTICS`](crate::xml::MAX_DIAGNOSTICS) (or
     /// more than the size limit allows to keep); the rest were dropped.
     Suppressed,
@@ -85,6 +102,12 @@ impl fmt::Display for DiagnosticKind {
                 } else {
                     write!(f, "{error}; left out")
                 }
+            }
+            DiagnosticKind::MalformedFaultCode { found, used } => {
+                write!(f, "malformed faultcode '{found}' read as {used}")
+            }
+            DiagnosticKind::FaultDetailKeptRaw { element, reason } => {
+                write!(f, "fault detail {element} kept raw: {reason}")
             }
             DiagnosticKind::Suppressed => f.write_str("further diagnostics suppressed"),
         }

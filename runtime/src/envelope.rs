@@ -2,8 +2,8 @@
 //! and peeking at the operation element for routing.
 
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
-use crate::fault::{Fault, FaultDetail, SOAP11_NAMESPACE};
-use crate::value::{AnyXml, QName};
+use crate::fault::{read_fault, Fault, FaultDetail, SOAP11_NAMESPACE};
+use crate::value::QName;
 use crate::xml::{DecodeOptions, Decoded, FieldName, Reader, Start, Writer, XmlType};
 
 /// The SOAP 1.2 envelope namespace (refused with a distinct error).
@@ -94,17 +94,17 @@ pub fn decode_response<T: XmlType, F: FaultDetail>(
 ) -> Result<Decoded<Result<T, Fault<F>>>, DecodeError> {
     let mut r = Reader::new(xml, opts)?;
     let first = open_body(&mut r, &op.output)?;
-    let value = if first.is(Some(SOAP11_NAMESPACE), "Fault") {
-        Err(read_fault::<F>(&mut r, &first)?)
+    let (value, detail_diagnostics) = if first.is(Some(SOAP11_NAMESPACE), "Fault") {
+        let (fault, diagnostics) = read_fault::<F>(&mut r, &first)?;
+        (Err(fault), diagnostics)
     } else {
         expect_element(&mut r, &first, &op.output)?;
-        Ok(T::read(&mut r, &first)?)
+        (Ok(T::read(&mut r, &first)?), Vec::new())
     };
     close_envelope(&mut r)?;
-    Ok(Decoded {
-        value,
-        diagnostics: r.into_diagnostics(),
-    })
+    let mut diagnostics = r.into_diagnostics();
+    diagnostics.extend(detail_diagnostics);
+    Ok(Decoded { value, diagnostics })
 }
 
 /// Decodes a request envelope of `op` (server side).
@@ -189,61 +189,4 @@ fn close_envelope(r: &mut Reader<'_>) -> Result<(), DecodeError> {
         }
     }
     r.finish()
-}
-
-static FAULT_FIELDS: [FieldName; 4] = [
-    FieldName::unqualified("faultcode"),
-    FieldName::unqualified("faultstring"),
-    FieldName::unqualified("faultactor"),
-    FieldName::unqualified("detail"),
-];
-
-fn read_fault<F: FaultDetail>(
-    r: &mut Reader<'_>,
-    start: &Start<'_>,
-) -> Result<Fault<F>, DecodeError> {
-    let mut code: Option<QName> = None;
-    let mut string: Option<String> = None;
-    let mut actor: Option<String> = None;
-    let mut detail = None;
-    let mut raw_detail: Option<AnyXml> = None;
-    while let Some((index, child)) = r.next_field(&FAULT_FIELDS)? {
-        match index {
-            0 => r.read_into(&mut code, &child)?,
-            1 => r.read_into(&mut string, &child)?,
-            2 => r.read_into(&mut actor, &child)?,
-            _ => read_detail(r, &mut detail, &mut raw_detail)?,
-        }
-    }
-    Ok(Fault {
-        code: r.required(code, start, "faultcode")?,
-        string: r.required(string, start, "faultstring")?,
-        actor,
-        detail,
-        raw_detail,
-    })
-}
-
-fn read_detail<F: FaultDetail>(
-    r: &mut Reader<'_>,
-    detail: &mut Option<F>,
-    raw: &mut Option<AnyXml>,
-) -> Result<(), DecodeError> {
-    while let Some(child) = r.next_element()? {
-        let known = F::elements().iter().position(|field| {
-            field.name == child.local_name()
-                && (child.namespace() == field.ns || child.namespace().is_none())
-        });
-        match known {
-            Some(index) if detail.is_none() => *detail = Some(F::read_detail(index, r, &child)?),
-            _ => {
-                let xml = r.raw_element(&child)?;
-                match raw {
-                    Some(AnyXml(kept)) => kept.push_str(&xml),
-                    None => *raw = Some(AnyXml(xml)),
-                }
-            }
-        }
-    }
-    Ok(())
 }

@@ -32,6 +32,26 @@ pub(crate) struct State {
 }
 
 impl State {
+    /// A bank with nothing booked.
+    fn empty() -> Self {
+        Self {
+            payments: BTreeMap::new(),
+            next_document: FIRST_DOCUMENT_SEQUENCE,
+            bonus: BonusLedger::default(),
+            tokens: TokenStore::default(),
+        }
+    }
+
+    /// Books `fixtures` (the demo set, or the given payments, booked at `now`).
+    fn load(&mut self, fixtures: &Fixtures, now: Instant) -> Result<(), SimFault> {
+        match fixtures {
+            Fixtures::Demo => demo::load(self),
+            Fixtures::Bookings(bookings) => bookings
+                .iter()
+                .try_for_each(|b| booking::book(self, b.clone(), now, now)),
+        }
+    }
+
     /// The payment with `id`, or `REFERENCED_DATA_DONT_EXISTS`.
     pub fn payment(&self, id: &str) -> Result<&PaymentRecord, SimFault> {
         self.payments
@@ -73,12 +93,7 @@ impl Bank {
     /// An empty bank on the system clock.
     pub fn new() -> Self {
         Self {
-            state: Mutex::new(State {
-                payments: BTreeMap::new(),
-                next_document: FIRST_DOCUMENT_SEQUENCE,
-                bonus: BonusLedger::default(),
-                tokens: TokenStore::default(),
-            }),
+            state: Mutex::new(State::empty()),
             clock: Instant::now,
         }
     }
@@ -108,13 +123,16 @@ impl Bank {
     /// Books `fixtures` (the demo set, or the given payments, booked now).
     pub fn load(&self, fixtures: &Fixtures) -> Result<(), SimFault> {
         let now = self.now();
-        let mut state = self.lock();
-        match fixtures {
-            Fixtures::Demo => demo::load(&mut state),
-            Fixtures::Bookings(bookings) => bookings
-                .iter()
-                .try_for_each(|b| booking::book(&mut state, b.clone(), now, now)),
-        }
+        self.lock().load(fixtures, now)
+    }
+
+    /// Forgets everything (payments, documents, bonus points, tokens) and
+    /// books `fixtures` afresh, as one step; on an error nothing changes.
+    pub fn reset(&self, fixtures: &Fixtures) -> Result<(), SimFault> {
+        let mut fresh = State::empty();
+        fresh.load(fixtures, self.now())?;
+        *self.lock() = fresh;
+        Ok(())
     }
 
     /// A bank holding the demo set.

@@ -119,26 +119,40 @@ impl Fixtures {
         let Value::Array(entries) = value else {
             return Err(FixtureError::NotAnArray);
         };
-        let mut bookings: Vec<Booking> = Vec::with_capacity(entries.len());
-        for (index, entry) in entries.into_iter().enumerate() {
-            let Value::Object(object) = entry else {
-                return Err(FixtureError::NotAnObject { index });
-            };
-            let booking = Entry { index, object }.booking()?;
-            if bookings.iter().any(|b| b.payment_id == booking.payment_id) {
-                return Err(FixtureError::Invalid {
-                    index,
-                    field: "paymentId",
-                    message: format!(
-                        "payment {} is already booked by an earlier entry",
-                        booking.payment_id
-                    ),
-                });
-            }
-            bookings.push(booking);
-        }
-        Ok(Self::Bookings(bookings))
+        bookings(entries).map(Self::Bookings)
     }
+
+    /// Parses one payment in the fixtures format, or an array of them (the
+    /// body of the simulator's `admin/payments`).
+    pub fn bookings_from_json(text: &str) -> Result<Vec<Booking>, FixtureError> {
+        match serde_json::from_str(text).map_err(FixtureError::Json)? {
+            Value::Array(entries) => bookings(entries),
+            entry => bookings(vec![entry]),
+        }
+    }
+}
+
+/// The bookings of fixture entries; an id may appear once.
+fn bookings(entries: Vec<Value>) -> Result<Vec<Booking>, FixtureError> {
+    let mut bookings: Vec<Booking> = Vec::with_capacity(entries.len());
+    for (index, entry) in entries.into_iter().enumerate() {
+        let Value::Object(object) = entry else {
+            return Err(FixtureError::NotAnObject { index });
+        };
+        let booking = Entry { index, object }.booking()?;
+        if bookings.iter().any(|b| b.payment_id == booking.payment_id) {
+            return Err(FixtureError::Invalid {
+                index,
+                field: "paymentId",
+                message: format!(
+                    "payment {} is already booked by an earlier entry",
+                    booking.payment_id
+                ),
+            });
+        }
+        bookings.push(booking);
+    }
+    Ok(bookings)
 }
 
 /// One fixture entry being read.

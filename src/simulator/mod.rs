@@ -8,6 +8,55 @@
 //! dates, meta data limits) before it applies a change, under one lock.
 //! [`Simulator`] serves the bank over HTTP at the paths Resurs uses.
 //!
+//! # Credentials
+//!
+//! Every request needs HTTP Basic credentials of a configured user
+//! ([`SimulatorBuilder::user`]; without any, one user [`DEMO_USER`] with a
+//! random password, [`SimulatorHandle::demo_user`]). Anything else (no
+//! `Authorization` header, an unknown user, a wrong password, a header that
+//! is not `Basic` base64 `name:password`) gets `401` with
+//! `WWW-Authenticate: Basic realm="Resurs Bank simulator"` and reaches no
+//! operation, so it changes nothing. Names and passwords are compared in
+//! constant time.
+//!
+//! # Admin endpoint and fault injection
+//!
+//! Beside the services, at [`ADMIN_PATH`] (`{base}/admin`, where `{base}` is
+//! the After Shop endpoint without its last segment):
+//! `POST admin/payments` books a payment in the [`Fixtures`] format (or an
+//! array of them, all or nothing): 201 and the ids, 409 for an existing id,
+//! 400 for a bad fixture; `POST admin/reset` (204) goes back to the start-up
+//! fixtures and clears the faults; `POST admin/faults` (201) plans an
+//! [`InjectedFault`] and `DELETE admin/faults` (204) clears them. Errors
+//! are JSON `{"error": "..."}`. The faults are described in [`inject`].
+//! # Service descriptions
+//!
+//! `GET <service path>?wsdl` serves the project's WSDL of that service and
+//! `GET <service path>?xsd=<name>` the schemas it imports, with the
+//! `soap:address` and every `schemaLocation` rewritten to the simulator's URL
+//! (the request's `Host`, else the listening address). They are public, like
+//! the bank's: no credentials needed.
+//!
+//! # Request log
+//!
+//! With [`SimulatorBuilder::log`] (`aftershop simulate --log FILE`) every
+//! request is appended to the file as one JSON object per line, when its
+//! answer is given:
+//!
+//! ```json
+//! {"time":"2026-12-07T10:15:00.123Z","method":"POST","path":"/ecommerce-test/ws/V4/AfterShopFlowService","operation":"finalizePayment","user":"shop","payment_id":"Pay-1","outcome":"ok","status":200,"duration_ms":1.234}
+//! ```
+//!
+//! `outcome` is `ok` (HTTP 200); for a SOAP fault its `errorTypeDescription`
+//! (e.g. `REFERENCED_DATA_DONT_EXISTS`), or its `faultcode` (`Client`,
+//! `Server`) when it has no `ECommerceError`; `injected` for an answer a
+//! fault injection made (the connection dropped, or a response carrying the
+//! [`INJECTED_HEADER`] header, `status` then `null` or the status sent); else
+//! the HTTP status (`401`, `404`...). `user` is the authenticated user
+//! (`null` when the credentials were refused or absent); passwords are never
+//! written. `operation` (the SOAP body element) and `payment_id` (its
+//! `paymentId` child) are `null` when the body has none.
+//!
 //! # Faults
 //!
 //! Refusals are `ECommerceError`s. An amount-changing operation checks, in
@@ -63,6 +112,8 @@
 //! tables (see the choices in [`crate::rules`]).
 
 mod adapter;
+mod admin;
+mod auth;
 mod bank;
 mod bonus;
 mod booking;
@@ -72,7 +123,9 @@ pub mod demo;
 mod documents;
 mod fault;
 mod fixtures;
+pub mod inject;
 mod ledger;
+mod log;
 mod money;
 mod operations;
 mod pdf;
@@ -80,8 +133,10 @@ mod search;
 mod server;
 pub mod tokens;
 mod views;
+mod wsdl;
 
 pub use adapter::BankService;
+pub use auth::{User, UserError, DEMO_USER, REALM};
 pub use bank::Bank;
 pub use booking::{
     default_method_type, demo_customer, finalized_at_booking, method_name, Booking, BOOKED_BY,
@@ -92,8 +147,11 @@ pub use demo::{DOCUMENTED_PAYMENT, DOCUMENT_NAME, DOCUMENT_PAYMENT, MISSING_PAYM
 pub use documents::{document_name, Document, DocumentKind};
 pub use fault::SimFault;
 pub use fixtures::{FixtureError, Fixtures};
+pub use inject::{FaultAction, FaultError, InjectedFault};
 pub use ledger::{statuses, total_amount, Diff, DiffKind, PaymentRecord};
+pub use log::{LogError, INJECTED_HEADER};
 pub use pdf::{render as render_pdf, PdfContent, PdfLine};
 pub use server::{
-    Simulator, SimulatorBuilder, SimulatorHandle, StartError, AFTER_SHOP_PATH, SHOP_FLOW_PATH,
+    Simulator, SimulatorBuilder, SimulatorHandle, StartError, ADMIN_PATH, AFTER_SHOP_PATH,
+    SHOP_FLOW_PATH,
 };

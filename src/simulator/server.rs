@@ -2,19 +2,29 @@
 
 use std::io;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use soap_runtime::server::{Router, Server, ServerHandle};
+use soap_runtime::server::{Limits, Router, Server, ServerHandle};
 
 use super::adapter;
+use super::admin::Admin;
+use super::auth::{self, User, Users};
 use super::bank::Bank;
 use super::fault::SimFault;
 use super::fixtures::Fixtures;
+use super::inject::{FaultPlan, Inject, InjectedFault};
+use super::log::{LogError, Logged, RequestLog};
+use super::wsdl;
 
 /// Path of the After Shop service.
 pub const AFTER_SHOP_PATH: &str = "/ecommerce-test/ws/V4/AfterShopFlowService";
 /// Path of the ShopFlow service (customer identification tokens).
 pub const SHOP_FLOW_PATH: &str = "/ecommerce-test/ws/V4/ShopFlowService";
+/// Path of the admin endpoint (booking, reset, fault injection): a sibling
+/// of the services, so `{base}/admin` where `{base}` is the After Shop
+/// endpoint without its last segment.
+pub const ADMIN_PATH: &str = "/ecommerce-test/ws/V4/admin";
 
 /// Why a simulator did not start.
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +40,12 @@ pub enum StartError {
     /// The fixtures cannot be booked.
     #[error("cannot book the fixtures: {0}")]
     Fixtures(#[source] SimFault),
+    /// The request log cannot be opened.
+    #[error(transparent)]
+    Log(#[from] LogError),
+    /// No random password for the demo user.
+    #[error("cannot draw a random password for the demo user: {0}")]
+    Random(#[source] getrandom::Error),
 }
 
 /// The embedded After Shop simulator.
@@ -62,6 +78,10 @@ impl Simulator {
 pub struct SimulatorBuilder {
     fixtures: Fixtures,
     listen: SocketAddr,
+    users: Vec<User>,
+    limits: Limits,
+    faults: Vec<InjectedFault>,
+    log: Option<PathBuf>,
 }
 
 impl Default for SimulatorBuilder {
@@ -69,6 +89,10 @@ impl Default for SimulatorBuilder {
         Self {
             fixtures: Fixtures::Demo,
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            users: Vec::new(),
+            limits: Limits::default(),
+            faults: Vec::new(),
+            log: None,
         }
     }
 }
@@ -86,20 +110,72 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Lets `name` in with `password` (HTTP Basic). Repeat for more users.
+    /// Without any, the simulator has one user [`DEMO_USER`](crate::simulator::DEMO_USER) with a
+    /// random password ([`SimulatorHandle::demo_user`]).
+    pub fn user(mut self, name: impl Into<String>, password: impl Into<String>) -> Self {
+        self.users.push(User::new(name, password));
+        self
+    }
+
+    /// What the server grants each connection (default: [`Limits::default`]).
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// A fault to inject, counted from start-up (see [`super::inject`]);
+    /// `POST admin/reset` clears it.
+    pub fn fault(mut self, fault: InjectedFault) -> Self {
+        self.faults.push(fault);
+        self
+    }
+
+    /// Appends a JSON line per request to `path` (created if missing; see
+    /// the module documentation of [`simulator`](crate::simulator) for the fields).
+    pub fn log(mut self, path: impl Into<PathBuf>) -> Self {
+        self.log = Some(path.into());
+        self
+    }
+
     /// Books the fixtures and starts serving.
     pub async fn start(self) -> Result<SimulatorHandle, StartError> {
         let bank = Arc::new(Bank::new());
         bank.load(&self.fixtures).map_err(StartError::Fixtures)?;
+        let (users, demo_user) = if self.users.is_empty() {
+            let demo = User::demo().map_err(StartError::Random)?;
+            (vec![demo.clone()], Some(demo))
+        } else {
+            (self.users, None)
+        };
+        let log = self.log.as_deref().map(RequestLog::open).transpose()?;
+        let users = Users::new(users);
         let server = Server::bind(self.listen)
             .await
             .map_err(|source| StartError::Bind {
                 addr: self.listen,
                 source,
-            })?;
+            })?
+            .limits(self.limits);
+        let plan = Arc::new(FaultPlan::default());
+        self.faults.iter().for_each(|fault| plan.add(fault));
         let router = adapter::mount(Router::new(), &bank);
+        let service = Admin::new(
+            Inject::new(router, plan.clone()),
+            bank.clone(),
+            self.fixtures,
+            plan,
+        );
+        let base = format!("http://{}", server.local_addr());
+        // Every route inside `guarded` (services and admin) needs the credentials of a user.
+        let guarded = auth::Guard::new(users.clone(), service);
+        // The service descriptions are public, as the bank's are.
+        let public = wsdl::Metadata::new(base, guarded);
+        let logged = Logged::new(log, users, public);
         Ok(SimulatorHandle {
-            server: server.serve(router),
+            server: server.serve(logged),
             bank,
+            demo_user,
         })
     }
 }
@@ -109,6 +185,7 @@ impl SimulatorBuilder {
 pub struct SimulatorHandle {
     server: ServerHandle,
     bank: Arc<Bank>,
+    demo_user: Option<User>,
 }
 
 impl SimulatorHandle {
@@ -120,6 +197,12 @@ impl SimulatorHandle {
     /// The After Shop endpoint.
     pub fn after_shop_url(&self) -> String {
         format!("{}{AFTER_SHOP_PATH}", self.url())
+    }
+
+    /// The admin endpoint, e.g. `http://127.0.0.1:41234/ecommerce-test/ws/V4/admin`
+    /// (`POST …/admin/payments`, `…/admin/reset`, `…/admin/faults`).
+    pub fn admin_url(&self) -> String {
+        format!("{}{ADMIN_PATH}", self.url())
     }
 
     /// The ShopFlow endpoint.
@@ -135,6 +218,12 @@ impl SimulatorHandle {
     /// The bank behind the services (to inspect or prepare state in tests).
     pub fn bank(&self) -> &Arc<Bank> {
         &self.bank
+    }
+
+    /// The demo user, when the simulator was started without
+    /// [`SimulatorBuilder::user`]: name [`DEMO_USER`](crate::simulator::DEMO_USER), a random password.
+    pub fn demo_user(&self) -> Option<&User> {
+        self.demo_user.as_ref()
     }
 
     /// Stops serving and waits for open connections to finish.

@@ -89,6 +89,25 @@ pub enum ParseError {
         /// The location as written.
         url: String,
     },
+    /// A location that resolves (symbolic links followed) to a file outside
+    /// the input's directory, the mapped directories and the allowed ones
+    /// ([`LocationMap::allow`](super::LocationMap::allow),
+    /// `Config::allow_path`, `soapgen --allow-path`): not read.
+    #[error("{}:{line}:{col}: location `{url}` resolves to {}, outside {} (the input's directory); allow it with Config::allow_path / soapgen --allow-path DIR, or map it with Config::location / --location", importing_file.display(), resolved.display(), tree.display())]
+    LocationOutsideTree {
+        /// The file containing the import.
+        importing_file: PathBuf,
+        /// 1-based line of the import.
+        line: u32,
+        /// 1-based column of the import.
+        col: u32,
+        /// The location as written.
+        url: String,
+        /// The file it resolves to, canonical.
+        resolved: PathBuf,
+        /// The input's directory, canonical.
+        tree: PathBuf,
+    },
     /// The root element is neither `wsdl:definitions` nor `xs:schema`.
     #[error("{}:{line}:{col}: root element `{root}` is neither wsdl:definitions nor xs:schema", file.display())]
     NotWsdlOrXsd {

@@ -1,7 +1,7 @@
 //! Following inputs and their imports, reading each file once.
 
 use std::collections::{HashMap, VecDeque};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::locations::resolve_location;
 use super::syntax::{Documents, Pos, SourceFile, XmlElement};
@@ -25,6 +25,7 @@ pub fn load(
         seen: HashMap::new(),
         queue: VecDeque::new(),
         locations,
+        permitted: locations.permitted_dirs(),
         limits,
     };
     for input in inputs {
@@ -46,7 +47,19 @@ pub(crate) struct Loader<'a> {
     seen: HashMap<PathBuf, usize>,
     queue: VecDeque<usize>,
     locations: &'a LocationMap,
+    /// Canonical directories outside the input's own that locations may reach.
+    permitted: Vec<PathBuf>,
     limits: &'a Limits,
+}
+
+/// Where a location led.
+enum Found {
+    /// A readable file inside the permitted directories.
+    Inside(PathBuf),
+    /// A file outside them: `(canonical file, canonical input directory)`.
+    Outside(PathBuf, PathBuf),
+    /// No local file.
+    Nothing,
 }
 
 impl Loader<'_> {
@@ -117,8 +130,19 @@ impl Loader<'_> {
     /// Resolves a location written in `file` at `pos` and queues the file.
     pub(crate) fn locate(&mut self, file: usize, location: &str, pos: Pos) -> Option<usize> {
         match self.find_location(file, location) {
-            Some(path) => self.register(path, Some(self.docs.files[file].root)),
-            None => {
+            Found::Inside(path) => self.register(path, Some(self.docs.files[file].root)),
+            Found::Outside(resolved, tree) => {
+                self.errors.push(ParseError::LocationOutsideTree {
+                    importing_file: self.docs.files[file].path.clone(),
+                    line: pos.line,
+                    col: pos.col,
+                    url: location.to_owned(),
+                    resolved,
+                    tree,
+                });
+                None
+            }
+            Found::Nothing => {
                 self.errors.push(ParseError::UnresolvedLocation {
                     importing_file: self.docs.files[file].path.clone(),
                     line: pos.line,
@@ -131,16 +155,29 @@ impl Loader<'_> {
     }
 
     /// Like [`locate`](Self::locate), but a location that does not resolve is
-    /// no error (for imports of namespaces the generator has built in).
+    /// no error (for imports of namespaces the generator has built in); one
+    /// outside the permitted directories is not read either.
     pub(crate) fn locate_if_present(&mut self, file: usize, location: &str) -> Option<usize> {
-        let path = self.find_location(file, location)?;
-        self.register(path, Some(self.docs.files[file].root))
+        match self.find_location(file, location) {
+            Found::Inside(path) => self.register(path, Some(self.docs.files[file].root)),
+            Found::Outside(..) | Found::Nothing => None,
+        }
     }
 
-    fn find_location(&self, file: usize, location: &str) -> Option<PathBuf> {
+    fn find_location(&self, file: usize, location: &str) -> Found {
         let importing = &self.docs.files[file].path;
         let root = &self.docs.files[self.docs.files[file].root].path;
-        resolve_location(location, importing, root, self.locations)
+        let Some(path) = resolve_location(location, importing, root, self.locations) else {
+            return Found::Nothing;
+        };
+        let (Ok(resolved), Some(tree)) = (path.canonicalize(), input_dir(root)) else {
+            return Found::Nothing;
+        };
+        if resolved.starts_with(&tree) || self.permitted.iter().any(|d| resolved.starts_with(d)) {
+            Found::Inside(path)
+        } else {
+            Found::Outside(resolved, tree)
+        }
     }
 
     /// Records an error built from the file path and a position.
@@ -176,4 +213,9 @@ impl Loader<'_> {
         });
         None
     }
+}
+
+/// The canonical directory of an input file (symbolic links followed).
+fn input_dir(input: &Path) -> Option<PathBuf> {
+    input.canonicalize().ok()?.parent().map(Path::to_path_buf)
 }

@@ -4,9 +4,16 @@ use std::path::{Path, PathBuf};
 
 /// `(url_prefix, local_dir)` pairs: a location starting with a prefix maps to
 /// the directory with the rest of the URL appended. The longest prefix wins.
+///
+/// It also says which directories a location may lead into: a location must
+/// resolve (symbolic links followed) inside the directory of the input that
+/// started the run, inside a mapped directory, or inside a directory added
+/// with [`allow`](Self::allow); anything else is a
+/// [`ParseError::LocationOutsideTree`](super::ParseError::LocationOutsideTree).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LocationMap {
     entries: Vec<(String, PathBuf)>,
+    allowed: Vec<PathBuf>,
 }
 
 impl LocationMap {
@@ -29,6 +36,35 @@ impl LocationMap {
     /// The pairs, in insertion order.
     pub fn entries(&self) -> &[(String, PathBuf)] {
         &self.entries
+    }
+
+    /// Lets locations resolve to files under `dir` (and its subdirectories)
+    /// although it is outside the input's directory.
+    pub fn allow(&mut self, dir: impl Into<PathBuf>) {
+        self.allowed.push(dir.into());
+    }
+
+    /// Builder form of [`allow`](Self::allow).
+    pub fn with_allowed(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.allow(dir);
+        self
+    }
+
+    /// The directories added with [`allow`](Self::allow), in insertion order.
+    pub fn allowed(&self) -> &[PathBuf] {
+        &self.allowed
+    }
+
+    /// The directories a location may resolve into besides the input's own:
+    /// the mapped ones and the allowed ones, canonical (those that do not
+    /// exist are left out: nothing can be read from them).
+    pub(crate) fn permitted_dirs(&self) -> Vec<PathBuf> {
+        self.entries
+            .iter()
+            .map(|(_, dir)| dir)
+            .chain(&self.allowed)
+            .filter_map(|dir| dir.canonicalize().ok())
+            .collect()
     }
 
     /// The local path for `url` by the longest matching prefix.

@@ -9,11 +9,20 @@ use http::{HeaderMap, Uri};
 use rustls::pki_types::CertificateDer;
 
 use super::endpoint::{parse_endpoint, redact_url};
+use super::redact::{Redactions, Secrets};
 use super::{Client, Config, Credentials, DiagnosticsHook};
-use crate::transport::{HttpTransport, HttpTransportOptions, TlsConfigError, Transport};
+use crate::transport::{
+    HttpTransport, HttpTransportOptions, Proxy, ProxyError, TlsConfigError, Transport,
+};
 
 /// The default limit for a response body: 16 MiB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+
+/// The default size above which a response body is decoded on tokio's
+/// blocking pool instead of the caller's worker thread: 64 KiB (about a
+/// quarter of a millisecond of decoding; smaller bodies do not pay for the
+/// hand-over).
+pub const DEFAULT_BLOCKING_DECODE_BYTES: usize = 64 * 1024;
 
 /// The default `User-Agent`.
 pub const DEFAULT_USER_AGENT: &str = concat!("soap-runtime/", env!("CARGO_PKG_VERSION"));
@@ -45,6 +54,9 @@ pub enum BuildError {
     /// The TLS configuration could not be built (e.g. an invalid root certificate).
     #[error(transparent)]
     Tls(#[from] TlsConfigError),
+    /// The proxy URL is unusable.
+    #[error(transparent)]
+    Proxy(#[from] ProxyError),
 }
 
 /// Configures a [`Client`]: `ClientBuilder::new(url).basic_auth(u, p).timeout(d).build()?`.
@@ -58,10 +70,21 @@ pub struct ClientBuilder {
     connect_timeout: Option<Duration>,
     timeout: Option<Duration>,
     max_response_bytes: usize,
+    blocking_decode_threshold: usize,
     user_agent: String,
     strict: bool,
     root_certificates: Vec<CertificateDer<'static>>,
     on_diagnostics: Option<DiagnosticsHook>,
+    redactions: Redactions,
+    proxy: ProxySetting,
+}
+
+/// The proxy a builder was given, checked when the client is built.
+#[derive(Clone)]
+enum ProxySetting {
+    Env,
+    Url(String),
+    Config(Proxy),
 }
 
 impl ClientBuilder {
@@ -73,10 +96,13 @@ impl ClientBuilder {
             connect_timeout: HttpTransportOptions::default().connect_timeout,
             timeout: Some(Duration::from_secs(60)),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            blocking_decode_threshold: DEFAULT_BLOCKING_DECODE_BYTES,
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             strict: false,
             root_certificates: Vec::new(),
             on_diagnostics: None,
+            redactions: Redactions::default(),
+            proxy: ProxySetting::Env,
         }
     }
 
@@ -98,7 +124,10 @@ impl ClientBuilder {
         self
     }
 
-    /// Limit for the whole call, including reading the response body (default 60 s).
+    /// One deadline for the whole call: connecting, sending, receiving and
+    /// decoding the response (default 60 s). When it passes, the call returns
+    /// [`Error::Timeout`](crate::Error::Timeout) with [`TimeoutPhase::Call`](crate::TimeoutPhase::Call)
+    /// (a decode running on the blocking pool finishes there unobserved).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -113,6 +142,15 @@ impl ClientBuilder {
     /// The largest response body accepted (default 16 MiB).
     pub fn max_response_bytes(mut self, limit: usize) -> Self {
         self.max_response_bytes = limit;
+        self
+    }
+
+    /// Response bodies larger than `bytes` are decoded on tokio's blocking
+    /// pool (`spawn_blocking`), so that a large answer does not hold up the
+    /// other tasks of the caller's worker thread (default
+    /// [`DEFAULT_BLOCKING_DECODE_BYTES`]; `usize::MAX`: always decode in place).
+    pub fn blocking_decode_threshold(mut self, bytes: usize) -> Self {
+        self.blocking_decode_threshold = bytes;
         self
     }
 
@@ -144,6 +182,53 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request through the HTTP proxy at `url`
+    /// (`http://[user:password@]host:port`), whatever the environment says.
+    /// `https://` endpoints are tunnelled with `CONNECT`; the credentials
+    /// become `Proxy-Authorization` and are hidden in `Debug`, errors and logs.
+    /// Checked when the client is built ([`BuildError::Proxy`]).
+    ///
+    /// Without this, [`no_proxy`](Self::no_proxy) or
+    /// [`proxy_config`](Self::proxy_config), the proxy comes from the
+    /// environment ([`Proxy::from_env`]: `HTTPS_PROXY`, `HTTP_PROXY`,
+    /// `ALL_PROXY`, `NO_PROXY`, read when the client is built).
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = ProxySetting::Url(url.into());
+        self
+    }
+
+    /// Connects directly, whatever the environment says.
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = ProxySetting::Config(Proxy::none());
+        self
+    }
+
+    /// Uses these proxy rules (e.g. [`Proxy::rules`] from a configuration file).
+    pub fn proxy_config(mut self, proxy: Proxy) -> Self {
+        self.proxy = ProxySetting::Config(proxy);
+        self
+    }
+
+    /// Also redacts the values of elements and attributes with the local name
+    /// `name` (any namespace, ASCII case ignored): TRACE logs show `***`
+    /// instead, and the values this client sent in them are masked in error
+    /// text a server echoes back. Added to [`DEFAULT_REDACTED_ELEMENTS`](super::DEFAULT_REDACTED_ELEMENTS)
+    /// (or to the set given to [`redacted_elements`](Self::redacted_elements)).
+    pub fn redact_element(mut self, name: impl Into<String>) -> Self {
+        self.redactions.add(name.into());
+        self
+    }
+
+    /// Redacts exactly these elements and attributes instead of
+    /// [`DEFAULT_REDACTED_ELEMENTS`](super::DEFAULT_REDACTED_ELEMENTS) (an empty list: none).
+    pub fn redacted_elements<S: Into<String>>(
+        mut self,
+        names: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.redactions = Redactions::new(names);
+        self
+    }
+
     /// Builds a client over a new [`HttpTransport`] (its own connection pool).
     pub fn build(self) -> Result<Client, BuildError> {
         let (endpoint, url_credentials) = parse_endpoint(&self.endpoint)?;
@@ -155,9 +240,15 @@ impl ClientBuilder {
                 })
             }
         }
+        let proxy = match &self.proxy {
+            ProxySetting::Env => Proxy::from_env(),
+            ProxySetting::Url(url) => Proxy::url(url)?,
+            ProxySetting::Config(proxy) => proxy.clone(),
+        };
         let transport = HttpTransport::new(&HttpTransportOptions {
             connect_timeout: self.connect_timeout,
             extra_root_certificates: self.root_certificates.clone(),
+            proxy,
             ..HttpTransportOptions::default()
         })?;
         self.finish(endpoint, url_credentials, transport)
@@ -165,7 +256,7 @@ impl ClientBuilder {
 
     /// Builds a client that sends through `transport` (e.g. a shared
     /// [`HttpTransport`], or an in-memory one in tests). The connect timeout
-    /// and root certificates are the transport's business and ignored here.
+    /// root certificates and proxy are the transport's business and ignored here.
     pub fn build_with_transport<T: Transport>(self, transport: T) -> Result<Client<T>, BuildError> {
         let (endpoint, url_credentials) = parse_endpoint(&self.endpoint)?;
         self.finish(endpoint, url_credentials, transport)
@@ -189,12 +280,20 @@ impl ClientBuilder {
                 header: "User-Agent",
             })?,
         );
+        let mut secrets = Secrets::default();
+        for secret in transport.secrets(&endpoint) {
+            secrets.add(&secret);
+        }
         if let Some(credentials) = &credentials {
             let value = credentials
                 .header_value()
                 .map_err(|_| BuildError::InvalidHeader {
                     header: "Authorization",
                 })?;
+            secrets.add(credentials.password());
+            if let Some(token) = value.to_str().ok().and_then(|v| v.strip_prefix("Basic ")) {
+                secrets.add(token);
+            }
             headers.insert(AUTHORIZATION, value);
         }
         Ok(Client {
@@ -205,8 +304,11 @@ impl ClientBuilder {
                 headers,
                 timeout: self.timeout,
                 max_response_bytes: self.max_response_bytes,
+                blocking_decode_threshold: self.blocking_decode_threshold,
                 strict: self.strict,
                 on_diagnostics: self.on_diagnostics,
+                redactions: self.redactions,
+                secrets,
             }),
             transport: Arc::new(transport),
         })
@@ -221,10 +323,20 @@ impl fmt::Debug for ClientBuilder {
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("blocking_decode_threshold", &self.blocking_decode_threshold)
             .field("user_agent", &self.user_agent)
             .field("strict", &self.strict)
             .field("root_certificates", &self.root_certificates.len())
             .field("on_diagnostics", &self.on_diagnostics.is_some())
+            .field("redactions", &self.redactions)
+            .field(
+                "proxy",
+                &match &self.proxy {
+                    ProxySetting::Env => "from the environment".to_owned(),
+                    ProxySetting::Url(url) => redact_url(url),
+                    ProxySetting::Config(proxy) => format!("{proxy:?}"),
+                },
+            )
             .finish()
     }
 }

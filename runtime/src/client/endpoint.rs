@@ -10,19 +10,7 @@ pub(crate) fn parse_endpoint(url: &str) -> Result<(Uri, Option<Credentials>), Bu
         url: redact_url(url),
         reason: reason.to_owned(),
     };
-    let url = url.trim();
-    let (uri_text, credentials) = match split_userinfo(url) {
-        Some((start, at)) => {
-            let userinfo = &url[start..at];
-            let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
-            let credentials = Credentials::new(percent_decode(user), percent_decode(password));
-            (
-                format!("{}{}", &url[..start], &url[at + 1..]),
-                Some(credentials),
-            )
-        }
-        None => (url.to_owned(), None),
-    };
+    let (uri_text, credentials) = split_credentials(url.trim());
     let uri: Uri = uri_text
         .parse()
         .map_err(|e: http::uri::InvalidUri| invalid(&e.to_string()))?;
@@ -33,6 +21,22 @@ pub(crate) fn parse_endpoint(url: &str) -> Result<(Uri, Option<Credentials>), Bu
         return Err(invalid("no host"));
     }
     Ok((uri, credentials))
+}
+
+/// `url` without its user info, and the credentials in it (percent-escapes decoded).
+pub(crate) fn split_credentials(url: &str) -> (String, Option<Credentials>) {
+    match split_userinfo(url) {
+        Some((start, at)) => {
+            let userinfo = &url[start..at];
+            let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
+            let credentials = Credentials::new(percent_decode(user), percent_decode(password));
+            (
+                format!("{}{}", &url[..start], &url[at + 1..]),
+                Some(credentials),
+            )
+        }
+        None => (url.to_owned(), None),
+    }
 }
 
 /// Where the user info of `url` starts and the byte index of the `@` that ends it.

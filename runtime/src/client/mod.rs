@@ -3,8 +3,9 @@
 mod builder;
 mod call;
 mod credentials;
-mod endpoint;
+pub(crate) mod endpoint;
 mod error;
+pub(crate) mod redact;
 
 use std::fmt;
 use std::sync::Arc;
@@ -13,10 +14,14 @@ use std::time::Duration;
 use http::{HeaderMap, Uri};
 
 pub use self::builder::{
-    BuildError, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT,
+    BuildError, ClientBuilder, DEFAULT_BLOCKING_DECODE_BYTES, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_USER_AGENT,
 };
 pub use self::credentials::Credentials;
 pub use self::error::{Error, TimeoutPhase};
+pub use self::redact::DEFAULT_REDACTED_ELEMENTS;
+
+use self::redact::{Redactions, Secrets};
 
 use crate::diag::Diagnostic;
 use crate::transport::{HttpTransport, Transport};
@@ -45,8 +50,14 @@ struct Config {
     headers: HeaderMap,
     timeout: Option<Duration>,
     max_response_bytes: usize,
+    /// Bodies larger than this decode on the blocking pool.
+    blocking_decode_threshold: usize,
     strict: bool,
     on_diagnostics: Option<DiagnosticsHook>,
+    /// Elements whose values TRACE logs and echoed error text leave out.
+    redactions: Redactions,
+    /// Passwords and tokens of this client, masked in logs and error text.
+    secrets: Secrets,
 }
 
 impl Client {

@@ -1,16 +1,17 @@
 //! The real transport: hyper-util's pooled client over rustls.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
-use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use rustls::pki_types::CertificateDer;
 
+use super::proxy::{Proxy, ProxyConnector};
 use super::tls::{client_config, TlsConfigError};
 use super::{Transport, TransportError, TransportRequest, TransportResponse};
 use crate::rt::BoxFuture;
@@ -26,6 +27,9 @@ pub struct HttpTransportOptions {
     pub pool_idle_timeout: Duration,
     /// How many idle connections per host the pool keeps.
     pub pool_max_idle_per_host: usize,
+    /// Which requests go through an HTTP proxy (default: [`Proxy::from_env`],
+    /// read when the options are made).
+    pub proxy: Proxy,
 }
 
 impl Default for HttpTransportOptions {
@@ -35,25 +39,30 @@ impl Default for HttpTransportOptions {
             extra_root_certificates: Vec::new(),
             pool_idle_timeout: Duration::from_secs(90),
             pool_max_idle_per_host: 16,
+            proxy: Proxy::from_env(),
         }
     }
 }
 
-type HyperClient = hyper_util::client::legacy::Client<HttpsConnector<HttpConnector>, Full<Bytes>>;
+type HyperClient = hyper_util::client::legacy::Client<ProxyConnector, Full<Bytes>>;
 
 /// HTTP/1.1 over TCP or TLS (rustls, certificates verified) with a pool of
 /// keep-alive connections. Cheap to clone: clones share the pool, so clients
 /// of several services on one host can share one
 /// ([`ClientBuilder::build_with_transport`](crate::ClientBuilder::build_with_transport)).
-/// Plain HTTP is used only for `http://` endpoints.
+/// Plain HTTP is used only for `http://` endpoints. Through a [`Proxy`]
+/// when its rules say so for the endpoint.
 #[derive(Clone)]
 pub struct HttpTransport {
     client: HyperClient,
+    proxy: Proxy,
 }
 
 impl fmt::Debug for HttpTransport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpTransport").finish_non_exhaustive()
+        f.debug_struct("HttpTransport")
+            .field("proxy", &self.proxy)
+            .finish_non_exhaustive()
     }
 }
 
@@ -65,16 +74,21 @@ impl HttpTransport {
         http.enforce_http(false);
         http.set_nodelay(true);
         http.set_connect_timeout(options.connect_timeout);
-        let connector = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_tls_config(tls)
-            .https_or_http()
-            .enable_http1()
-            .wrap_connector(http);
+        // HTTP/1.1 only: no ALPN, as hyper-rustls's builder does for it.
+        let connector = ProxyConnector::new(http, Arc::new(tls), options.proxy.clone());
         let client = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
             .pool_idle_timeout(options.pool_idle_timeout)
             .pool_max_idle_per_host(options.pool_max_idle_per_host)
             .build(connector);
-        Ok(Self { client })
+        Ok(Self {
+            client,
+            proxy: options.proxy.clone(),
+        })
+    }
+
+    /// Which requests go through a proxy.
+    pub fn proxy(&self) -> &Proxy {
+        &self.proxy
     }
 
     async fn exchange(
@@ -86,6 +100,11 @@ impl HttpTransport {
         *http_request.method_mut() = http::Method::POST;
         *http_request.uri_mut() = request.endpoint;
         *http_request.headers_mut() = request.headers;
+        if let Some(auth) = self.proxy.authorization_for(http_request.uri()) {
+            http_request
+                .headers_mut()
+                .insert(http::header::PROXY_AUTHORIZATION, auth);
+        }
         let response = self
             .client
             .request(http_request)
@@ -108,6 +127,10 @@ impl Transport for HttpTransport {
         request: TransportRequest,
     ) -> BoxFuture<'_, Result<TransportResponse, TransportError>> {
         Box::pin(self.exchange(request))
+    }
+
+    fn secrets(&self, endpoint: &http::Uri) -> Vec<String> {
+        self.proxy.secrets_for(endpoint)
     }
 }
 

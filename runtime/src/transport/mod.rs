@@ -9,11 +9,13 @@
 mod error;
 mod http_transport;
 mod message;
+mod proxy;
 mod tls;
 
 pub use self::error::{BoxError, TransportError};
 pub use self::http_transport::{HttpTransport, HttpTransportOptions};
 pub use self::message::{TransportRequest, TransportResponse};
+pub use self::proxy::{Proxy, ProxyError};
 pub use self::tls::TlsConfigError;
 
 use crate::rt::BoxFuture;
@@ -31,6 +33,14 @@ pub trait Transport: Send + Sync + 'static {
         &self,
         request: TransportRequest,
     ) -> BoxFuture<'_, Result<TransportResponse, TransportError>>;
+
+    /// The secrets this transport sends on its own for `endpoint` (a proxy's
+    /// password and Basic token), which the client then masks in error text
+    /// and logs. None by default.
+    fn secrets(&self, endpoint: &http::Uri) -> Vec<String> {
+        let _ = endpoint;
+        Vec::new()
+    }
 }
 
 impl<T: Transport + ?Sized> Transport for std::sync::Arc<T> {
@@ -39,5 +49,9 @@ impl<T: Transport + ?Sized> Transport for std::sync::Arc<T> {
         request: TransportRequest,
     ) -> BoxFuture<'_, Result<TransportResponse, TransportError>> {
         (**self).send(request)
+    }
+
+    fn secrets(&self, endpoint: &http::Uri) -> Vec<String> {
+        (**self).secrets(endpoint)
     }
 }

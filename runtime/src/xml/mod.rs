@@ -3,7 +3,7 @@
 //! implement ([`XmlType`]) or use to dispatch on field shapes ([`FieldValue`],
 //! [`FieldSlot`]).
 
-mod escape;
+pub(crate) mod escape;
 mod field;
 mod reader;
 mod scan;

@@ -1,7 +1,7 @@
 //! `aftershop`: command-line tools for Resurs Bank's After Shop service.
 //!
-//! * `aftershop simulate --listen 127.0.0.1:8080 [--fixtures FILE]` serves the
-//!   offline simulator until Ctrl-C.
+//! * `aftershop simulate --listen 127.0.0.1:8080 [--fixtures FILE] [--faults FILE]
+//!   [--user NAME:PASSWORD]... [--log FILE]` serves the offline simulator until Ctrl-C.
 //! * `aftershop decode` prints a logged envelope as JSON.
 //! * The operator commands (`get`, `find`, `finalize`, `annul`, `credit`,
 //!   `additional-debit`, `metadata`, `documents`, `document`, `token`,
@@ -17,7 +17,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use resurs_aftershop::simulator::{FixtureError, Fixtures, Simulator, StartError};
+use resurs_aftershop::simulator::{
+    FaultError, FixtureError, Fixtures, InjectedFault, Simulator, StartError, User, UserError,
+};
 
 /// Command-line tools for Resurs Bank's After Shop service.
 #[derive(Debug, Parser)]
@@ -52,6 +54,25 @@ struct SimulateArgs {
     /// JSON array of payments to book at start (default: the built-in demo set).
     #[arg(long, value_name = "FILE")]
     fixtures: Option<PathBuf>,
+    /// JSON array of faults to inject, counted from start-up, e.g.
+    /// `[{"operation": "finalizePayment", "call": 1, "action": "drop-after-commit"}]`.
+    #[arg(long, value_name = "FILE")]
+    faults: Option<PathBuf>,
+    /// A user let in with HTTP Basic authentication (repeatable). Without
+    /// one, a user `demo` with a random password, printed at start.
+    // The id `user` keeps the operator commands' global `--user NAME` out of
+    // `simulate`; clap hands the values to that global too, so they stay strings.
+    #[arg(long, value_name = "NAME:PASSWORD", value_parser = user_arg)]
+    user: Vec<String>,
+    /// Append one JSON line per request to FILE (time, operation, user,
+    /// outcome, duration_ms, payment_id).
+    #[arg(long, value_name = "FILE")]
+    log: Option<PathBuf>,
+}
+
+/// A `--user` value that parses as a [`User`].
+fn user_arg(text: &str) -> Result<String, UserError> {
+    text.parse::<User>().map(|_| text.to_owned())
 }
 
 /// Why `simulate` failed.
@@ -60,7 +81,11 @@ enum SimulateError {
     #[error(transparent)]
     Fixtures(#[from] FixtureError),
     #[error(transparent)]
+    Faults(#[from] FaultError),
+    #[error(transparent)]
     Start(#[from] StartError),
+    #[error(transparent)]
+    User(#[from] UserError),
     #[error("cannot start the async runtime: {0}")]
     Runtime(#[source] std::io::Error),
     #[error("cannot write to stdout: {0}")]
@@ -102,18 +127,36 @@ fn simulate(args: SimulateArgs) -> Result<(), SimulateError> {
         Some(path) => Fixtures::from_file(path)?,
         None => Fixtures::Demo,
     };
+    let faults = match &args.faults {
+        Some(path) => InjectedFault::list_from_file(path)?,
+        None => Vec::new(),
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(SimulateError::Runtime)?;
+    let users = args
+        .user
+        .iter()
+        .map(|user| user.parse::<User>())
+        .collect::<Result<Vec<_>, _>>()?;
     runtime.block_on(async {
-        let simulator = Simulator::builder()
-            .fixtures(fixtures)
-            .listen(args.listen)
-            .start()
-            .await?;
+        let builder = Simulator::builder().fixtures(fixtures).listen(args.listen);
+        let builder = users
+            .iter()
+            .fold(builder, |b, user| b.user(user.name(), user.password()));
+        let builder = faults.into_iter().fold(builder, |b, fault| b.fault(fault));
+        let builder = match args.log {
+            Some(path) => builder.log(path),
+            None => builder,
+        };
+        let simulator = builder.start().await?;
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "listening on {}", simulator.url()).map_err(SimulateError::Stdout)?;
+        if let Some(demo) = simulator.demo_user() {
+            writeln!(stdout, "user {} password {}", demo.name(), demo.password())
+                .map_err(SimulateError::Stdout)?;
+        }
         stdout.flush().map_err(SimulateError::Stdout)?;
         drop(stdout);
         let waited = tokio::signal::ctrl_c().await;

@@ -372,7 +372,7 @@ async fn change<Req, Resp, F>(
 ) -> Result<serde_json::Value, OpError>
 where
     Req: XmlType,
-    Resp: XmlType + Serialize + Default,
+    Resp: XmlType + Serialize + Default + Send + 'static,
     F: FaultDetail,
     rt::Fault<F>: std::fmt::Display,
 {

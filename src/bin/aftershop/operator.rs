@@ -358,7 +358,7 @@ pub async fn call<T, Req, Resp, F>(
 where
     T: rt::Transport,
     Req: XmlType,
-    Resp: XmlType + Serialize,
+    Resp: XmlType + Serialize + Send + 'static,
     F: FaultDetail,
     rt::Fault<F>: std::fmt::Display,
 {

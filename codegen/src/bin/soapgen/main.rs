@@ -37,6 +37,10 @@ enum Command {
         /// `URL_PREFIX=DIR`: schema locations starting with the prefix are read from DIR.
         #[arg(long, value_parser = parse_pair)]
         location: Vec<(String, String)>,
+        /// A directory outside the WSDL's own that schema locations may
+        /// lead into (repeatable; symbolic links are followed before checking).
+        #[arg(long, value_name = "DIR")]
+        allow_path: Vec<PathBuf>,
         /// `NAMESPACE=MODULE`: the module name of a namespace.
         #[arg(long, value_parser = parse_pair)]
         module: Vec<(String, String)>,
@@ -68,6 +72,10 @@ enum Command {
         /// `URL_PREFIX=DIR`, as for `generate`.
         #[arg(long, value_parser = parse_pair)]
         location: Vec<(String, String)>,
+        /// A directory outside the file's own that schema locations may
+        /// lead into, as for `generate` (repeatable).
+        #[arg(long, value_name = "DIR")]
+        allow_path: Vec<PathBuf>,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -187,6 +195,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             wsdl,
             xsd,
             location,
+            allow_path,
             module,
             operation,
             user_message,
@@ -202,6 +211,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
             }
             for (prefix, dir) in location {
                 config = config.location(prefix, dir);
+            }
+            for dir in allow_path {
+                config = config.allow_path(dir);
             }
             for (ns, name) in module {
                 config = config.module(ns, name);
@@ -224,6 +236,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             json,
             stage,
             location,
+            allow_path,
             limits,
         } => {
             if fetch::is_url(&file) {
@@ -235,9 +248,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
                         message: format!("cannot create a temporary directory: {e}"),
                     })?;
                 let fetched = fetch::fetch(&file, dir.path(), &limits.limits())?;
-                inspect_file(&fetched.root_path(), json, stage, &location)
+                inspect_file(&fetched.root_path(), json, stage, &location, &allow_path)
             } else {
-                inspect_file(Path::new(&file), json, stage, &location)
+                inspect_file(Path::new(&file), json, stage, &location, &allow_path)
             }
         }
         Command::Fetch { url, out, limits } => {
@@ -252,8 +265,12 @@ fn inspect_file(
     json: bool,
     stage: Option<Stage>,
     location: &[(String, String)],
+    allow_path: &[PathBuf],
 ) -> Result<(), CliError> {
-    let map: parse::LocationMap = location.iter().cloned().collect();
+    let mut map: parse::LocationMap = location.iter().cloned().collect();
+    for dir in allow_path {
+        map.allow(dir);
+    }
     let docs = parse::load(&[file.to_path_buf()], &map, &parse::Limits::default())
         .map_err(soap_codegen::Error::from)?;
     if let Some(Stage::Parse) = stage {
