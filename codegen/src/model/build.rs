@@ -693,8 +693,8 @@ impl<'a> Builder<'a> {
 
     fn type_ref(&mut self, r: &TypeRef, location: &Location) -> Option<RustType> {
         let found = match r {
-            TypeRef::Builtin(n) => match Builtin::of_xsd(n) {
-                Some((b, _)) => return Some(RustType::Builtin(b)),
+            TypeRef::Builtin(n) => match Builtin::of_xsd_use(n) {
+                Some(b) => return Some(RustType::Builtin(b)),
                 None => {
                     self.errors.push(ModelError::UnknownBuiltin {
                         name: n.clone(),
