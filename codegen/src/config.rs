@@ -148,7 +148,10 @@ impl Config {
             ]));
         }
         let docs = parse::load(&inputs, &self.locations, &self.limits)?;
-        let resolved = resolve::resolve(&docs)?;
+        let options = resolve::ResolveOptions {
+            operations: self.model.operations.clone(),
+        };
+        let resolved = resolve::resolve_with(&docs, &options)?;
         Ok(resolved)
     }
 

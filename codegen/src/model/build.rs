@@ -23,7 +23,7 @@ pub fn build(resolved: &Resolved, options: &ModelOptions) -> Result<Model, Model
     super::recursion::box_recursive_fields(&mut model);
     apply_attributes(&mut model, options);
     if let Some(ops) = &options.operations {
-        unknown_operations(&model, ops)?;
+        unknown_operations(&model, &resolved.unselected_operations, ops)?;
         model.retain_operations(ops);
     }
     Ok(model)
@@ -31,12 +31,17 @@ pub fn build(resolved: &Resolved, options: &ModelOptions) -> Result<Model, Model
 
 /// An error for each name in `wanted` that no operation of `model` has,
 /// with the operation names close to it.
-fn unknown_operations(model: &Model, wanted: &[String]) -> Result<(), ModelErrors> {
+fn unknown_operations(
+    model: &Model,
+    unselected: &[String],
+    wanted: &[String],
+) -> Result<(), ModelErrors> {
     let known: BTreeSet<&str> = model
         .modules
         .iter()
         .flat_map(|m| &m.operations)
         .map(|op| op.name.as_str())
+        .chain(unselected.iter().map(String::as_str))
         .collect();
     let errors: Vec<ModelError> = wanted
         .iter()

@@ -77,6 +77,9 @@ pub struct Resolved {
     pub namespaces: BTreeMap<String, NamespaceInfo>,
     /// The WSDL definitions read, in the order given.
     pub wsdls: Vec<Wsdl>,
+    /// Operations of the WSDLs that [`ResolveOptions::operations`](super::ResolveOptions)
+    /// left out (not resolved, not checked), by name.
+    pub unselected_operations: Vec<String>,
 }
 
 /// Facts about one target namespace.

@@ -27,6 +27,8 @@ pub(crate) struct Resolver<'d> {
     /// Substitution group heads → the elements naming them in `substitutionGroup=`
     /// (declaration order).
     pub(crate) substitutes: HashMap<QName, Vec<QName>>,
+    /// Only these operations (WSDL names) are resolved; `None`: all.
+    pub(crate) operations: Option<Vec<String>>,
 }
 
 /// Most particles and attributes one run may expand to (group and `ref=`
@@ -51,21 +53,23 @@ impl<'d> Resolver<'d> {
             exhausted: false,
             element_cost: HashMap::new(),
             substitutes: HashMap::new(),
+            operations: None,
         }
     }
 
     /// The result; an error reported more than once (a message used by
-    /// several operations) is listed once.
+    /// several operations) is listed once, unsupported binding styles first.
     pub(crate) fn finish(self) -> Result<Resolved, ResolveErrors> {
         if self.errors.is_empty() {
             return Ok(self.out);
         }
         let mut seen = HashSet::new();
-        let errors = self
+        let mut errors: Vec<ResolveError> = self
             .errors
             .into_iter()
             .filter(|e| seen.insert(e.to_string()))
             .collect();
+        errors.sort_by_key(|e| !matches!(e, ResolveError::UnsupportedStyle { .. }));
         Err(crate::errors::Errors(errors))
     }
 

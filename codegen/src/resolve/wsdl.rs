@@ -168,7 +168,7 @@ impl<'d> Resolver<'d> {
                 ports.push(port);
             }
         }
-        if !soap11 && !s.ports.is_empty() {
+        if !soap11 && !s.ports.is_empty() && self.operations.is_none() {
             self.errors.push(ResolveError::NoSoap11Port {
                 service: s.name.clone(),
                 at: self.wsdl_at(w, s.pos),
@@ -194,13 +194,6 @@ impl<'d> Resolver<'d> {
         scope: &[usize],
         tables: &[Tables<'d>],
     ) -> Option<Port> {
-        let binding_rpc = binding.style.as_deref() == Some("rpc");
-        if binding_rpc {
-            self.errors.push(ResolveError::NotDocumentLiteral {
-                reason: format!("binding `{}` has style=\"rpc\"", binding.name),
-                at: self.wsdl_at(bw, binding.style_pos),
-            });
-        }
         let Some(pt_q) = binding.port_type.as_ref() else {
             self.errors.push(ResolveError::MissingAttribute {
                 element: "binding".into(),
@@ -220,6 +213,25 @@ impl<'d> Resolver<'d> {
             return None;
         };
         let pw = &self.docs.wsdls[pw];
+        let filter = self.operations.clone();
+        let selected = |name: &str| {
+            filter
+                .as_ref()
+                .is_none_or(|names| names.iter().any(|n| n == name))
+        };
+        if !port_type.operations.iter().any(|op| selected(&op.name)) {
+            let names = port_type.operations.iter().map(|op| op.name.clone());
+            self.out.unselected_operations.extend(names);
+            return None;
+        }
+        let binding_rpc = binding.style.as_deref() == Some("rpc");
+        if binding_rpc {
+            self.errors.push(ResolveError::UnsupportedStyle {
+                what: format!("binding `{}` has style=\"rpc\"", binding.name),
+                at: self.wsdl_at(bw, binding.style_pos),
+            });
+            return None;
+        }
         let binding_ops: HashMap<&str, &parse::BindingOperation> = binding
             .operations
             .iter()
@@ -227,6 +239,10 @@ impl<'d> Resolver<'d> {
             .collect();
         let mut operations = Vec::new();
         for op in &port_type.operations {
+            if !selected(&op.name) {
+                self.out.unselected_operations.push(op.name.clone());
+                continue;
+            }
             let Some(bop) = binding_ops.get(op.name.as_str()) else {
                 self.errors.push(ResolveError::MissingBindingOperation {
                     operation: op.name.clone(),
@@ -235,19 +251,23 @@ impl<'d> Resolver<'d> {
                 });
                 continue;
             };
-            if !binding_rpc && bop.style.as_deref() == Some("rpc") {
-                self.errors.push(ResolveError::NotDocumentLiteral {
-                    reason: format!("operation `{}` has style=\"rpc\"", op.name),
+            let errors = self.errors.len();
+            if bop.style.as_deref() == Some("rpc") {
+                self.errors.push(ResolveError::UnsupportedStyle {
+                    what: format!("operation `{}` has style=\"rpc\"", op.name),
                     at: self.wsdl_at(bw, bop.pos),
                 });
             }
             for (use_, pos) in &bop.uses {
                 if let Some(u) = use_.as_deref().filter(|u| *u != "literal") {
-                    self.errors.push(ResolveError::NotDocumentLiteral {
-                        reason: format!("operation `{}` has use=\"{u}\"", op.name),
+                    self.errors.push(ResolveError::UnsupportedStyle {
+                        what: format!("operation `{}` has use=\"{u}\"", op.name),
                         at: self.wsdl_at(bw, *pos),
                     });
                 }
+            }
+            if self.errors.len() > errors {
+                continue;
             }
             if let Some(operation) = self.operation(pw, op, bw, bop, scope, tables) {
                 operations.push(operation);
