@@ -49,6 +49,7 @@ golden!(
     simple_content,
     union,
     unqualified,
+    warnings,
 );
 
 fn example(case: &str) -> Vec<u8> {
@@ -355,6 +356,12 @@ fn builtin_facets_are_checked_on_encode_and_reported_on_decode() {
         matches!(strict, Err(ref e) if e.path == "bonus/points"),
         "{strict:?}"
     );
+}
+
+#[test]
+fn warnings_case_generates_what_it_can() {
+    let v: warnings::msg::Book = roundtrip("warnings", Some("urn:golden:warnings:msg"), "book");
+    assert_eq!(v.guest.name, "Ada");
 }
 
 #[test]

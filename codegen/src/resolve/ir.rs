@@ -80,6 +80,8 @@ pub struct Resolved {
     /// Operations of the WSDLs that [`ResolveOptions::operations`](super::ResolveOptions)
     /// left out (not resolved, not checked), by name.
     pub unselected_operations: Vec<String>,
+    /// What the generated code will leave out, in document order (each once).
+    pub warnings: Vec<crate::Warning>,
 }
 
 /// Facts about one target namespace.

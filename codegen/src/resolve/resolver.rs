@@ -59,8 +59,11 @@ impl<'d> Resolver<'d> {
 
     /// The result; an error reported more than once (a message used by
     /// several operations) is listed once, unsupported binding styles first.
-    pub(crate) fn finish(self) -> Result<Resolved, ResolveErrors> {
+    pub(crate) fn finish(mut self) -> Result<Resolved, ResolveErrors> {
         if self.errors.is_empty() {
+            let warnings = &mut self.out.warnings;
+            warnings.sort_by(|a, b| a.location.cmp(&b.location));
+            warnings.dedup();
             return Ok(self.out);
         }
         let mut seen = HashSet::new();
@@ -71,6 +74,35 @@ impl<'d> Resolver<'d> {
             .collect();
         errors.sort_by_key(|e| !matches!(e, ResolveError::UnsupportedStyle { .. }));
         Err(crate::errors::Errors(errors))
+    }
+
+    /// A [`WarningKind::PolymorphismDropped`](crate::WarningKind::PolymorphismDropped)
+    /// for each named complex type that named complex types extend.
+    pub(crate) fn extension_warnings(&mut self) {
+        let mut derived: std::collections::BTreeMap<&QName, Vec<String>> = Default::default();
+        for (name, ct) in &self.out.complex_types {
+            if let super::ir::ComplexContent::Extension {
+                base: TypeRef::Complex(base),
+                ..
+            } = &ct.content
+            {
+                derived.entry(base).or_default().push(name.to_string());
+            }
+        }
+        let warnings: Vec<crate::Warning> = derived
+            .into_iter()
+            .filter_map(|(base, derived)| {
+                let location = self.out.complex_types.get(base)?.location.clone();
+                Some(crate::Warning {
+                    kind: crate::WarningKind::PolymorphismDropped {
+                        base: base.to_string(),
+                        derived,
+                    },
+                    location,
+                })
+            })
+            .collect();
+        self.out.warnings.extend(warnings);
     }
 
     /// Takes `n` from the expansion budget; false (and one error) when exhausted.

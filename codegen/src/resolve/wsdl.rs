@@ -132,6 +132,7 @@ impl<'d> Resolver<'d> {
     ) -> Option<Service> {
         let mut ports = Vec::new();
         let mut soap11 = false;
+        let mut skipped = Vec::new();
         for p in &s.ports {
             let Some(q) = p.binding.as_ref() else {
                 self.errors.push(ResolveError::MissingAttribute {
@@ -153,6 +154,7 @@ impl<'d> Resolver<'d> {
                 continue;
             };
             if binding.protocol != Protocol::Soap11 {
+                skipped.push((p, binding.protocol));
                 continue;
             }
             soap11 = true;
@@ -174,6 +176,19 @@ impl<'d> Resolver<'d> {
                 at: self.wsdl_at(w, s.pos),
             });
             return None;
+        }
+        for (p, protocol) in skipped {
+            self.out.warnings.push(crate::Warning {
+                kind: crate::WarningKind::PortSkipped {
+                    service: s.name.clone(),
+                    port: p.name.clone(),
+                    protocol: match protocol {
+                        Protocol::Soap12 => "SOAP 1.2",
+                        _ => "not SOAP",
+                    },
+                },
+                location: self.wsdl_at(w, p.pos),
+            });
         }
         Some(Service {
             name: s.name.clone(),
@@ -311,8 +326,15 @@ impl<'d> Resolver<'d> {
         tables: &[Tables<'d>],
     ) -> Option<Operation> {
         let binding_scope = self.scope_of(bw, scope);
-        let (input_bound, input_headers) = self.headers(bw, &bop.input, &binding_scope, tables);
-        let (output_bound, output_headers) = self.headers(bw, &bop.output, &binding_scope, tables);
+        let (input_bound, input_headers) =
+            self.headers(bw, (&op.name, "input"), &bop.input, &binding_scope, tables);
+        let (output_bound, output_headers) = self.headers(
+            bw,
+            (&op.name, "output"),
+            &bop.output,
+            &binding_scope,
+            tables,
+        );
         let scope = self.scope_of(pw, scope);
         let Some(input_q) = op.input.as_ref() else {
             self.errors.push(ResolveError::Unsupported {
@@ -374,10 +396,12 @@ impl<'d> Resolver<'d> {
 
     /// The parts that `soap:header` elements of a binding input/output send
     /// as headers: all of them as (message, part), and those with an element.
-    /// Headers are not generated, so a `type=` header part is no error.
+    /// Headers are not generated, so a `type=` header part is no error; each
+    /// is a [`WarningKind::HeaderDropped`](crate::WarningKind::HeaderDropped).
     fn headers(
         &mut self,
         bw: &'d WsdlDoc,
+        (operation, direction): (&str, &'static str),
         binding: &parse::MessageBinding,
         scope: &[usize],
         tables: &[Tables<'d>],
@@ -410,6 +434,15 @@ impl<'d> Resolver<'d> {
                 continue;
             };
             bound.push((name.clone(), part.name.clone()));
+            self.out.warnings.push(crate::Warning {
+                kind: crate::WarningKind::HeaderDropped {
+                    operation: operation.to_owned(),
+                    direction,
+                    message: name.to_string(),
+                    part: part.name.clone(),
+                },
+                location: self.wsdl_at(bw, h.pos),
+            });
             if part.element.is_none() {
                 continue;
             }
