@@ -45,6 +45,7 @@ golden!(
     restriction,
     sequence,
     serde,
+    shared_element,
     service,
     simple_content,
     union,
@@ -356,6 +357,26 @@ fn builtin_facets_are_checked_on_encode_and_reported_on_decode() {
         matches!(strict, Err(ref e) if e.path == "bonus/points"),
         "{strict:?}"
     );
+}
+
+#[test]
+fn a_referenced_element_has_one_shared_type() {
+    use shared_element::shared_element::{Release, ReleaseChoice, Version};
+    let v: Release = roundtrip(
+        "shared_element",
+        Some("urn:golden:shared_element"),
+        "release",
+    );
+    let first: &Version = &v.version;
+    assert_eq!(first, &Version { major: 2, minor: 1 });
+    let in_document: &Version = &v.document[0].version;
+    assert_eq!(in_document, &Version { major: 2, minor: 0 });
+    let reused = ReleaseChoice::Version(first.clone());
+    assert!(matches!(
+        v.choice,
+        ReleaseChoice::Version(Version { major: 1, minor: 9 })
+    ));
+    assert_ne!(reused, v.choice);
 }
 
 #[test]

@@ -518,7 +518,7 @@ impl<'a> Builder<'a> {
                 naming::unraw(&naming::type_name(&el.name.local))
             ),
         };
-        let ty = self.type_def(&el.ty, &anon, &el.location)?;
+        let ty = self.local_element_type(el, &anon)?;
         Some(ElementField {
             name: names.unique(naming::field_name(&el.name.local)),
             xml: XmlName {
@@ -564,7 +564,7 @@ impl<'a> Builder<'a> {
                     naming::unraw(&naming::type_name(&el.name.local))
                 ),
             };
-            let Some(ty) = self.type_def(&el.ty, &anon, &el.location) else {
+            let Some(ty) = self.local_element_type(el, &anon) else {
                 continue;
             };
             let occurrence = match (p.occurs.is_repeated(), el.nillable) {
@@ -623,6 +623,23 @@ impl<'a> Builder<'a> {
             alternatives,
             doc: None,
         })
+    }
+
+    /// The type of a local element: a `ref=` to a global element with an
+    /// anonymous type shares that element's type, every other anonymous type
+    /// is generated under the name `ctx.parent`.
+    fn local_element_type(&mut self, el: &resolve::LocalElement, ctx: &Ctx) -> Option<RustType> {
+        let shared = el
+            .reference
+            .as_ref()
+            .and_then(|q| self.element_names.get(q));
+        if let Some((module, name)) = shared {
+            return Some(RustType::Named {
+                module: module.clone(),
+                name: name.clone(),
+            });
+        }
+        self.type_def(&el.ty, ctx, &el.location)
     }
 
     /// The Rust type of a named or anonymous type; anonymous ones are
