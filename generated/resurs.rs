@@ -933,7 +933,7 @@ pub mod msg_aftershopflow {
         pub customer_type: Option<super::common::CustomerType>,
         /// Points to add (at least 1).
         #[serde(rename = "bonusPoints", default)]
-        pub bonus_points: u64,
+        pub bonus_points: rt::PositiveInteger,
         /// Last day the points can be used; they are removed after it.
         #[serde(rename = "expirationDate", default)]
         pub expiration_date: rt::Date,
@@ -1011,7 +1011,7 @@ pub mod msg_aftershopflow {
         pub customer_type: Option<super::common::CustomerType>,
         /// Points to take away (at least 1).
         #[serde(rename = "bonusPoints", default)]
-        pub bonus_points: u64,
+        pub bonus_points: rt::PositiveInteger,
     }
     static WITHDRAW_BONUS_POINTS_FIELDS: [rt::FieldName; 3] = [
         rt::FieldName::unqualified("governmentId"),

@@ -182,7 +182,7 @@ fn every_operation() -> Vec<Encoded> {
             &InsertBonusPoints {
                 government_id: "8305147715".into(),
                 customer_type: Some(CustomerType::Natural),
-                bonus_points: 100,
+                bonus_points: 100_u64.try_into().expect("at least 1 point"),
                 expiration_date: expiration,
             },
             "governmentId",
@@ -193,7 +193,7 @@ fn every_operation() -> Vec<Encoded> {
             &WithdrawBonusPoints {
                 government_id: "8305147715".into(),
                 customer_type: None,
-                bonus_points: 50,
+                bonus_points: 50_u64.try_into().expect("at least 1 point"),
             },
             "governmentId",
         ),
@@ -349,7 +349,7 @@ async fn an_unknown_enum_value_is_refused_before_sending() {
     let request = InsertBonusPoints {
         government_id: "8305147715".into(),
         customer_type: Some(CustomerType::Unknown("COMPANY".into())),
-        bonus_points: 1,
+        bonus_points: 1_u64.try_into().expect("at least 1 point"),
         expiration_date: "2030-12-31".parse().expect("date"),
     };
     let e = encode_error(client.insert_bonus_points(&request).await);

@@ -57,7 +57,7 @@ fn bank() -> Bank {
     bank.insert_bonus_points(InsertBonusPoints {
         government_id: GOV.into(),
         customer_type: Some(CustomerType::Natural),
-        bonus_points: 40,
+        bonus_points: 40_u64.try_into().expect("at least 1 point"),
         expiration_date: "2999-12-31".parse().expect("date"),
     })
     .expect("insert");

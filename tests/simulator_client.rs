@@ -183,7 +183,7 @@ async fn bonus_and_tokens_through_the_clients() {
         .insert_bonus_points(&InsertBonusPoints {
             government_id: "8305147715".into(),
             customer_type: Some(CustomerType::Natural),
-            bonus_points: 40,
+            bonus_points: 40_u64.try_into().expect("at least 1 point"),
             expiration_date: "2999-01-01".parse().expect("date"),
         })
         .await
@@ -191,7 +191,7 @@ async fn bonus_and_tokens_through_the_clients() {
     let withdraw = |points| WithdrawBonusPoints {
         government_id: "8305147715".into(),
         customer_type: None,
-        bonus_points: points,
+        bonus_points: u64::try_into(points).expect("at least 1 point"),
     };
     client
         .withdraw_bonus_points(&withdraw(15))

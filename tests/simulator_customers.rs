@@ -32,7 +32,7 @@ fn insert(bank: &Bank, kind: Option<CustomerType>, points: u64, expires: &str) {
     bank.insert_bonus_points(InsertBonusPoints {
         government_id: GOV.into(),
         customer_type: kind,
-        bonus_points: points,
+        bonus_points: points.try_into().expect("at least 1 point"),
         expiration_date: expires.parse().expect("date"),
     })
     .expect("insert");
@@ -55,7 +55,7 @@ fn withdraw(
     bank.withdraw_bonus_points(WithdrawBonusPoints {
         government_id: GOV.into(),
         customer_type: kind,
-        bonus_points: points,
+        bonus_points: points.try_into().expect("at least 1 point"),
     })
 }
 

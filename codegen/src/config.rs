@@ -8,6 +8,7 @@ use crate::model::{self, Model, ModelOptions};
 use crate::parse::{self, Limits, LocationMap};
 use crate::resolve;
 use crate::Error;
+use crate::Warning;
 
 /// Configures and runs code generation (for `build.rs`, tests and `soapgen`).
 ///
@@ -157,7 +158,10 @@ impl Config {
             ]));
         }
         let docs = parse::load(&inputs, &self.locations, &self.limits)?;
-        let resolved = resolve::resolve(&docs)?;
+        let options = resolve::ResolveOptions {
+            operations: self.model.operations.clone(),
+        };
+        let resolved = resolve::resolve_with(&docs, &options)?;
         Ok(resolved)
     }
 
@@ -196,7 +200,12 @@ impl Config {
         })
     }
 
-    fn generate_with_files(&self) -> Result<(String, Vec<PathBuf>), Error> {
+    /// Runs parse → resolve and returns what the generated code would leave out.
+    pub fn warnings(&self) -> Result<Vec<Warning>, Error> {
+        Ok(self.resolved()?.warnings)
+    }
+
+    fn generate_with_files(&self) -> Result<(String, Vec<PathBuf>, Vec<Warning>), Error> {
         self.check_attributes()?;
         let resolved = self.resolved()?;
         let model = self.build_model(&resolved)?;
@@ -204,17 +213,30 @@ impl Config {
         let inputs = self.inputs();
         let header = Header::for_inputs(inputs.iter().map(PathBuf::as_path));
         let code = format::format(tokens, &header)?;
-        Ok((code, resolved.files))
+        Ok((code, resolved.files, resolved.warnings))
     }
 
     /// Runs the whole pipeline and returns the code.
     pub fn generate_string(&self) -> Result<String, Error> {
-        self.generate_with_files().map(|(code, _)| code)
+        self.generate_with_files().map(|(code, ..)| code)
+    }
+
+    /// [`generate_string`](Self::generate_string), returning the warnings as well.
+    pub fn generate_string_report(&self) -> Result<(String, Vec<Warning>), Error> {
+        self.generate_with_files()
+            .map(|(code, _, warnings)| (code, warnings))
     }
 
     /// Runs the whole pipeline and writes the output file (only when its
-    /// content changed); returns its path.
+    /// content changed); returns its path. In a build script (see
+    /// [`emit_rerun_if_changed`](Self::emit_rerun_if_changed)) each
+    /// [`Warning`] is printed as `cargo:warning=`.
     pub fn generate(&self) -> Result<PathBuf, Error> {
+        self.generate_report().map(|report| report.path)
+    }
+
+    /// [`generate`](Self::generate), returning the warnings as well.
+    pub fn generate_report(&self) -> Result<Report, Error> {
         let out = match (&self.out_file, std::env::var_os("OUT_DIR")) {
             (Some(p), _) => p.clone(),
             (None, Some(dir)) => {
@@ -242,15 +264,30 @@ impl Config {
                 println!("cargo:rerun-if-changed={}", f.display());
             }
         }
-        let (code, files) = self.generate_with_files()?;
+        let (code, files, warnings) = self.generate_with_files()?;
         if rerun {
             for f in files.iter().filter(|f| !self.inputs().contains(f)) {
                 println!("cargo:rerun-if-changed={}", f.display());
             }
+            for warning in &warnings {
+                println!("cargo:warning={warning}");
+            }
         }
         write_if_changed(&out, code.as_bytes())?;
-        Ok(out)
+        Ok(Report {
+            path: out,
+            warnings,
+        })
     }
+}
+
+/// What [`Config::generate_report`] produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The file written.
+    pub path: PathBuf,
+    /// What the generated code leaves out, in document order.
+    pub warnings: Vec<Warning>,
 }
 
 /// Writes `bytes` to `path` unless it already holds exactly them.

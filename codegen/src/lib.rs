@@ -15,6 +15,8 @@ pub mod format;
 pub mod model;
 pub mod parse;
 pub mod resolve;
+mod warning;
 
-pub use config::Config;
+pub use config::{Config, Report};
 pub use error::Error;
+pub use warning::{Warning, WarningKind};

@@ -260,3 +260,41 @@ fn a_location_outside_the_wsdl_tree_needs_allow_path() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn generate_prints_warnings_and_inspect_lists_them() {
+    let generated = soapgen()
+        .args(["generate", "--out", "-", "--wsdl"])
+        .arg(golden("warnings", "service.wsdl"))
+        .output()
+        .expect("run soapgen");
+    assert!(generated.status.success());
+    let stderr = String::from_utf8_lossy(&generated.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(
+        lines[2].ends_with("service.wsdl:43:5: warning: port `BookingSoap12` of service `BookingService` (SOAP 1.2) is skipped: only SOAP 1.1 ports are generated"),
+        "{stderr}"
+    );
+    let inspected = soapgen()
+        .args(["inspect", "--json"])
+        .arg(golden("warnings", "service.wsdl"))
+        .output()
+        .expect("run soapgen");
+    let json: serde_json::Value =
+        serde_json::from_slice(&inspected.stdout).expect("inspect --json is JSON");
+    let warnings = json["warnings"].as_array().cloned().unwrap_or_default();
+    assert_eq!(warnings.len(), 3, "{json}");
+    assert_eq!(warnings[1]["line"], 31);
+    assert_eq!(warnings[1]["column"], 14);
+    let text = soapgen()
+        .arg("inspect")
+        .arg(golden("warnings", "service.wsdl"))
+        .output()
+        .expect("run soapgen");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Not generated:\n  line 9, column 7: complex type `{urn:golden:warnings:msg}party` is extended"),
+        "{text}"
+    );
+}

@@ -23,6 +23,7 @@ golden!(
     all,
     any_wildcard,
     attributes,
+    builtin_facets,
     builtins,
     choice,
     default_fixed,
@@ -44,10 +45,12 @@ golden!(
     restriction,
     sequence,
     serde,
+    shared_element,
     service,
     simple_content,
     union,
     unqualified,
+    warnings,
 );
 
 fn example(case: &str) -> Vec<u8> {
@@ -284,6 +287,102 @@ fn facets_roundtrip_and_check() {
     assert!(Percent::new(rt::Decimal::new(10001, 2)).is_err());
     assert!(Percent::new(rt::Decimal::new(1234, 3)).is_err());
     assert!(Small::new(0).is_err() && Small::new(9).is_ok() && Small::new(10).is_err());
+}
+
+#[test]
+fn builtin_facets_are_checked_on_encode_and_reported_on_decode() {
+    use builtin_facets::builtin_facets::{Bonus, Limit, Points};
+    const NS: Option<&str> = Some("urn:golden:builtin_facets");
+    let v: Bonus = roundtrip("builtin_facets", NS, "bonus");
+    assert_eq!(v.points.into_inner(), 500);
+    assert_eq!(v.multiplier.into_inner(), 2);
+    assert!(matches!(v.limit, Some(Limit::NegativeInteger(n)) if n.into_inner() == -5));
+    assert!(rt::PositiveInteger::new(0_u64).is_err());
+
+    let refused = |value: &Bonus| {
+        rt::encode_document(value, NS, "bonus")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    let zero = Bonus {
+        points: rt::PositiveInteger::default(),
+        ..v.clone()
+    };
+    assert_eq!(refused(&zero), "bonus/points: 0 is below minInclusive 1");
+    let positive_refund = Bonus {
+        refund: Some(rt::SimpleType::parse_text("3").expect("lexical")),
+        ..v.clone()
+    };
+    assert!(refused(&positive_refund).starts_with("bonus/refund: 3 "));
+    let zero_in_list = Bonus {
+        history: Some(Points(vec![rt::PositiveInteger::default()])),
+        ..v.clone()
+    };
+    assert!(refused(&zero_in_list).starts_with("bonus/history: 0 "));
+    let zero_attribute = Bonus {
+        multiplier: rt::PositiveInteger::default(),
+        ..v.clone()
+    };
+    assert!(refused(&zero_attribute).starts_with("bonus/@multiplier: 0 "));
+    // A union member that fails its built-in facets is not chosen.
+    assert_eq!(
+        <Limit as rt::SimpleType>::parse_text("5").ok(),
+        Some(Limit::String("5".into()))
+    );
+
+    let xml = String::from_utf8(example("builtin_facets"))
+        .expect("utf-8")
+        .replace("<b:points>500</b:points>", "<b:points>0</b:points>")
+        .replace("<b:balance>-7</b:balance>", "<b:balance>7</b:balance>");
+    let lenient =
+        rt::decode_document::<Bonus>(xml.as_bytes(), NS, "bonus", &rt::DecodeOptions::default())
+            .unwrap_or_else(|e| panic!("lenient decode: {e}"));
+    assert_eq!(lenient.value.points.into_inner(), 0, "decoded as sent");
+    let reported: Vec<String> = lenient
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.path, d.kind))
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            "bonus/points: 0 is below minInclusive 1",
+            "bonus/balance[2]: 7 is above maxInclusive 0"
+        ]
+    );
+    let strict =
+        rt::decode_document::<Bonus>(xml.as_bytes(), NS, "bonus", &rt::DecodeOptions::strict());
+    assert!(
+        matches!(strict, Err(ref e) if e.path == "bonus/points"),
+        "{strict:?}"
+    );
+}
+
+#[test]
+fn a_referenced_element_has_one_shared_type() {
+    use shared_element::shared_element::{Release, ReleaseChoice, Version};
+    let v: Release = roundtrip(
+        "shared_element",
+        Some("urn:golden:shared_element"),
+        "release",
+    );
+    let first: &Version = &v.version;
+    assert_eq!(first, &Version { major: 2, minor: 1 });
+    let in_document: &Version = &v.document[0].version;
+    assert_eq!(in_document, &Version { major: 2, minor: 0 });
+    let reused = ReleaseChoice::Version(first.clone());
+    assert!(matches!(
+        v.choice,
+        ReleaseChoice::Version(Version { major: 1, minor: 9 })
+    ));
+    assert_ne!(reused, v.choice);
+}
+
+#[test]
+fn warnings_case_generates_what_it_can() {
+    let v: warnings::msg::Book = roundtrip("warnings", Some("urn:golden:warnings:msg"), "book");
+    assert_eq!(v.guest.name, "Ada");
 }
 
 #[test]

@@ -107,7 +107,7 @@ fn operations_merge_port_type_and_binding() {
 }
 
 #[test]
-fn rpc_and_encoded_bindings_are_errors_with_positions() {
+fn an_rpc_binding_is_one_error_without_follow_ons() {
     let content = wsdl(&format!(
         r#"{MESSAGES}{}
   <service name="S"><port name="P" binding="tns:B"><soap:address location="http://h"/></port></service>"#,
@@ -115,14 +115,34 @@ fn rpc_and_encoded_bindings_are_errors_with_positions() {
     ));
     let e = resolve("rpc", &content).err().unwrap_or_default();
     let lines: Vec<&str> = e.lines().collect();
+    assert_eq!(lines.len(), 1, "{e}");
+    assert!(
+        lines[0]
+            .contains("svc.wsdl:25:5: unsupported binding style: binding `B` has style=\"rpc\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_encoded_operation_is_reported_before_other_errors() {
+    // The schema error is found first (schemas are resolved before services).
+    let content = wsdl(&format!(
+        r#"{MESSAGES}{}
+  <service name="S"><port name="P" binding="tns:B"><soap:address location="http://h"/></port></service>"#,
+        binding("B", "soap", "document", "encoded"),
+    ))
+    .replace(r#"name="oops" type="xs:string""#, r#"name="oops" type="m:missing""#);
+    let e = resolve("encoded", &content).err().unwrap_or_default();
+    let lines: Vec<&str> = e.lines().collect();
     assert_eq!(lines.len(), 2, "{e}");
     assert!(
-        lines[0].contains("svc.wsdl:25:5: not document/literal: binding `B` has style=\"rpc\""),
+        lines[0].contains(
+            "svc.wsdl:28:14: unsupported binding style: operation `ping` has use=\"encoded\""
+        ),
         "{e}"
     );
     assert!(
-        lines[1]
-            .contains("svc.wsdl:28:14: not document/literal: operation `ping` has use=\"encoded\""),
+        lines[1].contains("svc.wsdl:9:7: unknown type") && lines[1].contains("missing"),
         "{e}"
     );
 }
@@ -311,5 +331,55 @@ fn an_error_in_a_shared_message_is_reported_once() {
         e.matches("unknown element `{urn:svc}ghost`").count(),
         1,
         "{e}"
+    );
+}
+
+#[test]
+fn only_the_selected_operations_are_checked() {
+    // `notify` uses a two-part message and a second port has an rpc binding:
+    // both are errors for a full run, neither when only `ping` is generated.
+    let content = wsdl(&format!(
+        r#"{}{}{}
+  <service name="S">
+    <port name="P" binding="tns:B"><soap:address location="http://h"/></port>
+  </service>
+  <service name="Old"><port name="R" binding="tns:R"><soap:address location="http://h/old"/></port></service>"#,
+        MESSAGES
+            .replace(
+                r#"<operation name="notify"><input message="tns:ping"/></operation>"#,
+                r#"<operation name="notify"><input message="tns:two"/></operation>"#,
+            )
+            .replace(
+                r#"<portType name="ShopPort">"#,
+                r#"<message name="two"><part name="a" element="m:ping"/><part name="b" element="m:pong"/></message>
+  <portType name="OldPort"><operation name="legacy"><input message="tns:ping"/><output message="tns:pong"/></operation></portType>
+  <portType name="ShopPort">"#,
+            ),
+        binding("B", "soap", "document", "literal"),
+        r#"
+  <binding name="R" type="tns:OldPort"><soap:binding style="rpc" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <operation name="legacy"><soap:operation soapAction=""/><input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
+  </binding>"#,
+    ));
+    let scratch = Scratch::new("selected");
+    let path = scratch.write("svc.wsdl", &content);
+    let all = soap_codegen::Config::new().wsdl(&path).generate_string();
+    let e = all.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        e.lines()
+            .next()
+            .is_some_and(|l| l.contains("binding `R` has style=\"rpc\"")),
+        "{e}"
+    );
+    assert!(e.contains("message `two` has 2 parts"), "{e}");
+    let code = soap_codegen::Config::new()
+        .wsdl(&path)
+        .operations(["ping"])
+        .generate_string()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("pub async fn ping("), "{code}");
+    assert!(
+        !code.contains("notify") && !code.contains("legacy"),
+        "{code}"
     );
 }

@@ -104,7 +104,9 @@ impl Bank {
             request.customer_type.as_ref(),
         )?;
         let expires = request.expiration_date.to_string();
-        state.bonus.insert(customer, request.bonus_points, &expires)
+        state
+            .bonus
+            .insert(customer, request.bonus_points.into_inner(), &expires)
     }
 
     /// `withdrawBonusPoints`: refused when the balance is smaller.
@@ -118,7 +120,7 @@ impl Bank {
         )?;
         state
             .bonus
-            .withdraw(&customer, request.bonus_points, &today)
+            .withdraw(&customer, request.bonus_points.into_inner(), &today)
     }
 
     /// `getCustomerBonus` (After Shop): the usable balance.

@@ -23,7 +23,7 @@ pub fn build(resolved: &Resolved, options: &ModelOptions) -> Result<Model, Model
     super::recursion::box_recursive_fields(&mut model);
     apply_attributes(&mut model, options);
     if let Some(ops) = &options.operations {
-        unknown_operations(&model, ops)?;
+        unknown_operations(&model, &resolved.unselected_operations, ops)?;
         model.retain_operations(ops);
     }
     Ok(model)
@@ -31,12 +31,17 @@ pub fn build(resolved: &Resolved, options: &ModelOptions) -> Result<Model, Model
 
 /// An error for each name in `wanted` that no operation of `model` has,
 /// with the operation names close to it.
-fn unknown_operations(model: &Model, wanted: &[String]) -> Result<(), ModelErrors> {
+fn unknown_operations(
+    model: &Model,
+    unselected: &[String],
+    wanted: &[String],
+) -> Result<(), ModelErrors> {
     let known: BTreeSet<&str> = model
         .modules
         .iter()
         .flat_map(|m| &m.operations)
         .map(|op| op.name.as_str())
+        .chain(unselected.iter().map(String::as_str))
         .collect();
     let errors: Vec<ModelError> = wanted
         .iter()
@@ -513,7 +518,7 @@ impl<'a> Builder<'a> {
                 naming::unraw(&naming::type_name(&el.name.local))
             ),
         };
-        let ty = self.type_def(&el.ty, &anon, &el.location)?;
+        let ty = self.local_element_type(el, &anon)?;
         Some(ElementField {
             name: names.unique(naming::field_name(&el.name.local)),
             xml: XmlName {
@@ -559,7 +564,7 @@ impl<'a> Builder<'a> {
                     naming::unraw(&naming::type_name(&el.name.local))
                 ),
             };
-            let Some(ty) = self.type_def(&el.ty, &anon, &el.location) else {
+            let Some(ty) = self.local_element_type(el, &anon) else {
                 continue;
             };
             let occurrence = match (p.occurs.is_repeated(), el.nillable) {
@@ -618,6 +623,23 @@ impl<'a> Builder<'a> {
             alternatives,
             doc: None,
         })
+    }
+
+    /// The type of a local element: a `ref=` to a global element with an
+    /// anonymous type shares that element's type, every other anonymous type
+    /// is generated under the name `ctx.parent`.
+    fn local_element_type(&mut self, el: &resolve::LocalElement, ctx: &Ctx) -> Option<RustType> {
+        let shared = el
+            .reference
+            .as_ref()
+            .and_then(|q| self.element_names.get(q));
+        if let Some((module, name)) = shared {
+            return Some(RustType::Named {
+                module: module.clone(),
+                name: name.clone(),
+            });
+        }
+        self.type_def(&el.ty, ctx, &el.location)
     }
 
     /// The Rust type of a named or anonymous type; anonymous ones are
@@ -693,8 +715,8 @@ impl<'a> Builder<'a> {
 
     fn type_ref(&mut self, r: &TypeRef, location: &Location) -> Option<RustType> {
         let found = match r {
-            TypeRef::Builtin(n) => match Builtin::of_xsd(n) {
-                Some((b, _)) => return Some(RustType::Builtin(b)),
+            TypeRef::Builtin(n) => match Builtin::of_xsd_use(n) {
+                Some(b) => return Some(RustType::Builtin(b)),
                 None => {
                     self.errors.push(ModelError::UnknownBuiltin {
                         name: n.clone(),

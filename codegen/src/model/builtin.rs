@@ -47,6 +47,12 @@ pub enum Builtin {
     QName,
     /// `rt::AnyXml`
     AnyXml,
+    /// `rt::PositiveInteger` (`u64`, at least 1)
+    PositiveInteger,
+    /// `rt::NegativeInteger` (`i64`, at most -1)
+    NegativeInteger,
+    /// `rt::NonPositiveInteger` (`i64`, at most 0)
+    NonPositiveInteger,
 }
 
 /// The kind of facet check a value type supports.
@@ -113,6 +119,19 @@ impl Builtin {
         Some((b, facets))
     }
 
+    /// The type of a direct use of an XSD built-in (a field, attribute, list
+    /// item or union member of type `xs:positiveInteger`): a built-in whose
+    /// own facets the Rust integer does not bound is the runtime newtype that
+    /// checks them. Restrictions start from [`of_xsd`](Self::of_xsd) instead.
+    pub fn of_xsd_use(local: &str) -> Option<Builtin> {
+        Some(match local {
+            "positiveInteger" => Builtin::PositiveInteger,
+            "negativeInteger" => Builtin::NegativeInteger,
+            "nonPositiveInteger" => Builtin::NonPositiveInteger,
+            other => Builtin::of_xsd(other)?.0,
+        })
+    }
+
     /// Rust source of the type (`String`, `rt::Decimal`).
     pub fn rust(self) -> &'static str {
         match self {
@@ -137,6 +156,9 @@ impl Builtin {
             Builtin::HexBinary => "rt::HexBinary",
             Builtin::QName => "rt::QName",
             Builtin::AnyXml => "rt::AnyXml",
+            Builtin::PositiveInteger => "rt::PositiveInteger",
+            Builtin::NegativeInteger => "rt::NegativeInteger",
+            Builtin::NonPositiveInteger => "rt::NonPositiveInteger",
         }
     }
 
@@ -174,6 +196,9 @@ impl Builtin {
                 | Builtin::U32
                 | Builtin::U16
                 | Builtin::U8
+                | Builtin::PositiveInteger
+                | Builtin::NegativeInteger
+                | Builtin::NonPositiveInteger
         )
     }
 

@@ -110,6 +110,16 @@ pub enum ResolveError {
         /// Where.
         at: Location,
     },
+    /// A binding (or one of its operations) in a style or use the generator
+    /// does not produce: `style="rpc"`, `use="encoded"`. Listed before every
+    /// other error; the operations it concerns are not resolved further.
+    #[error("{at}: unsupported binding style: {what} (only document/literal is generated)")]
+    UnsupportedStyle {
+        /// What the binding says (`binding \`X\` has style="rpc"`).
+        what: String,
+        /// Where.
+        at: Location,
+    },
     /// A service with ports but none bound with SOAP 1.1.
     #[error("{at}: service `{service}` has no SOAP 1.1 port")]
     NoSoap11Port {

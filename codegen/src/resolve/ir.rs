@@ -77,6 +77,11 @@ pub struct Resolved {
     pub namespaces: BTreeMap<String, NamespaceInfo>,
     /// The WSDL definitions read, in the order given.
     pub wsdls: Vec<Wsdl>,
+    /// Operations of the WSDLs that [`ResolveOptions::operations`](super::ResolveOptions)
+    /// left out (not resolved, not checked), by name.
+    pub unselected_operations: Vec<String>,
+    /// What the generated code will leave out, in document order (each once).
+    pub warnings: Vec<crate::Warning>,
 }
 
 /// Facts about one target namespace.

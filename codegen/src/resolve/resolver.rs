@@ -27,6 +27,8 @@ pub(crate) struct Resolver<'d> {
     /// Substitution group heads → the elements naming them in `substitutionGroup=`
     /// (declaration order).
     pub(crate) substitutes: HashMap<QName, Vec<QName>>,
+    /// Only these operations (WSDL names) are resolved; `None`: all.
+    pub(crate) operations: Option<Vec<String>>,
 }
 
 /// Most particles and attributes one run may expand to (group and `ref=`
@@ -51,22 +53,56 @@ impl<'d> Resolver<'d> {
             exhausted: false,
             element_cost: HashMap::new(),
             substitutes: HashMap::new(),
+            operations: None,
         }
     }
 
     /// The result; an error reported more than once (a message used by
-    /// several operations) is listed once.
-    pub(crate) fn finish(self) -> Result<Resolved, ResolveErrors> {
+    /// several operations) is listed once, unsupported binding styles first.
+    pub(crate) fn finish(mut self) -> Result<Resolved, ResolveErrors> {
         if self.errors.is_empty() {
+            let warnings = &mut self.out.warnings;
+            warnings.sort_by(|a, b| a.location.cmp(&b.location));
+            warnings.dedup();
             return Ok(self.out);
         }
         let mut seen = HashSet::new();
-        let errors = self
+        let mut errors: Vec<ResolveError> = self
             .errors
             .into_iter()
             .filter(|e| seen.insert(e.to_string()))
             .collect();
+        errors.sort_by_key(|e| !matches!(e, ResolveError::UnsupportedStyle { .. }));
         Err(crate::errors::Errors(errors))
+    }
+
+    /// A [`WarningKind::PolymorphismDropped`](crate::WarningKind::PolymorphismDropped)
+    /// for each named complex type that named complex types extend.
+    pub(crate) fn extension_warnings(&mut self) {
+        let mut derived: std::collections::BTreeMap<&QName, Vec<String>> = Default::default();
+        for (name, ct) in &self.out.complex_types {
+            if let super::ir::ComplexContent::Extension {
+                base: TypeRef::Complex(base),
+                ..
+            } = &ct.content
+            {
+                derived.entry(base).or_default().push(name.to_string());
+            }
+        }
+        let warnings: Vec<crate::Warning> = derived
+            .into_iter()
+            .filter_map(|(base, derived)| {
+                let location = self.out.complex_types.get(base)?.location.clone();
+                Some(crate::Warning {
+                    kind: crate::WarningKind::PolymorphismDropped {
+                        base: base.to_string(),
+                        derived,
+                    },
+                    location,
+                })
+            })
+            .collect();
+        self.out.warnings.extend(warnings);
     }
 
     /// Takes `n` from the expansion budget; false (and one error) when exhausted.

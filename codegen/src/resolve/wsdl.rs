@@ -132,6 +132,7 @@ impl<'d> Resolver<'d> {
     ) -> Option<Service> {
         let mut ports = Vec::new();
         let mut soap11 = false;
+        let mut skipped = Vec::new();
         for p in &s.ports {
             let Some(q) = p.binding.as_ref() else {
                 self.errors.push(ResolveError::MissingAttribute {
@@ -153,6 +154,7 @@ impl<'d> Resolver<'d> {
                 continue;
             };
             if binding.protocol != Protocol::Soap11 {
+                skipped.push((p, binding.protocol));
                 continue;
             }
             soap11 = true;
@@ -168,12 +170,25 @@ impl<'d> Resolver<'d> {
                 ports.push(port);
             }
         }
-        if !soap11 && !s.ports.is_empty() {
+        if !soap11 && !s.ports.is_empty() && self.operations.is_none() {
             self.errors.push(ResolveError::NoSoap11Port {
                 service: s.name.clone(),
                 at: self.wsdl_at(w, s.pos),
             });
             return None;
+        }
+        for (p, protocol) in skipped {
+            self.out.warnings.push(crate::Warning {
+                kind: crate::WarningKind::PortSkipped {
+                    service: s.name.clone(),
+                    port: p.name.clone(),
+                    protocol: match protocol {
+                        Protocol::Soap12 => "SOAP 1.2",
+                        _ => "not SOAP",
+                    },
+                },
+                location: self.wsdl_at(w, p.pos),
+            });
         }
         Some(Service {
             name: s.name.clone(),
@@ -194,13 +209,6 @@ impl<'d> Resolver<'d> {
         scope: &[usize],
         tables: &[Tables<'d>],
     ) -> Option<Port> {
-        let binding_rpc = binding.style.as_deref() == Some("rpc");
-        if binding_rpc {
-            self.errors.push(ResolveError::NotDocumentLiteral {
-                reason: format!("binding `{}` has style=\"rpc\"", binding.name),
-                at: self.wsdl_at(bw, binding.style_pos),
-            });
-        }
         let Some(pt_q) = binding.port_type.as_ref() else {
             self.errors.push(ResolveError::MissingAttribute {
                 element: "binding".into(),
@@ -220,6 +228,25 @@ impl<'d> Resolver<'d> {
             return None;
         };
         let pw = &self.docs.wsdls[pw];
+        let filter = self.operations.clone();
+        let selected = |name: &str| {
+            filter
+                .as_ref()
+                .is_none_or(|names| names.iter().any(|n| n == name))
+        };
+        if !port_type.operations.iter().any(|op| selected(&op.name)) {
+            let names = port_type.operations.iter().map(|op| op.name.clone());
+            self.out.unselected_operations.extend(names);
+            return None;
+        }
+        let binding_rpc = binding.style.as_deref() == Some("rpc");
+        if binding_rpc {
+            self.errors.push(ResolveError::UnsupportedStyle {
+                what: format!("binding `{}` has style=\"rpc\"", binding.name),
+                at: self.wsdl_at(bw, binding.style_pos),
+            });
+            return None;
+        }
         let binding_ops: HashMap<&str, &parse::BindingOperation> = binding
             .operations
             .iter()
@@ -227,6 +254,10 @@ impl<'d> Resolver<'d> {
             .collect();
         let mut operations = Vec::new();
         for op in &port_type.operations {
+            if !selected(&op.name) {
+                self.out.unselected_operations.push(op.name.clone());
+                continue;
+            }
             let Some(bop) = binding_ops.get(op.name.as_str()) else {
                 self.errors.push(ResolveError::MissingBindingOperation {
                     operation: op.name.clone(),
@@ -235,19 +266,23 @@ impl<'d> Resolver<'d> {
                 });
                 continue;
             };
-            if !binding_rpc && bop.style.as_deref() == Some("rpc") {
-                self.errors.push(ResolveError::NotDocumentLiteral {
-                    reason: format!("operation `{}` has style=\"rpc\"", op.name),
+            let errors = self.errors.len();
+            if bop.style.as_deref() == Some("rpc") {
+                self.errors.push(ResolveError::UnsupportedStyle {
+                    what: format!("operation `{}` has style=\"rpc\"", op.name),
                     at: self.wsdl_at(bw, bop.pos),
                 });
             }
             for (use_, pos) in &bop.uses {
                 if let Some(u) = use_.as_deref().filter(|u| *u != "literal") {
-                    self.errors.push(ResolveError::NotDocumentLiteral {
-                        reason: format!("operation `{}` has use=\"{u}\"", op.name),
+                    self.errors.push(ResolveError::UnsupportedStyle {
+                        what: format!("operation `{}` has use=\"{u}\"", op.name),
                         at: self.wsdl_at(bw, *pos),
                     });
                 }
+            }
+            if self.errors.len() > errors {
+                continue;
             }
             if let Some(operation) = self.operation(pw, op, bw, bop, scope, tables) {
                 operations.push(operation);
@@ -291,8 +326,15 @@ impl<'d> Resolver<'d> {
         tables: &[Tables<'d>],
     ) -> Option<Operation> {
         let binding_scope = self.scope_of(bw, scope);
-        let (input_bound, input_headers) = self.headers(bw, &bop.input, &binding_scope, tables);
-        let (output_bound, output_headers) = self.headers(bw, &bop.output, &binding_scope, tables);
+        let (input_bound, input_headers) =
+            self.headers(bw, (&op.name, "input"), &bop.input, &binding_scope, tables);
+        let (output_bound, output_headers) = self.headers(
+            bw,
+            (&op.name, "output"),
+            &bop.output,
+            &binding_scope,
+            tables,
+        );
         let scope = self.scope_of(pw, scope);
         let Some(input_q) = op.input.as_ref() else {
             self.errors.push(ResolveError::Unsupported {
@@ -354,10 +396,12 @@ impl<'d> Resolver<'d> {
 
     /// The parts that `soap:header` elements of a binding input/output send
     /// as headers: all of them as (message, part), and those with an element.
-    /// Headers are not generated, so a `type=` header part is no error.
+    /// Headers are not generated, so a `type=` header part is no error; each
+    /// is a [`WarningKind::HeaderDropped`](crate::WarningKind::HeaderDropped).
     fn headers(
         &mut self,
         bw: &'d WsdlDoc,
+        (operation, direction): (&str, &'static str),
         binding: &parse::MessageBinding,
         scope: &[usize],
         tables: &[Tables<'d>],
@@ -390,6 +434,15 @@ impl<'d> Resolver<'d> {
                 continue;
             };
             bound.push((name.clone(), part.name.clone()));
+            self.out.warnings.push(crate::Warning {
+                kind: crate::WarningKind::HeaderDropped {
+                    operation: operation.to_owned(),
+                    direction,
+                    message: name.to_string(),
+                    part: part.name.clone(),
+                },
+                location: self.wsdl_at(bw, h.pos),
+            });
             if part.element.is_none() {
                 continue;
             }

@@ -1,8 +1,13 @@
 //! XSD constraining facets, declared once per restricted simple type as a
 //! `static` and checked by the generated `check_facets`.
 
+mod builtin;
 mod pattern;
 
+pub use builtin::{
+    NegativeInteger, NonPositiveInteger, PositiveInteger, NEGATIVE_INTEGER, NON_POSITIVE_INTEGER,
+    POSITIVE_INTEGER,
+};
 pub use pattern::Pattern;
 
 use rust_decimal::Decimal;
@@ -24,9 +29,11 @@ use crate::value::SimpleType;
 /// ```
 ///
 /// XSD's derived integer types map to plain Rust integers; their value-space
-/// bounds are facets too: `positiveInteger` is `u64` with `min_inclusive: Some("1")`,
-/// `negativeInteger` is `i64` with `max_inclusive: Some("-1")`,
-/// `nonPositiveInteger` is `i64` with `max_inclusive: Some("0")`.
+/// bounds are facets too: a restriction of `positiveInteger` is a newtype over
+/// `u64` with `min_inclusive: Some("1")` merged into its facets (`negativeInteger`:
+/// `i64`, `max_inclusive: Some("-1")`; `nonPositiveInteger`: `i64`,
+/// `max_inclusive: Some("0")`); used directly, they are
+/// [`PositiveInteger`], [`NegativeInteger`] and [`NonPositiveInteger`].
 #[derive(Debug, Clone, Copy)]
 pub struct Facets {
     /// `length` (characters; octets for binary types; items for lists).

@@ -18,6 +18,17 @@ use soap_codegen::resolve::{self, Resolved};
 pub struct Report {
     services: Vec<Service>,
     modules: Vec<Module>,
+    /// What the generated code leaves out, per construct.
+    warnings: Vec<WarningInfo>,
+}
+
+/// A [`soap_codegen::Warning`], placed by line and column (no file: the
+/// report holds no paths; `soapgen generate` prints the file too).
+#[derive(Debug, Serialize)]
+struct WarningInfo {
+    line: u32,
+    column: u32,
+    message: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -250,7 +261,20 @@ impl Report {
                 types: m.types.iter().map(ty_info).collect(),
             })
             .collect();
-        Report { services, modules }
+        let warnings = resolved
+            .warnings
+            .iter()
+            .map(|w| WarningInfo {
+                line: w.location.line,
+                column: w.location.col,
+                message: w.kind.to_string(),
+            })
+            .collect();
+        Report {
+            services,
+            modules,
+            warnings,
+        }
     }
 
     /// Pretty-printed JSON, with a final newline.
@@ -298,6 +322,12 @@ impl Report {
             let _ = writeln!(out, "  {} ({}):", m.rust_name, m.namespace);
             for t in &m.types {
                 type_text(&mut out, t);
+            }
+        }
+        if !self.warnings.is_empty() {
+            let _ = writeln!(out, "Not generated:");
+            for w in &self.warnings {
+                let _ = writeln!(out, "  line {}, column {}: {}", w.line, w.column, w.message);
             }
         }
         out

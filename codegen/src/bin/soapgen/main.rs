@@ -224,12 +224,17 @@ fn run(cli: Cli) -> Result<(), CliError> {
             if !operation.is_empty() {
                 config = config.operations(operation);
             }
-            if out == Path::new("-") {
-                print(&config.generate_string()?)
+            let warnings = if out == Path::new("-") {
+                let (code, warnings) = config.generate_string_report()?;
+                print(&code)?;
+                warnings
             } else {
-                config.out_file(&out).generate()?;
-                Ok(())
+                config.out_file(&out).generate_report()?.warnings
+            };
+            for warning in &warnings {
+                eprintln!("{warning}");
             }
+            Ok(())
         }
         Command::Inspect {
             file,

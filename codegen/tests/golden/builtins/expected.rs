@@ -58,11 +58,11 @@ pub mod builtins {
         /// `nonNegativeInteger`
         pub non_negative_integer: Option<u64>,
         /// `positiveInteger`
-        pub positive_integer: Option<u64>,
+        pub positive_integer: Option<rt::PositiveInteger>,
         /// `negativeInteger`
-        pub negative_integer: Option<i64>,
+        pub negative_integer: Option<rt::NegativeInteger>,
         /// `nonPositiveInteger`
-        pub non_positive_integer: Option<i64>,
+        pub non_positive_integer: Option<rt::NonPositiveInteger>,
         /// `unsignedLong`
         pub unsigned_long: Option<u64>,
         /// `unsignedInt`

@@ -1,0 +1,59 @@
+//! XSD's derived integer types whose value space a Rust integer does not
+//! bound: newtypes checked against the built-in type's own facets, like a
+//! generated restriction (`new` refuses, encoding refuses, decoding reports).
+//!
+//! The other built-ins need none: `nonNegativeInteger` is `u64`,
+//! `unsignedShort` is `u16`, `byte` is `i8`..., so a value outside their range
+//! cannot be built, and a received one fails to parse.
+
+use super::Facets;
+
+macro_rules! builtin_newtypes {
+    ($($(#[doc = $doc:literal])* $name:ident($inner:ty) = $xsd:literal, $facets:ident { $($facet:ident: $bound:literal),* };)*) => {$(
+        crate::newtype! {
+            $(#[doc = $doc])*
+            #[xsd(name = $xsd, facets = $facets)]
+            #[derive(Copy, Eq, Hash, PartialOrd, Ord)]
+            #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(transparent))]
+            pub struct $name($inner);
+        }
+        #[doc = ::core::concat!(" The facets of XSD `", $xsd, "`.")]
+        pub static $facets: Facets = Facets { $($facet: Some($bound),)* ..Facets::NONE };
+    )*};
+}
+
+builtin_newtypes! {
+    /// XSD `positiveInteger`: a `u64` of at least 1.
+    PositiveInteger(u64) = "positiveInteger", POSITIVE_INTEGER { min_inclusive: "1" };
+    /// XSD `negativeInteger`: an `i64` of at most -1.
+    NegativeInteger(i64) = "negativeInteger", NEGATIVE_INTEGER { max_inclusive: "-1" };
+    /// XSD `nonPositiveInteger`: an `i64` of at most 0.
+    NonPositiveInteger(i64) = "nonPositiveInteger", NON_POSITIVE_INTEGER { max_inclusive: "0" };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::SimpleType;
+
+    #[test]
+    fn the_built_in_bounds_are_checked() {
+        assert!(PositiveInteger::new(0_u64).is_err());
+        assert_eq!(
+            PositiveInteger::new(1_u64).map(PositiveInteger::into_inner),
+            Ok(1)
+        );
+        assert!(NegativeInteger::new(0_i64).is_err());
+        assert!(NegativeInteger::new(-1_i64).is_ok());
+        assert!(NonPositiveInteger::new(1_i64).is_err());
+        assert!(NonPositiveInteger::new(0_i64).is_ok());
+        assert!("0".parse::<PositiveInteger>().is_err());
+        let lenient = PositiveInteger::parse_text("0").map(|v| v.check_facets().is_err());
+        assert_eq!(
+            lenient,
+            Ok(true),
+            "parsing is lexical; the facet is reported apart"
+        );
+        assert_eq!(PositiveInteger::default().into_inner(), 0);
+    }
+}
