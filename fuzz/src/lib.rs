@@ -5,45 +5,15 @@
 
 use std::fmt::Debug;
 
-use resurs_aftershop::{msg_aftershopflow as asf, msg_shopflow as sf, v4};
+use resurs_aftershop::v4;
+pub use soap_runtime::arbitrary::Visit;
+use soap_runtime::arbitrary::Arbitrary;
 use soap_runtime::rt::{self, envelope, DecodeOptions, FaultDetail, Operation, SimpleType, XmlType};
 
-/// Called once per operation with its generated types.
-pub trait Visit {
-    /// One operation.
-    fn visit<Req, Resp, F>(&mut self, op: &'static Operation)
-    where
-        Req: XmlType + PartialEq + Debug,
-        Resp: XmlType + PartialEq + Debug,
-        F: FaultDetail + PartialEq + Debug;
-}
-
-macro_rules! operations {
-    ($v:ident: $($op:ident, $req:ty, $resp:ty, $fault:ty;)*) => {
-        $($v.visit::<$req, $resp, $fault>(&v4::$op);)*
-    };
-}
-
-/// Visits the 16 operations of AfterShopFlowService and ShopFlowService.
+/// Visits every operation of AfterShopFlowService and ShopFlowService
+/// (the list soap-codegen generates with `Config::arbitrary(true)`).
 pub fn each_operation(v: &mut impl Visit) {
-    operations! { v:
-        ADDITIONAL_DEBIT_OF_PAYMENT, asf::AdditionalDebitOfPayment, asf::AdditionalDebitOfPaymentResponse, v4::AdditionalDebitOfPaymentFault;
-        FINALIZE_PAYMENT, asf::FinalizePayment, asf::FinalizePaymentResponse, v4::FinalizePaymentFault;
-        ANNUL_PAYMENT, asf::AnnulPayment, asf::AnnulPaymentResponse, v4::AnnulPaymentFault;
-        CREDIT_PAYMENT, asf::CreditPayment, asf::CreditPaymentResponse, v4::CreditPaymentFault;
-        ADD_META_DATA, asf::AddMetaData, asf::AddMetaDataResponse, v4::AddMetaDataFault;
-        GET_PAYMENT, asf::GetPayment, asf::GetPaymentResponse, v4::GetPaymentFault;
-        GET_PAYMENT_DOCUMENT, asf::GetPaymentDocument, asf::GetPaymentDocumentResponse, v4::GetPaymentDocumentFault;
-        GET_PAYMENT_DOCUMENT_NAMES, asf::GetPaymentDocumentNames, asf::GetPaymentDocumentNamesResponse, v4::GetPaymentDocumentNamesFault;
-        CALCULATE_RESULT_SIZE, asf::CalculateResultSize, asf::CalculateResultSizeResponse, v4::CalculateResultSizeFault;
-        FIND_PAYMENTS, asf::FindPayments, asf::FindPaymentsResponse, v4::FindPaymentsFault;
-        INSERT_BONUS_POINTS, asf::InsertBonusPoints, asf::InsertBonusPointsResponse, v4::InsertBonusPointsFault;
-        WITHDRAW_BONUS_POINTS, asf::WithdrawBonusPoints, asf::WithdrawBonusPointsResponse, v4::WithdrawBonusPointsFault;
-        GET_CUSTOMER_BONUS, asf::GetCustomerBonus, asf::GetCustomerBonusResponse, v4::GetCustomerBonusFault;
-        GET_CUSTOMER_BONUS2, sf::GetCustomerBonus, sf::GetCustomerBonusResponse, v4::GetCustomerBonusFault2;
-        ISSUE_CUSTOMER_IDENTIFICATION_TOKEN, sf::IssueCustomerIdentificationToken, sf::IssueCustomerIdentificationTokenResponse, v4::IssueCustomerIdentificationTokenFault;
-        INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN, sf::InvalidateCustomerIdentificationToken, sf::InvalidateCustomerIdentificationTokenResponse, v4::InvalidateCustomerIdentificationTokenFault;
-    }
+    v4::arbitrary_operations(v);
 }
 
 /// Small limits, so that a few kilobytes of input can reach every limit path.
@@ -65,9 +35,9 @@ pub struct Responses<'a>(pub &'a [u8]);
 impl Visit for Responses<'_> {
     fn visit<Req, Resp, F>(&mut self, op: &'static Operation)
     where
-        Req: XmlType + PartialEq + Debug,
-        Resp: XmlType + PartialEq + Debug,
-        F: FaultDetail + PartialEq + Debug,
+        Req: XmlType + Arbitrary + Clone + PartialEq + Send,
+        Resp: XmlType + Arbitrary + Clone + PartialEq + Send,
+        F: FaultDetail + Debug + Clone + PartialEq,
     {
         for strict in [false, true] {
             let Ok(decoded) = envelope::decode_response::<Resp, F>(op, self.0, &options(strict))
@@ -129,9 +99,9 @@ pub struct Requests<'a>(pub &'a [u8]);
 impl Visit for Requests<'_> {
     fn visit<Req, Resp, F>(&mut self, op: &'static Operation)
     where
-        Req: XmlType + PartialEq + Debug,
-        Resp: XmlType + PartialEq + Debug,
-        F: FaultDetail + PartialEq + Debug,
+        Req: XmlType + Arbitrary + Clone + PartialEq + Send,
+        Resp: XmlType + Arbitrary + Clone + PartialEq + Send,
+        F: FaultDetail + Debug + Clone + PartialEq,
     {
         let Ok(first) = envelope::peek_operation(self.0, &options(false)) else {
             return;

@@ -430,9 +430,7 @@ pub fn __select<T: Debug + Default + Clone + 'static>(
     if values.is_empty() {
         Just(T::default()).boxed()
     } else {
-        proptest::sample::select(values)
-            .prop_map(move |v| make(v))
-            .boxed()
+        proptest::sample::select(values).prop_map(make).boxed()
     }
 }
 
