@@ -1,5 +1,5 @@
 //! Random valid values of generated types, for property tests (feature
-//! `proptest`): [`Arbitrary`] gives a [`proptest`] strategy per type.
+//! `proptest`): [`Arbitrary`] gives a [`proptest`](mod@proptest) strategy per type.
 //!
 //! Builtin value types implement it here; generated types get it from the
 //! macros: `rt::newtype!` (values drawn for the inner type under the
