@@ -21,7 +21,8 @@ fn scratch() -> &'static Path {
 fn confined(name: &str) -> Option<PathBuf> {
     let path = Path::new(name.trim());
     let plain = path.components().all(|c| matches!(c, Component::Normal(_)));
-    (plain && path.components().count() <= 4 && !name.trim().is_empty()).then(|| scratch().join(path))
+    (plain && path.components().count() <= 4 && !name.trim().is_empty())
+        .then(|| scratch().join(path))
 }
 
 fn bundle(data: &[u8]) -> Vec<(PathBuf, &[u8])> {
@@ -53,7 +54,9 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 fuzz_target!(|data: &[u8]| {
     let files = bundle(data);
-    let Some((input, _)) = files.first() else { return };
+    let Some((input, _)) = files.first() else {
+        return;
+    };
     let input = input.clone();
     let _ = std::fs::remove_dir_all(scratch());
     for (path, content) in &files {

@@ -6,9 +6,11 @@
 use std::fmt::Debug;
 
 use resurs_aftershop::v4;
-pub use soap_runtime::arbitrary::Visit;
 use soap_runtime::arbitrary::Arbitrary;
-use soap_runtime::rt::{self, envelope, DecodeOptions, FaultDetail, Operation, SimpleType, XmlType};
+pub use soap_runtime::arbitrary::Visit;
+use soap_runtime::rt::{
+    self, envelope, DecodeOptions, FaultDetail, Operation, SimpleType, XmlType,
+};
 
 /// Visits every operation of AfterShopFlowService and ShopFlowService
 /// (the list soap-codegen generates with `Config::arbitrary(true)`).
