@@ -20,6 +20,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         .wsdl("wsdl/AfterShopFlowService.wsdl")
         .wsdl("wsdl/ShopFlowService.wsdl")
         .serde(true)
+        .arbitrary(true)
         .user_message(
             "{http://ecommerce.resurs.com/v4/msg/exception}ECommerceError",
             "userErrorMessage",

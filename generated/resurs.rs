@@ -77,6 +77,14 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct AdditionalDebitOfPayment {
+            payment_id: super::common::Id,
+            payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
+            created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
+        }
+    }
+
     /// XSD complex type `additionalDebitOfPaymentResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -92,6 +100,10 @@ pub mod msg_aftershopflow {
             while r.next_field(&[])?.is_some() {}
             Ok(Self {})
         }
+    }
+
+    rt::arbitrary_struct! {
+        struct AdditionalDebitOfPaymentResponse {}
     }
 
     /// XSD complex type `finalizePayment`.
@@ -235,6 +247,20 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct FinalizePayment {
+            payment_id: super::common::Id,
+            preferred_transaction_id: Option<rt::Nillable<super::common::Id>>,
+            part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
+            created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
+            order_id: Option<rt::Nillable<super::common::Id>>,
+            order_date: Option<rt::Nillable<rt::Date>>,
+            invoice_id: Option<rt::Nillable<super::common::Id>>,
+            invoice_date: Option<rt::Nillable<rt::Date>>,
+            invoice_delivery_type: Option<rt::Nillable<super::common::InvoiceDeliveryTypeEnum>>,
+        }
+    }
+
     /// XSD complex type `finalizePaymentResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -250,6 +276,10 @@ pub mod msg_aftershopflow {
             while r.next_field(&[])?.is_some() {}
             Ok(Self {})
         }
+    }
+
+    rt::arbitrary_struct! {
+        struct FinalizePaymentResponse {}
     }
 
     /// XSD complex type `annulPayment`.
@@ -311,6 +341,14 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct AnnulPayment {
+            payment_id: super::common::Id,
+            part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
+            created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
+        }
+    }
+
     /// XSD complex type `annulPaymentResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -326,6 +364,10 @@ pub mod msg_aftershopflow {
             while r.next_field(&[])?.is_some() {}
             Ok(Self {})
         }
+    }
+
+    rt::arbitrary_struct! {
+        struct AnnulPaymentResponse {}
     }
 
     /// XSD complex type `creditPayment`.
@@ -443,6 +485,18 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct CreditPayment {
+            payment_id: super::common::Id,
+            preferred_transaction_id: Option<rt::Nillable<super::common::Id>>,
+            part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
+            created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
+            credit_note_id: Option<rt::Nillable<super::common::Id>>,
+            credit_note_date: Option<rt::Nillable<rt::Date>>,
+            invoice_delivery_type: Option<rt::Nillable<super::common::InvoiceDeliveryTypeEnum>>,
+        }
+    }
+
     /// XSD complex type `creditPaymentResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -458,6 +512,10 @@ pub mod msg_aftershopflow {
             while r.next_field(&[])?.is_some() {}
             Ok(Self {})
         }
+    }
+
+    rt::arbitrary_struct! {
+        struct CreditPaymentResponse {}
     }
 
     /// XSD complex type `addMetaData`.
@@ -514,6 +572,14 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct AddMetaData {
+            payment_id: super::common::Id,
+            key: String,
+            value: Option<rt::Nillable<String>>,
+        }
+    }
+
     /// XSD complex type `addMetaDataResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -529,6 +595,10 @@ pub mod msg_aftershopflow {
             while r.next_field(&[])?.is_some() {}
             Ok(Self {})
         }
+    }
+
+    rt::arbitrary_struct! {
+        struct AddMetaDataResponse {}
     }
 
     /// XSD complex type `getPayment`.
@@ -564,6 +634,12 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct GetPayment {
+            payment_id: super::common::Id,
+        }
+    }
+
     /// XSD complex type `getPaymentResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -595,6 +671,12 @@ pub mod msg_aftershopflow {
             Ok(Self {
                 r#return: r.required(r#return, start, "return")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct GetPaymentResponse {
+            r#return: super::types_aftershopflow::Payment,
         }
     }
 
@@ -633,6 +715,12 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct GetPaymentDocumentNames {
+            payment_id: super::common::Id,
+        }
+    }
+
     /// XSD complex type `getPaymentDocumentNamesResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -663,6 +751,12 @@ pub mod msg_aftershopflow {
                 }
             }
             Ok(Self { r#return })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct GetPaymentDocumentNamesResponse {
+            r#return: Vec<String>,
         }
     }
 
@@ -708,6 +802,13 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct GetPaymentDocument {
+            payment_id: super::common::Id,
+            document_name: super::common::NonEmptyString,
+        }
+    }
+
     /// XSD complex type `getPaymentDocumentResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -740,6 +841,12 @@ pub mod msg_aftershopflow {
             Ok(Self {
                 r#return: r.required(r#return, start, "return")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct GetPaymentDocumentResponse {
+            r#return: super::types_aftershopflow::Pdf,
         }
     }
 
@@ -777,6 +884,12 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct CalculateResultSize {
+            search_criteria: super::types_aftershopflow::SearchCriteria,
+        }
+    }
+
     /// XSD complex type `calculateResultSizeResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -809,6 +922,12 @@ pub mod msg_aftershopflow {
             Ok(Self {
                 r#return: r.required(r#return, start, "return")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct CalculateResultSizeResponse {
+            r#return: i32,
         }
     }
 
@@ -884,6 +1003,15 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct FindPayments {
+            search_criteria: super::types_aftershopflow::SearchCriteria,
+            page_number: Option<rt::Nillable<u64>>,
+            items_per_page: Option<rt::Nillable<u64>>,
+            sort_by: Option<rt::Nillable<super::types_aftershopflow::SortOrder>>,
+        }
+    }
+
     /// XSD complex type `findPaymentsResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -914,6 +1042,12 @@ pub mod msg_aftershopflow {
                 }
             }
             Ok(Self { r#return })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct FindPaymentsResponse {
+            r#return: Vec<super::types_aftershopflow::BasicPayment>,
         }
     }
 
@@ -978,6 +1112,15 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct InsertBonusPoints {
+            government_id: String,
+            customer_type: Option<super::common::CustomerType>,
+            bonus_points: rt::PositiveInteger,
+            expiration_date: rt::Date,
+        }
+    }
+
     /// XSD complex type `insertBonusPointsResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -993,6 +1136,10 @@ pub mod msg_aftershopflow {
             while r.next_field(&[])?.is_some() {}
             Ok(Self {})
         }
+    }
+
+    rt::arbitrary_struct! {
+        struct InsertBonusPointsResponse {}
     }
 
     /// XSD complex type `withdrawBonusPoints`.
@@ -1049,6 +1196,14 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct WithdrawBonusPoints {
+            government_id: String,
+            customer_type: Option<super::common::CustomerType>,
+            bonus_points: rt::PositiveInteger,
+        }
+    }
+
     /// XSD complex type `withdrawBonusPointsResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -1064,6 +1219,10 @@ pub mod msg_aftershopflow {
             while r.next_field(&[])?.is_some() {}
             Ok(Self {})
         }
+    }
+
+    rt::arbitrary_struct! {
+        struct WithdrawBonusPointsResponse {}
     }
 
     /// XSD complex type `getCustomerBonus`.
@@ -1111,6 +1270,13 @@ pub mod msg_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct GetCustomerBonus {
+            government_id: String,
+            customer_type: Option<super::common::CustomerType>,
+        }
+    }
+
     /// XSD complex type `getCustomerBonusResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -1143,6 +1309,12 @@ pub mod msg_aftershopflow {
             Ok(Self {
                 r#return: r.required(r#return, start, "return")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct GetCustomerBonusResponse {
+            r#return: super::types_aftershopflow::Bonus,
         }
     }
 }
@@ -1221,6 +1393,15 @@ pub mod exception {
                 user_error_message: r
                     .required(user_error_message, start, "userErrorMessage")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct ECommerceError {
+            error_type_description: super::common::NonEmptyString,
+            error_type_id: i32,
+            fixable_by_you: bool,
+            user_error_message: super::common::NonEmptyString,
         }
     }
 }
@@ -1305,6 +1486,16 @@ pub mod common {
                 email,
                 r#type: r.required(r#type, start, "type")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct Customer {
+            government_id: NonEmptyString,
+            address: Address,
+            phone: Option<String>,
+            email: Option<NonEmptyString>,
+            r#type: CustomerType,
         }
     }
 
@@ -1403,6 +1594,19 @@ pub mod common {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct Address {
+            full_name: Option<NonEmptyString>,
+            first_name: Option<NonEmptyString>,
+            last_name: Option<NonEmptyString>,
+            address_row1: String,
+            address_row2: Option<NonEmptyString>,
+            postal_area: NonEmptyString,
+            postal_code: NonEmptyString,
+            country: CountryCode,
+        }
+    }
+
     /// One key/value pair; a list of them stands for a map, so keys must not repeat within a list.
     ///
     /// XSD complex type `mapEntry`.
@@ -1443,6 +1647,13 @@ pub mod common {
                 key: r.required(key, start, "key")?,
                 value,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct MapEntry {
+            key: NonEmptyString,
+            value: Option<String>,
         }
     }
 
@@ -1609,6 +1820,15 @@ pub mod common {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct PaymentSpec {
+            spec_lines: Vec<SpecLine>,
+            total_amount: PositiveDecimal,
+            total_vat_amount: Option<rt::Nillable<rt::Decimal>>,
+            bonus_points: Option<u64>,
+        }
+    }
+
     /// One order line. Amounts are in the payment's currency; a discount is a line with a negative unit price and negative totals.
     ///
     /// XSD complex type `specLine`.
@@ -1709,6 +1929,20 @@ pub mod common {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct SpecLine {
+            id: Id,
+            art_no: String,
+            description: String,
+            quantity: rt::Decimal,
+            unit_measure: String,
+            unit_amount_without_vat: rt::Decimal,
+            vat_pct: Percent,
+            total_vat_amount: rt::Decimal,
+            total_amount: rt::Decimal,
+        }
+    }
+
     rt::enumeration! {
         /// One status flag of a payment; a payment carries a list of them, which decides the after-shop operations allowed (`DEBITABLE`: finalize, annul; `CREDITABLE`: credit; either: additional debit).
         ///
@@ -1788,6 +2022,15 @@ pub mod common {
                 customer: r.required(customer, start, "customer")?,
                 limit_request_id: r.required(limit_request_id, start, "limitRequestId")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct Limit {
+            approved_amount: PositiveDecimal,
+            decision: LimitDecision,
+            customer: Customer,
+            limit_request_id: Id,
         }
     }
 
@@ -2053,6 +2296,28 @@ pub mod types_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct Payment {
+            id: super::common::Id,
+            total_amount: super::common::PositiveDecimal,
+            meta_data: Vec<super::common::MapEntry>,
+            limit: super::common::PositiveDecimal,
+            payment_diffs: Vec<PaymentDiff>,
+            customer: super::common::Customer,
+            delivery_address: Option<super::common::Address>,
+            booked: rt::DateTime,
+            finalized: Option<rt::DateTime>,
+            payment_method_id: super::common::Id,
+            payment_method_name: String,
+            fraud: bool,
+            frozen: bool,
+            status: Vec<super::common::PaymentStatus>,
+            store_id: Option<super::common::Id>,
+            payment_method_type: super::common::PaymentMethodType,
+            total_bonus_points: u64,
+        }
+    }
+
     /// One change of a payment, booking included. Summing the `paymentSpec.totalAmount` of the diffs per type gives the amounts still debitable, annullable and creditable.
     ///
     /// XSD complex type `paymentDiff`.
@@ -2152,6 +2417,19 @@ pub mod types_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct PaymentDiff {
+            r#type: PaymentDiffType,
+            transaction_id: Option<super::common::Id>,
+            created: rt::DateTime,
+            created_by: Option<String>,
+            payment_spec: super::common::PaymentSpec,
+            order_id: Option<super::common::Id>,
+            invoice_id: Option<super::common::Id>,
+            document_names: Vec<super::common::NonEmptyString>,
+        }
+    }
+
     rt::enumeration! {
         /// Kind of payment change.
         ///
@@ -2213,6 +2491,13 @@ pub mod types_aftershopflow {
                 name: r.required(name, start, "name")?,
                 pdf_data: r.required(pdf_data, start, "pdfData")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct Pdf {
+            name: String,
+            pdf_data: rt::Base64Binary,
         }
     }
 
@@ -2479,6 +2764,30 @@ pub mod types_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct SearchCriteria {
+            any_id: Option<rt::Nillable<super::common::Id>>,
+            payment_method_id: Option<rt::Nillable<super::common::Id>>,
+            government_id: Option<rt::Nillable<super::common::NonEmptyString>>,
+            customer_name: Option<rt::Nillable<String>>,
+            booked_from: Option<rt::Nillable<rt::DateTime>>,
+            booked_to: Option<rt::Nillable<rt::DateTime>>,
+            modified_from: Option<rt::Nillable<rt::DateTime>>,
+            modified_to: Option<rt::Nillable<rt::DateTime>>,
+            finalized_from: Option<rt::Nillable<rt::DateTime>>,
+            finalized_to: Option<rt::Nillable<rt::DateTime>>,
+            amount_from: Option<rt::Nillable<super::common::PositiveDecimal>>,
+            amount_to: Option<rt::Nillable<super::common::PositiveDecimal>>,
+            bonus_from: Option<rt::Nillable<u64>>,
+            bonus_to: Option<rt::Nillable<u64>>,
+            frozen: Option<rt::Nillable<bool>>,
+            with_meta_data: Option<rt::Nillable<WithMetaData>>,
+            status_set: Vec<super::common::PaymentStatus>,
+            status_not_set: Vec<super::common::PaymentStatus>,
+            bonus_is_used: Option<bool>,
+        }
+    }
+
     /// A meta data filter: the key, and optionally the value it must have.
     ///
     /// XSD complex type `withMetaData`.
@@ -2528,6 +2837,13 @@ pub mod types_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct WithMetaData {
+            with_meta_data_key: String,
+            with_meta_data_value: Option<rt::Nillable<String>>,
+        }
+    }
+
     /// Ordering of search hits.
     ///
     /// XSD complex type `sortOrder`.
@@ -2568,6 +2884,13 @@ pub mod types_aftershopflow {
                 ascending: r.required(ascending, start, "ascending")?,
                 sort_columns,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct SortOrder {
+            ascending: bool,
+            sort_columns: Vec<SortAlternative>,
         }
     }
 
@@ -2726,6 +3049,23 @@ pub mod types_aftershopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct BasicPayment {
+            payment_id: super::common::Id,
+            payment_method_id: super::common::Id,
+            payment_method_name: super::common::NonEmptyString,
+            government_id: super::common::NonEmptyString,
+            full_name: String,
+            booked: rt::DateTime,
+            modified: Option<rt::DateTime>,
+            finalized: Option<rt::DateTime>,
+            total_amount: super::common::PositiveDecimal,
+            frozen: bool,
+            status: Vec<super::common::PaymentStatus>,
+            total_bonus_points: u64,
+        }
+    }
+
     /// A customer's bonus balance.
     ///
     /// XSD complex type `bonus`.
@@ -2756,6 +3096,12 @@ pub mod types_aftershopflow {
             Ok(Self {
                 points: r.required(points, start, "points")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct Bonus {
+            points: u64,
         }
     }
 }
@@ -2810,6 +3156,12 @@ pub mod msg_shopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct GetCustomerBonus {
+            customer_identification: super::types_shopflow::CustomerIdentification,
+        }
+    }
+
     /// XSD complex type `getCustomerBonusResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -2842,6 +3194,12 @@ pub mod msg_shopflow {
             Ok(Self {
                 r#return: r.required(r#return, start, "return")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct GetCustomerBonusResponse {
+            r#return: super::types_shopflow::Bonus,
         }
     }
 
@@ -2889,6 +3247,13 @@ pub mod msg_shopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct IssueCustomerIdentificationToken {
+            customer_card: super::types_shopflow::CustomerCard,
+            customer_ip_address: String,
+        }
+    }
+
     /// XSD complex type `issueCustomerIdentificationTokenResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -2919,6 +3284,12 @@ pub mod msg_shopflow {
                 }
             }
             Ok(Self { r#return })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct IssueCustomerIdentificationTokenResponse {
+            r#return: Option<super::types_shopflow::CustomerIdentificationResponse>,
         }
     }
 
@@ -2981,6 +3352,14 @@ pub mod msg_shopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct InvalidateCustomerIdentificationToken {
+            token: Vec<super::types_shopflow::IdentificationToken>,
+            government_id: Option<super::common::NonEmptyString>,
+            customer_type: Option<super::common::CustomerType>,
+        }
+    }
+
     /// XSD complex type `invalidateCustomerIdentificationTokenResponse`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "::soap_runtime::rt::serde")]
@@ -2996,6 +3375,10 @@ pub mod msg_shopflow {
             while r.next_field(&[])?.is_some() {}
             Ok(Self {})
         }
+    }
+
+    rt::arbitrary_struct! {
+        struct InvalidateCustomerIdentificationTokenResponse {}
     }
 }
 
@@ -3061,6 +3444,13 @@ pub mod types_shopflow {
         }
     }
 
+    rt::arbitrary_struct! {
+        struct CustomerIdentification {
+            token: Option<IdentificationToken>,
+            customer_account: Option<CustomerCard>,
+        }
+    }
+
     /// A customer's bonus.
     ///
     /// XSD complex type `bonus`.
@@ -3091,6 +3481,12 @@ pub mod types_shopflow {
             Ok(Self {
                 points: r.required(points, start, "points")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct Bonus {
+            points: u64,
         }
     }
 
@@ -3136,6 +3532,13 @@ pub mod types_shopflow {
                 token: r.required(token, start, "token")?,
                 expiration_date: r.required(expiration_date, start, "expirationDate")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct CustomerIdentificationResponse {
+            token: IdentificationToken,
+            expiration_date: rt::DateTime,
         }
     }
 
@@ -3191,6 +3594,14 @@ pub mod types_shopflow {
                 customer_type,
                 card_number: r.required(card_number, start, "cardNumber")?,
             })
+        }
+    }
+
+    rt::arbitrary_struct! {
+        struct CustomerCard {
+            government_id: String,
+            customer_type: Option<super::common::CustomerType>,
+            card_number: String,
         }
     }
 
@@ -4475,5 +4886,88 @@ pub mod v4 {
                 _ => Box::pin(rt::server::unknown_operation(request)),
             }
         }
+    }
+
+    rt::arbitrary_operations! {
+        type ADDITIONAL_DEBIT_OF_PAYMENT = (
+            super::msg_aftershopflow::AdditionalDebitOfPayment,
+            super::msg_aftershopflow::AdditionalDebitOfPaymentResponse,
+            AdditionalDebitOfPaymentFault,
+        );
+        type FINALIZE_PAYMENT = (
+            super::msg_aftershopflow::FinalizePayment,
+            super::msg_aftershopflow::FinalizePaymentResponse,
+            FinalizePaymentFault,
+        );
+        type ANNUL_PAYMENT = (
+            super::msg_aftershopflow::AnnulPayment,
+            super::msg_aftershopflow::AnnulPaymentResponse,
+            AnnulPaymentFault,
+        );
+        type CREDIT_PAYMENT = (
+            super::msg_aftershopflow::CreditPayment,
+            super::msg_aftershopflow::CreditPaymentResponse,
+            CreditPaymentFault,
+        );
+        type ADD_META_DATA = (
+            super::msg_aftershopflow::AddMetaData,
+            super::msg_aftershopflow::AddMetaDataResponse,
+            AddMetaDataFault,
+        );
+        type GET_PAYMENT = (
+            super::msg_aftershopflow::GetPayment,
+            super::msg_aftershopflow::GetPaymentResponse,
+            GetPaymentFault,
+        );
+        type GET_PAYMENT_DOCUMENT = (
+            super::msg_aftershopflow::GetPaymentDocument,
+            super::msg_aftershopflow::GetPaymentDocumentResponse,
+            GetPaymentDocumentFault,
+        );
+        type GET_PAYMENT_DOCUMENT_NAMES = (
+            super::msg_aftershopflow::GetPaymentDocumentNames,
+            super::msg_aftershopflow::GetPaymentDocumentNamesResponse,
+            GetPaymentDocumentNamesFault,
+        );
+        type CALCULATE_RESULT_SIZE = (
+            super::msg_aftershopflow::CalculateResultSize,
+            super::msg_aftershopflow::CalculateResultSizeResponse,
+            CalculateResultSizeFault,
+        );
+        type FIND_PAYMENTS = (
+            super::msg_aftershopflow::FindPayments,
+            super::msg_aftershopflow::FindPaymentsResponse,
+            FindPaymentsFault,
+        );
+        type INSERT_BONUS_POINTS = (
+            super::msg_aftershopflow::InsertBonusPoints,
+            super::msg_aftershopflow::InsertBonusPointsResponse,
+            InsertBonusPointsFault,
+        );
+        type WITHDRAW_BONUS_POINTS = (
+            super::msg_aftershopflow::WithdrawBonusPoints,
+            super::msg_aftershopflow::WithdrawBonusPointsResponse,
+            WithdrawBonusPointsFault,
+        );
+        type GET_CUSTOMER_BONUS = (
+            super::msg_aftershopflow::GetCustomerBonus,
+            super::msg_aftershopflow::GetCustomerBonusResponse,
+            GetCustomerBonusFault,
+        );
+        type GET_CUSTOMER_BONUS2 = (
+            super::msg_shopflow::GetCustomerBonus,
+            super::msg_shopflow::GetCustomerBonusResponse,
+            GetCustomerBonusFault2,
+        );
+        type ISSUE_CUSTOMER_IDENTIFICATION_TOKEN = (
+            super::msg_shopflow::IssueCustomerIdentificationToken,
+            super::msg_shopflow::IssueCustomerIdentificationTokenResponse,
+            IssueCustomerIdentificationTokenFault,
+        );
+        type INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN = (
+            super::msg_shopflow::InvalidateCustomerIdentificationToken,
+            super::msg_shopflow::InvalidateCustomerIdentificationTokenResponse,
+            InvalidateCustomerIdentificationTokenFault,
+        );
     }
 }

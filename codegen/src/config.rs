@@ -27,6 +27,7 @@ pub struct Config {
     limits: Limits,
     model: ModelOptions,
     serde: bool,
+    arbitrary: bool,
     no_docs: bool,
     out_file: Option<PathBuf>,
     rerun_if_changed: Option<bool>,
@@ -102,6 +103,17 @@ impl Config {
     /// Derives `Serialize`/`Deserialize` (through `soap_runtime::rt`).
     pub fn serde(mut self, on: bool) -> Self {
         self.serde = on;
+        self
+    }
+
+    /// Emits `rt::arbitrary_struct!`, `rt::arbitrary_variants!`,
+    /// `rt::arbitrary_list!` and `rt::arbitrary_operations!` calls: with
+    /// soap-runtime's `proptest` feature they implement
+    /// `soap_runtime::arbitrary::Arbitrary` (random valid values, for
+    /// property tests) for every type and list each module's operations as
+    /// `arbitrary_operations(visitor)`; without it they expand to nothing.
+    pub fn arbitrary(mut self, on: bool) -> Self {
+        self.arbitrary = on;
         self
     }
 
@@ -209,7 +221,13 @@ impl Config {
         self.check_attributes()?;
         let resolved = self.resolved()?;
         let model = self.build_model(&resolved)?;
-        let tokens = emit::emit(&model, &EmitOptions { serde: self.serde })?;
+        let tokens = emit::emit(
+            &model,
+            &EmitOptions {
+                serde: self.serde,
+                arbitrary: self.arbitrary,
+            },
+        )?;
         let inputs = self.inputs();
         let header = Header::for_inputs(inputs.iter().map(PathBuf::as_path));
         let code = format::format(tokens, &header)?;

@@ -80,7 +80,15 @@ fn space_items(body: &str) -> String {
 }
 
 /// The `rt` macros whose bodies are Rust items (`rt::newtype! { ... }`).
-const ITEM_MACROS: [&str; 3] = ["rt::newtype! {", "rt::enumeration! {", "rt::fault_enum! {"];
+const ITEM_MACROS: [&str; 7] = [
+    "rt::newtype! {",
+    "rt::enumeration! {",
+    "rt::fault_enum! {",
+    "rt::arbitrary_struct! {",
+    "rt::arbitrary_variants! {",
+    "rt::arbitrary_list! {",
+    "rt::arbitrary_operations! {",
+];
 
 /// The macro a trimmed line opens, if it opens one of [`ITEM_MACROS`].
 fn is_item_macro(trimmed: &str) -> Option<&'static str> {

@@ -94,3 +94,31 @@ fn an_unknown_operation_is_an_error_that_suggests_close_names() {
         .expect("a known operation");
     assert!(kept.contains("GET_ORDER") && !kept.contains("FIND_ORDER"));
 }
+
+#[test]
+fn arbitrary_emits_the_strategy_macros_for_every_kind_only_when_asked() {
+    let golden = |case: &str| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden")
+            .join(case);
+        let config = Config::new().emit_rerun_if_changed(false);
+        if case == "service" {
+            config.wsdl(dir.join("service.wsdl"))
+        } else {
+            config.xsd(dir.join("schema.xsd"))
+        }
+    };
+    for (case, expected) in [
+        ("service", "rt::arbitrary_operations! {\n"),
+        ("service", "rt::arbitrary_struct! {\n"),
+        ("choice", "rt::arbitrary_variants! {\n"),
+        ("list", "rt::arbitrary_list! {\n"),
+        ("union", "rt::arbitrary_variants! {\n"),
+    ] {
+        let plain = golden(case).generate_string().unwrap();
+        assert!(!plain.contains("arbitrary"), "{case}: off by default");
+        let code = golden(case).arbitrary(true).generate_string().unwrap();
+        assert!(code.contains(expected), "{case}: no {expected:?}\n{code}");
+        syn::parse_file(&code).unwrap_or_else(|e| panic!("{case}: {e}"));
+    }
+}

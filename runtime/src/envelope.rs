@@ -51,7 +51,11 @@ pub fn encode_fault<F: FaultDetail>(fault: &Fault<F>) -> Vec<u8> {
     w.raw(HEAD);
     w.bind(SOAP11_NAMESPACE, "soapenv");
     w.raw("<soapenv:Fault>");
-    if fault.code.namespace.as_deref() == Some(SOAP11_NAMESPACE) {
+    if !crate::value::is_ncname(&fault.code.local) {
+        // A code no peer could read (e.g. the default of a decoded fault
+        // that had none): the generic SOAP 1.1 code instead.
+        w.raw("<faultcode>soapenv:Server</faultcode>");
+    } else if fault.code.namespace.as_deref() == Some(SOAP11_NAMESPACE) {
         w.raw("<faultcode>soapenv:");
         let mut local = String::new();
         crate::xml::escape_text(&mut local, &fault.code.local);

@@ -102,6 +102,7 @@ macro_rules! newtype {
         }
     };
     (@common $name:ident, $inner:ty, $xsd:literal, $facets:path) => {
+        $crate::__arbitrary_newtype!($name, $inner, $facets);
         impl $name {
             #[doc = ::core::concat!(" Checks the facets of `", $xsd, "` and wraps the value.")]
             pub fn new(
@@ -204,6 +205,7 @@ macro_rules! enumeration {
                 Self::$unknown(::std::string::String::new())
             }
         }
+        $crate::__arbitrary_enumeration!($name);
         impl $name {
             /// Every value the schema lists, in schema order.
             pub const VALUES: &'static [&'static str] = &[$($value),*];
@@ -435,4 +437,49 @@ pub fn display_text<T: SimpleType>(value: &T, f: &mut fmt::Formatter<'_>) -> fmt
     let mut text = String::new();
     value.write_text(&mut text).map_err(|_| fmt::Error)?;
     f.write_str(&text)
+}
+
+// Without the `proptest` feature the `Arbitrary` support expands to nothing,
+// so generated code built with `Config::arbitrary(true)` compiles either way.
+
+/// `Arbitrary` for a generated struct (feature `proptest`; nothing without it).
+#[cfg(not(feature = "proptest"))]
+#[macro_export]
+macro_rules! arbitrary_struct {
+    ($($any:tt)*) => {};
+}
+
+/// `Arbitrary` for a generated choice or union (feature `proptest`; nothing without it).
+#[cfg(not(feature = "proptest"))]
+#[macro_export]
+macro_rules! arbitrary_variants {
+    ($($any:tt)*) => {};
+}
+
+/// `Arbitrary` for a generated list type (feature `proptest`; nothing without it).
+#[cfg(not(feature = "proptest"))]
+#[macro_export]
+macro_rules! arbitrary_list {
+    ($($any:tt)*) => {};
+}
+
+/// The operations of a service for an `arbitrary::Visit`or (feature `proptest`; nothing without it).
+#[cfg(not(feature = "proptest"))]
+#[macro_export]
+macro_rules! arbitrary_operations {
+    ($($any:tt)*) => {};
+}
+
+#[doc(hidden)]
+#[cfg(not(feature = "proptest"))]
+#[macro_export]
+macro_rules! __arbitrary_newtype {
+    ($($any:tt)*) => {};
+}
+
+#[doc(hidden)]
+#[cfg(not(feature = "proptest"))]
+#[macro_export]
+macro_rules! __arbitrary_enumeration {
+    ($($any:tt)*) => {};
 }

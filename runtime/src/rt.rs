@@ -23,6 +23,7 @@ pub use crate::xml::{
     decode_document, encode_document, DecodeOptions, Decoded, FieldName, FieldSlot, FieldValue,
     Reader, Start, Wildcard, Writer, XmlType, MAX_DIAGNOSTICS,
 };
+pub use crate::{arbitrary_list, arbitrary_operations, arbitrary_struct, arbitrary_variants};
 pub use crate::{enumeration, fault_enum, newtype};
 
 /// A boxed, sendable future (what [`server::Dispatch::dispatch`] returns).

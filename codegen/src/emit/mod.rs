@@ -16,6 +16,8 @@ use crate::model::{Builtin, FieldType, Model, Module, Occurrence, RustType, XmlN
 pub struct EmitOptions {
     /// Derive `Serialize`/`Deserialize` through `rt` (`Config::serde`).
     pub serde: bool,
+    /// Emit the `rt::arbitrary_*!` calls (`Config::arbitrary`).
+    pub arbitrary: bool,
 }
 
 /// Something the model holds that cannot be printed as Rust.
@@ -49,6 +51,7 @@ fn emit_module(module: &Module, options: &EmitOptions) -> Result<TokenStream, Em
     let cx = Cx {
         module: &module.name,
         serde: options.serde,
+        arbitrary: options.arbitrary,
     };
     let name = ident(&module.name)?;
     let ns = &module.namespace;
@@ -107,6 +110,7 @@ fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
 pub(crate) struct Cx<'a> {
     module: &'a str,
     serde: bool,
+    arbitrary: bool,
 }
 
 impl Cx<'_> {

@@ -25,7 +25,30 @@ pub(super) fn emit_services(cx: &Cx<'_>, module: &Module) -> Result<TokenStream,
         out.extend(client(cx, service, &ops)?);
         out.extend(server(cx, service, &ops)?);
     }
+    if cx.arbitrary && !module.operations.is_empty() {
+        out.extend(arbitrary_operations(cx, module)?);
+    }
     Ok(out)
+}
+
+/// `rt::arbitrary_operations!`: each operation with its request, response
+/// and fault types, for property tests.
+fn arbitrary_operations(cx: &Cx<'_>, module: &Module) -> Result<TokenStream, EmitError> {
+    let mut rows = Vec::new();
+    for op in &module.operations {
+        let descriptor = ident(&op.descriptor)?;
+        let request = cx.ty(&op.input.ty)?;
+        let response = cx.ty(&op.output.message.ty)?;
+        let fault = match &op.faults {
+            Some(f) => {
+                let name = ident(&f.name)?;
+                quote!(#name)
+            }
+            None => quote!(rt::NoFault),
+        };
+        rows.push(quote!(type #descriptor = (#request, #response, #fault);));
+    }
+    Ok(quote!(rt::arbitrary_operations! { #(#rows)* }))
 }
 
 fn one_line(doc: Option<&str>) -> Option<&str> {

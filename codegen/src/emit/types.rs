@@ -78,15 +78,22 @@ fn emit_struct(
     let derive_serde = serde_derive(cx);
     let serde = serde_attr(cx, TokenStream::new());
     let mut fields = Vec::new();
+    let mut members = Vec::new();
     if let Some(text) = &s.text {
         let f = ident(&text.name)?;
         let t = cx.ty(&text.ty)?;
         let sd = field_serde(cx, "value", Occurrence::One);
         fields.push(quote! { #[doc = " The element's text value."] #sd pub #f: #t, });
+        members.push(quote!(#f: #t));
     }
     for f in &s.fields {
         fields.push(match f {
-            Field::Element(e) => element_decl(cx, e)?,
+            Field::Element(e) => {
+                let n = ident(&e.name)?;
+                let t = cx.field_ty(&e.ty)?;
+                members.push(quote!(#n: #t));
+                element_decl(cx, e)?
+            }
             Field::Choice(c) => {
                 let n = ident(&c.name)?;
                 let t = cx.field_ty(&crate::model::FieldType {
@@ -94,6 +101,7 @@ fn emit_struct(
                     occurrence: c.occurrence,
                     boxed: false,
                 })?;
+                members.push(quote!(#n: #t));
                 let alts: Vec<String> = c
                     .alternatives
                     .iter()
@@ -124,6 +132,7 @@ fn emit_struct(
         };
         let sd = field_serde(cx, &a.xml.local, occ);
         fields.push(quote! { #d #sd pub #n: #t, });
+        members.push(quote!(#n: #t));
     }
     let schema_defaults = default_impl(&name, s)?;
     let derive_default = if schema_defaults.is_empty() {
@@ -141,7 +150,12 @@ fn emit_struct(
         #schema_defaults
     };
     let xml = xml_impl(cx, ty, s)?;
-    Ok(quote!(#decl #xml))
+    let arbitrary = if cx.arbitrary {
+        quote!(rt::arbitrary_struct! { struct #name { #(#members),* } })
+    } else {
+        TokenStream::new()
+    };
+    Ok(quote!(#decl #xml #arbitrary))
 }
 
 /// `impl Default` filling attributes that have a schema `default=`/`fixed=`
@@ -536,9 +550,11 @@ fn emit_choice(
     let derive_serde = serde_derive(cx);
     let serde = serde_attr(cx, TokenStream::new());
     let mut variants = Vec::new();
+    let mut arms = Vec::new();
     for a in alts {
         let v = ident(&a.variant)?;
         let t = cx.field_ty(&a.ty)?;
+        arms.push(quote!(#v(#t)));
         let d = doc(&join_doc(
             &format!("Element `{}`.", a.xml.local),
             a.doc.as_deref(),
@@ -551,6 +567,11 @@ fn emit_choice(
         };
         variants.push(quote!(#d #sd #v(#t),));
     }
+    let arbitrary = if cx.arbitrary && !arms.is_empty() {
+        quote!(rt::arbitrary_variants! { enum #name { #(#arms),* } })
+    } else {
+        TokenStream::new()
+    };
     let default = match alts.first() {
         Some(a) => {
             let v = ident(&a.variant)?;
@@ -572,6 +593,7 @@ fn emit_choice(
             #(#variants)*
         }
         #default
+        #arbitrary
     })
 }
 
@@ -720,11 +742,17 @@ fn emit_list(
     let item = cx.ty(item)?;
     let derive_serde = serde_derive(cx);
     let serde = serde_attr(cx, quote!(, transparent));
+    let arbitrary = if cx.arbitrary {
+        quote!(rt::arbitrary_list! { struct #name(#item); })
+    } else {
+        TokenStream::new()
+    };
     Ok(quote! {
         #head
         #[derive(Debug, Clone, PartialEq, Default #derive_serde)]
         #serde
         pub struct #name(pub Vec<#item>);
+        #arbitrary
         impl rt::SimpleType for #name {
             fn parse_text(text: &str) -> Result<Self, rt::ValueError> {
                 text.split_whitespace()
@@ -782,6 +810,15 @@ fn emit_union(
     let Some(first) = vs.first() else {
         return Ok(TokenStream::new());
     };
+    // A value of a later member may read back as an earlier one: only the
+    // first member's values round-trip.
+    let arbitrary = if cx.arbitrary {
+        let t = cx.ty(&first.ty)?;
+        let v = ident(&first.name)?;
+        quote!(rt::arbitrary_variants! { enum #name { #v(#t) } })
+    } else {
+        TokenStream::new()
+    };
     let first = ident(&first.name)?;
     Ok(quote! {
         #head
@@ -806,6 +843,7 @@ fn emit_union(
                 match self { #(#checks)* }
             }
         }
+        #arbitrary
     })
 }
 

@@ -120,6 +120,13 @@ impl Pattern {
         }
     }
 
+    /// The pattern as an unanchored `regex` pattern (for generating values).
+    #[cfg(feature = "proptest")]
+    pub(crate) fn generator(&self) -> Option<String> {
+        let anchored = translate(self.xsd).ok()?;
+        Some(anchored.strip_prefix('^')?.strip_suffix('$')?.to_owned())
+    }
+
     /// The XSD regex.
     pub fn as_str(&self) -> &'static str {
         self.xsd

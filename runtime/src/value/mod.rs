@@ -7,6 +7,7 @@ mod datetime;
 mod duration;
 mod nillable;
 mod qname;
+pub(crate) use qname::is_ncname;
 #[cfg(feature = "serde")]
 mod serde_impls;
 

@@ -50,7 +50,7 @@ impl fmt::Display for QName {
     }
 }
 
-fn is_ncname(s: &str) -> bool {
+pub(crate) fn is_ncname(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_')
         && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '\u{B7}'))
@@ -79,7 +79,11 @@ impl SimpleType for QName {
         })
     }
 
+    /// Refuses a local part that is not an NCName (it could not be read back).
     fn write_text(&self, out: &mut String) -> Result<(), ValueError> {
+        if !is_ncname(&self.local) {
+            return Err(ValueError::new("QName", &self.local));
+        }
         if self.namespace.is_some() {
             out.push_str(Self::VALUE_PREFIX);
             out.push(':');
