@@ -2,12 +2,14 @@
 //! configured user's name and password gets 401 with a Basic challenge and
 //! changes nothing.
 
+#[path = "harness/http.rs"]
+mod http;
+
 use resurs_aftershop::msg_aftershopflow::{AnnulPayment, FinalizePayment, GetPayment};
 use resurs_aftershop::simulator::{Simulator, SimulatorHandle, DOCUMENTED_PAYMENT, REALM};
 use resurs_aftershop::types_aftershopflow::{Payment, PaymentDiffType};
 use resurs_aftershop::{v4, AfterShopClient, Environment};
 use soap_runtime::rt::{self, SimpleType};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// The booked, open payment of the demo set that a finalize or annul would change.
 const OPEN: &str = "Pay-demo-visa-1";
@@ -29,7 +31,6 @@ async fn post(
     body: &[u8],
 ) -> (u16, String, String) {
     let addr = sim.local_addr();
-    let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
     let auth = authorization
         .map(|value| format!("Authorization: {value}\r\n"))
         .unwrap_or_default();
@@ -38,18 +39,10 @@ async fn post(
          SOAPAction: \"\"\r\n{auth}Content-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    stream.write_all(head.as_bytes()).await.expect("write head");
-    stream.write_all(body).await.expect("write body");
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).await.expect("read");
-    let text = String::from_utf8(response).expect("utf-8 response");
-    let (head, body) = text.split_once("\r\n\r\n").expect("http response");
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status");
-    (status, head.to_owned(), body.to_owned())
+    let answer = http::exchange(addr, &head, body)
+        .await
+        .expect("http response");
+    (answer.status, answer.head, answer.body)
 }
 
 fn client(sim: &SimulatorHandle, user: &str, password: &str) -> AfterShopClient {

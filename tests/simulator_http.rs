@@ -4,11 +4,13 @@
 //!
 //! Needs `../shared` (skipped with a message when it is absent).
 
+#[path = "harness/http.rs"]
+mod http;
+
 use std::path::{Path, PathBuf};
 
 use resurs_aftershop::simulator::{Simulator, SimulatorHandle, MISSING_PAYMENT};
 use rust_decimal::Decimal;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// `../shared`, or `None` (with a message) when it is absent.
 fn shared_dir() -> Option<PathBuf> {
@@ -28,24 +30,15 @@ const AUTHORIZATION: &str = "Basic c2hvcDpzZWNyZXQ=";
 async fn post(url: &str, body: &[u8]) -> (u16, String) {
     let rest = url.strip_prefix("http://").expect("http url");
     let (host, path) = rest.split_at(rest.find('/').expect("path"));
-    let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
     let head = format!(
         "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/xml; charset=utf-8\r\n\
          SOAPAction: \"\"\r\nAuthorization: {AUTHORIZATION}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    stream.write_all(head.as_bytes()).await.expect("write head");
-    stream.write_all(body).await.expect("write body");
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).await.expect("read");
-    let text = String::from_utf8(response).expect("utf-8 response");
-    let (head, body) = text.split_once("\r\n\r\n").expect("http response");
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status");
-    (status, body.to_owned())
+    let answer = http::exchange(host, &head, body)
+        .await
+        .expect("http response");
+    (answer.status, answer.body)
 }
 
 /// The first element in the SOAP body of `xml`.

@@ -2,13 +2,15 @@
 //! location leads back to the simulator and resolves, and the fetched set
 //! gives the generator the same model as the project's `wsdl/`.
 
+#[path = "harness/http.rs"]
+mod http;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use resurs_aftershop::simulator::{Simulator, SimulatorHandle, AFTER_SHOP_PATH, SHOP_FLOW_PATH};
 use soap_codegen::model::Model;
 use soap_codegen::Config;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Most documents followed from the two WSDLs.
 const MAX_DOCUMENTS: usize = 32;
@@ -16,20 +18,12 @@ const MAX_DOCUMENTS: usize = 32;
 /// `GET target` (path and query) without credentials: status, head, body.
 async fn get(sim: &SimulatorHandle, target: &str, host: Option<&str>) -> (u16, String, String) {
     let addr = sim.local_addr();
-    let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
     let host = host.map_or_else(|| addr.to_string(), str::to_owned);
     let head = format!("GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
-    stream.write_all(head.as_bytes()).await.expect("write");
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).await.expect("read");
-    let text = String::from_utf8(response).expect("utf-8");
-    let (head, body) = text.split_once("\r\n\r\n").expect("http response");
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status");
-    (status, head.to_owned(), body.to_owned())
+    let answer = http::exchange(addr, &head, b"")
+        .await
+        .expect("http response");
+    (answer.status, answer.head, answer.body)
 }
 
 /// Every `schemaLocation`, WSDL `import` `location` and `soap:address`

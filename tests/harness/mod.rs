@@ -3,13 +3,14 @@
 //! and the `aftershop` binary run against it.
 #![allow(dead_code)]
 
+pub mod http;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use resurs_aftershop::simulator::{Fixtures, Simulator, SimulatorBuilder, SimulatorHandle};
 use resurs_aftershop::{AfterShopClient, Environment};
 use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// The shop's user (sent by every request of these tests).
 pub const USER: &str = "shop";
@@ -94,31 +95,15 @@ impl Answer {
 pub async fn request(method: &str, url: &str, body: &str) -> std::io::Result<Answer> {
     let rest = url.strip_prefix("http://").expect("http url");
     let (host, path) = rest.split_at(rest.find('/').expect("path"));
-    let mut stream = tokio::net::TcpStream::connect(host).await?;
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Basic {BASIC}\r\n\
          Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    stream.write_all(head.as_bytes()).await?;
-    stream.write_all(body.as_bytes()).await?;
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).await?;
-    let text = String::from_utf8(response).expect("utf-8 response");
-    let Some((head, body)) = text.split_once("\r\n\r\n") else {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::UnexpectedEof,
-            format!("closed without an answer: {text:?}"),
-        ));
-    };
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status");
+    let answer = http::exchange(host, &head, body.as_bytes()).await?;
     Ok(Answer {
-        status,
-        body: body.to_owned(),
+        status: answer.status,
+        body: answer.body,
     })
 }
 
