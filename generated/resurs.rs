@@ -4481,25 +4481,10 @@ pub mod v4 {
             Self(std::sync::Arc::new(service))
         }
     }
-    static AFTER_SHOP_FLOW_SERVICE_OPERATIONS: [&rt::Operation; 13] = [
-        &ADDITIONAL_DEBIT_OF_PAYMENT,
-        &FINALIZE_PAYMENT,
-        &ANNUL_PAYMENT,
-        &CREDIT_PAYMENT,
-        &ADD_META_DATA,
-        &GET_PAYMENT,
-        &GET_PAYMENT_DOCUMENT,
-        &GET_PAYMENT_DOCUMENT_NAMES,
-        &CALCULATE_RESULT_SIZE,
-        &FIND_PAYMENTS,
-        &INSERT_BONUS_POINTS,
-        &WITHDRAW_BONUS_POINTS,
-        &GET_CUSTOMER_BONUS,
-    ];
     impl<S: AfterShopFlowService> rt::server::Dispatch
     for AfterShopFlowServiceServer<S> {
         fn operations(&self) -> &'static [&'static rt::Operation] {
-            &AFTER_SHOP_FLOW_SERVICE_OPERATIONS
+            AFTER_SHOP_FLOW_SERVICE_OPERATIONS
         }
         fn dispatch(
             &self,
@@ -4822,14 +4807,9 @@ pub mod v4 {
             Self(std::sync::Arc::new(service))
         }
     }
-    static SHOP_FLOW_SERVICE_OPERATIONS: [&rt::Operation; 3] = [
-        &GET_CUSTOMER_BONUS2,
-        &ISSUE_CUSTOMER_IDENTIFICATION_TOKEN,
-        &INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN,
-    ];
     impl<S: ShopFlowService> rt::server::Dispatch for ShopFlowServiceServer<S> {
         fn operations(&self) -> &'static [&'static rt::Operation] {
-            &SHOP_FLOW_SERVICE_OPERATIONS
+            SHOP_FLOW_SERVICE_OPERATIONS
         }
         fn dispatch(
             &self,
@@ -4888,7 +4868,132 @@ pub mod v4 {
         }
     }
 
-    rt::arbitrary_operations! {
+    /// The operations of service `AfterShopFlowService` (port `AfterShopFlowWebServiceImplPort`), in port order.
+    pub static AFTER_SHOP_FLOW_SERVICE_OPERATIONS: &[&rt::Operation] = &[
+        &ADDITIONAL_DEBIT_OF_PAYMENT,
+        &FINALIZE_PAYMENT,
+        &ANNUL_PAYMENT,
+        &CREDIT_PAYMENT,
+        &ADD_META_DATA,
+        &GET_PAYMENT,
+        &GET_PAYMENT_DOCUMENT,
+        &GET_PAYMENT_DOCUMENT_NAMES,
+        &CALCULATE_RESULT_SIZE,
+        &FIND_PAYMENTS,
+        &INSERT_BONUS_POINTS,
+        &WITHDRAW_BONUS_POINTS,
+        &GET_CUSTOMER_BONUS,
+    ];
+
+    rt::operation_table! {
+        /// Calls `visitor` once per operation of service `AfterShopFlowService` with its descriptor
+        /// and its request, response and fault types, in port order.
+        pub fn after_shop_flow_service_operations(visitor: &mut impl rt::OperationVisitor) {}
+        /// [`after_shop_flow_service_operations`] for a visitor that needs the messages' serde derives.
+        pub fn after_shop_flow_service_serde_operations(
+            visitor: &mut impl rt::SerdeOperationVisitor,
+        ) {}
+        type ADDITIONAL_DEBIT_OF_PAYMENT = (
+            super::msg_aftershopflow::AdditionalDebitOfPayment,
+            super::msg_aftershopflow::AdditionalDebitOfPaymentResponse,
+            AdditionalDebitOfPaymentFault,
+        );
+        type FINALIZE_PAYMENT = (
+            super::msg_aftershopflow::FinalizePayment,
+            super::msg_aftershopflow::FinalizePaymentResponse,
+            FinalizePaymentFault,
+        );
+        type ANNUL_PAYMENT = (
+            super::msg_aftershopflow::AnnulPayment,
+            super::msg_aftershopflow::AnnulPaymentResponse,
+            AnnulPaymentFault,
+        );
+        type CREDIT_PAYMENT = (
+            super::msg_aftershopflow::CreditPayment,
+            super::msg_aftershopflow::CreditPaymentResponse,
+            CreditPaymentFault,
+        );
+        type ADD_META_DATA = (
+            super::msg_aftershopflow::AddMetaData,
+            super::msg_aftershopflow::AddMetaDataResponse,
+            AddMetaDataFault,
+        );
+        type GET_PAYMENT = (
+            super::msg_aftershopflow::GetPayment,
+            super::msg_aftershopflow::GetPaymentResponse,
+            GetPaymentFault,
+        );
+        type GET_PAYMENT_DOCUMENT = (
+            super::msg_aftershopflow::GetPaymentDocument,
+            super::msg_aftershopflow::GetPaymentDocumentResponse,
+            GetPaymentDocumentFault,
+        );
+        type GET_PAYMENT_DOCUMENT_NAMES = (
+            super::msg_aftershopflow::GetPaymentDocumentNames,
+            super::msg_aftershopflow::GetPaymentDocumentNamesResponse,
+            GetPaymentDocumentNamesFault,
+        );
+        type CALCULATE_RESULT_SIZE = (
+            super::msg_aftershopflow::CalculateResultSize,
+            super::msg_aftershopflow::CalculateResultSizeResponse,
+            CalculateResultSizeFault,
+        );
+        type FIND_PAYMENTS = (
+            super::msg_aftershopflow::FindPayments,
+            super::msg_aftershopflow::FindPaymentsResponse,
+            FindPaymentsFault,
+        );
+        type INSERT_BONUS_POINTS = (
+            super::msg_aftershopflow::InsertBonusPoints,
+            super::msg_aftershopflow::InsertBonusPointsResponse,
+            InsertBonusPointsFault,
+        );
+        type WITHDRAW_BONUS_POINTS = (
+            super::msg_aftershopflow::WithdrawBonusPoints,
+            super::msg_aftershopflow::WithdrawBonusPointsResponse,
+            WithdrawBonusPointsFault,
+        );
+        type GET_CUSTOMER_BONUS = (
+            super::msg_aftershopflow::GetCustomerBonus,
+            super::msg_aftershopflow::GetCustomerBonusResponse,
+            GetCustomerBonusFault,
+        );
+    }
+
+    /// The operations of service `ShopFlowService` (port `ShopFlowWebServiceImplPort`), in port order.
+    pub static SHOP_FLOW_SERVICE_OPERATIONS: &[&rt::Operation] = &[
+        &GET_CUSTOMER_BONUS2,
+        &ISSUE_CUSTOMER_IDENTIFICATION_TOKEN,
+        &INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN,
+    ];
+
+    rt::operation_table! {
+        /// Calls `visitor` once per operation of service `ShopFlowService` with its descriptor
+        /// and its request, response and fault types, in port order.
+        pub fn shop_flow_service_operations(visitor: &mut impl rt::OperationVisitor) {}
+        /// [`shop_flow_service_operations`] for a visitor that needs the messages' serde derives.
+        pub fn shop_flow_service_serde_operations(visitor: &mut impl rt::SerdeOperationVisitor) {}
+        type GET_CUSTOMER_BONUS2 = (
+            super::msg_shopflow::GetCustomerBonus,
+            super::msg_shopflow::GetCustomerBonusResponse,
+            GetCustomerBonusFault2,
+        );
+        type ISSUE_CUSTOMER_IDENTIFICATION_TOKEN = (
+            super::msg_shopflow::IssueCustomerIdentificationToken,
+            super::msg_shopflow::IssueCustomerIdentificationTokenResponse,
+            IssueCustomerIdentificationTokenFault,
+        );
+        type INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN = (
+            super::msg_shopflow::InvalidateCustomerIdentificationToken,
+            super::msg_shopflow::InvalidateCustomerIdentificationTokenResponse,
+            InvalidateCustomerIdentificationTokenFault,
+        );
+    }
+
+    rt::operation_table! {
+        /// Calls the visitor once per operation of this module's services
+        /// with the operation's request, response and fault types.
+        pub fn arbitrary_operations(visitor: &mut impl rt::arbitrary::Visit) {}
         type ADDITIONAL_DEBIT_OF_PAYMENT = (
             super::msg_aftershopflow::AdditionalDebitOfPayment,
             super::msg_aftershopflow::AdditionalDebitOfPaymentResponse,

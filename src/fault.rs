@@ -18,50 +18,63 @@
 //! # }
 //! ```
 
-use crate::exception::ECommerceError;
-use crate::v4;
+use soap_runtime::rt::FaultDetail;
 
-/// A generated fault enum of a Resurs operation.
-pub trait ResursFault {
-    /// The error the bank sent.
-    fn ecommerce_error(&self) -> &ECommerceError;
+use crate::exception::ECommerceError;
+
+/// A generated fault enum of a Resurs operation (every `<Op>Fault`, whose
+/// variants are [`FaultDetail`]s).
+pub trait ResursFault: FaultDetail {
+    /// The error the bank sent, when this fault's detail is one.
+    fn ecommerce_error(&self) -> Option<&ECommerceError> {
+        self.detail_value()?.downcast_ref()
+    }
 }
+
+impl<F: FaultDetail> ResursFault for F {}
 
 /// The `ECommerceError` of `err`, when it is a SOAP fault that carried one.
-pub fn ecommerce_error<F: ResursFault>(err: &soap_runtime::Error<F>) -> Option<&ECommerceError> {
-    err.fault()?
-        .detail
-        .as_ref()
-        .map(ResursFault::ecommerce_error)
+pub fn ecommerce_error<F: FaultDetail>(err: &soap_runtime::Error<F>) -> Option<&ECommerceError> {
+    err.fault()?.detail.as_ref()?.ecommerce_error()
 }
 
-macro_rules! resurs_faults {
-    ($($fault:ident),* $(,)?) => {$(
-        impl ResursFault for v4::$fault {
-            fn ecommerce_error(&self) -> &ECommerceError {
-                match self {
-                    Self::ECommerceErrorException(error) => error,
-                }
-            }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::v4;
+    use soap_runtime::rt::{self, Faults, Message, OperationVisitor};
+
+    /// The fault of each operation, checked through the generated tables.
+    struct EveryFault(Vec<&'static str>);
+
+    impl OperationVisitor for EveryFault {
+        fn visit<Req: Message, Resp: Message, F: Faults>(&mut self, op: &'static rt::Operation) {
+            let elements: Vec<_> = F::elements().iter().map(|e| e.name).collect();
+            assert_eq!(elements, ["ECommerceError"], "{}", op.name);
+            self.0.push(op.name);
         }
-    )*};
-}
+    }
 
-resurs_faults!(
-    AdditionalDebitOfPaymentFault,
-    FinalizePaymentFault,
-    AnnulPaymentFault,
-    CreditPaymentFault,
-    AddMetaDataFault,
-    GetPaymentFault,
-    GetPaymentDocumentFault,
-    GetPaymentDocumentNamesFault,
-    CalculateResultSizeFault,
-    FindPaymentsFault,
-    InsertBonusPointsFault,
-    WithdrawBonusPointsFault,
-    GetCustomerBonusFault,
-    GetCustomerBonusFault2,
-    IssueCustomerIdentificationTokenFault,
-    InvalidateCustomerIdentificationTokenFault,
-);
+    #[test]
+    fn every_operation_fails_with_an_ecommerce_error() {
+        let mut visitor = EveryFault(Vec::new());
+        v4::after_shop_flow_service_operations(&mut visitor);
+        v4::shop_flow_service_operations(&mut visitor);
+        assert_eq!(visitor.0.len(), 16);
+    }
+
+    #[test]
+    fn the_detail_of_any_fault_enum() {
+        let error = ECommerceError {
+            user_error_message: crate::common::NonEmptyString::new("Betalningen finns inte")
+                .unwrap(),
+            ..ECommerceError::default()
+        };
+        let finalize = v4::FinalizePaymentFault::ECommerceErrorException(error.clone());
+        let token =
+            v4::IssueCustomerIdentificationTokenFault::ECommerceErrorException(error.clone());
+        assert_eq!(finalize.ecommerce_error(), Some(&error));
+        assert_eq!(token.ecommerce_error(), Some(&error));
+        assert_eq!(rt::NoFault::elements().len(), 0);
+    }
+}

@@ -107,7 +107,7 @@ impl Config {
     }
 
     /// Emits `rt::arbitrary_struct!`, `rt::arbitrary_variants!`,
-    /// `rt::arbitrary_list!` and `rt::arbitrary_operations!` calls: with
+    /// `rt::arbitrary_list!` calls and an `arbitrary_operations` table: with
     /// soap-runtime's `proptest` feature they implement
     /// `soap_runtime::arbitrary::Arbitrary` (random valid values, for
     /// property tests) for every type and list each module's operations as

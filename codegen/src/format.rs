@@ -87,7 +87,7 @@ const ITEM_MACROS: [&str; 7] = [
     "rt::arbitrary_struct! {",
     "rt::arbitrary_variants! {",
     "rt::arbitrary_list! {",
-    "rt::arbitrary_operations! {",
+    "rt::operation_table! {",
 ];
 
 /// The macro a trimmed line opens, if it opens one of [`ITEM_MACROS`].

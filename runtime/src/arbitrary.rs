@@ -8,8 +8,8 @@
 //! [`arbitrary_struct!`](crate::arbitrary_struct),
 //! [`arbitrary_variants!`](crate::arbitrary_variants) and
 //! [`arbitrary_list!`](crate::arbitrary_list) for structs, choices, unions
-//! and lists, plus `arbitrary_operations!` listing every operation of a
-//! service for a [`Visit`]or. Values are valid, so encoding accepts them,
+//! and lists, plus the module's `arbitrary_operations(visitor)` from
+//! [`operation_table!`](crate::operation_table) for a [`Visit`]or. Values are valid, so encoding accepts them,
 //! and they survive a decode: strings hold XML characters only, no
 //! carriage return (XML reads it as a line feed).
 
@@ -21,11 +21,10 @@ use rust_decimal::Decimal;
 
 use crate::envelope::Operation;
 use crate::facets::Facets;
-use crate::fault::FaultDetail;
+use crate::table::{Faults, Message};
 use crate::value::{
     AnyXml, Base64Binary, Date, DateTime, Duration, HexBinary, Nillable, QName, SimpleType, Time,
 };
-use crate::xml::XmlType;
 
 /// A type that can draw random valid values of itself.
 pub trait Arbitrary: Sized + Clone + Debug + 'static {
@@ -40,15 +39,16 @@ pub trait Arbitrary: Sized + Clone + Debug + 'static {
     }
 }
 
-/// Called once per operation of a service with its generated types
-/// (generated `arbitrary_operations(visitor)` with `Config::arbitrary(true)`).
+/// Called once per operation of a module's services with its generated types
+/// (generated `arbitrary_operations(visitor)` with `Config::arbitrary(true)`;
+/// [`OperationVisitor`](crate::rt::OperationVisitor) with random values).
 pub trait Visit {
     /// One operation: its descriptor, request, response and fault types.
     fn visit<Req, Resp, F>(&mut self, op: &'static Operation)
     where
-        Req: XmlType + Arbitrary + Clone + PartialEq + Send,
-        Resp: XmlType + Arbitrary + Clone + PartialEq + Send,
-        F: FaultDetail + Debug + Clone + PartialEq;
+        Req: Message + Arbitrary,
+        Resp: Message + Arbitrary,
+        F: Faults;
 }
 
 /// Text of XML characters a decoder returns unchanged (no `\r`), markup
@@ -376,19 +376,6 @@ macro_rules! arbitrary_list {
                     .prop_map($name)
                     .boxed()
             }
-        }
-    };
-}
-
-/// `arbitrary_operations(visitor)`: every operation of a module with its
-/// types, one `type OPERATION = (Request, Response, Fault);` per operation.
-#[macro_export]
-macro_rules! arbitrary_operations {
-    ($(type $op:ident = ($req:ty, $resp:ty, $fault:ty $(,)?);)*) => {
-        /// Calls the visitor once per operation of this module's services
-        /// with the operation's request, response and fault types.
-        pub fn arbitrary_operations(visitor: &mut impl $crate::arbitrary::Visit) {
-            $(visitor.visit::<$req, $resp, $fault>(&$op);)*
         }
     };
 }

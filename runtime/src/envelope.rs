@@ -131,8 +131,14 @@ pub fn decode_request<T: XmlType>(
 /// The namespace and local name of the Body's first element (server routing).
 pub fn peek_operation(xml: &[u8], opts: &DecodeOptions) -> Result<QName, DecodeError> {
     let mut r = Reader::new(xml, opts)?;
-    let first = open_body(&mut r, &FieldName::unqualified("an operation element"))?;
-    Ok(first.qname())
+    Ok(body_element(&mut r)?.qname())
+}
+
+/// Reads through `<Envelope>`, an optional `<Header>` and `<Body>` to the
+/// Body's first element (the one [`peek_operation`] names), for a caller
+/// that reads on into it in the same pass.
+pub fn body_element<'a>(r: &mut Reader<'a>) -> Result<Start<'a>, DecodeError> {
+    open_body(r, &FieldName::unqualified("an operation element"))
 }
 
 /// Reads through `<Envelope>`, an optional `<Header>` and `<Body>` to the Body's first element.

@@ -26,6 +26,11 @@ pub trait FaultDetail: Sized + Send + 'static {
     fn user_message(&self) -> Option<&str> {
         None
     }
+    /// The detail element's value (the variant's content), for code that
+    /// knows the detail type but not the operation (`downcast_ref`).
+    fn detail_value(&self) -> Option<&dyn std::any::Any> {
+        None
+    }
 }
 
 /// The fault detail of operations that declare no faults: it has no values.

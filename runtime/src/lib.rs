@@ -19,6 +19,7 @@ pub mod fault;
 pub mod macros;
 pub mod rt;
 pub mod server;
+pub mod table;
 pub mod transport;
 pub mod value;
 pub mod xml;

@@ -352,6 +352,11 @@ macro_rules! fault_enum {
                     )+
                 }
             }
+            fn detail_value(&self) -> ::core::option::Option<&dyn ::core::any::Any> {
+                match self {
+                    $(Self::$variant(detail) => ::core::option::Option::Some(detail),)+
+                }
+            }
         }
     };
     (@message $detail:ident) => {{
@@ -460,13 +465,6 @@ macro_rules! arbitrary_variants {
 #[cfg(not(feature = "proptest"))]
 #[macro_export]
 macro_rules! arbitrary_list {
-    ($($any:tt)*) => {};
-}
-
-/// The operations of a service for an `arbitrary::Visit`or (feature `proptest`; nothing without it).
-#[cfg(not(feature = "proptest"))]
-#[macro_export]
-macro_rules! arbitrary_operations {
     ($($any:tt)*) => {};
 }
 

@@ -14,6 +14,7 @@ pub use crate::error::{
 pub use crate::facets::{Facets, NegativeInteger, NonPositiveInteger, Pattern, PositiveInteger};
 pub use crate::fault::{Fault, FaultDetail, NoFault};
 pub use crate::server;
+pub use crate::table::{Faults, Message, OperationVisitor};
 pub use crate::transport::{HttpTransport, Transport};
 pub use crate::value::{
     collapse_ws, AnyXml, Base64Binary, Date, DateTime, Duration, HexBinary, Namespaces, Nillable,
@@ -23,12 +24,16 @@ pub use crate::xml::{
     decode_document, encode_document, DecodeOptions, Decoded, FieldName, FieldSlot, FieldValue,
     Reader, Start, Wildcard, Writer, XmlType, MAX_DIAGNOSTICS,
 };
-pub use crate::{arbitrary_list, arbitrary_operations, arbitrary_struct, arbitrary_variants};
+pub use crate::{arbitrary_list, arbitrary_struct, arbitrary_variants, operation_table};
 pub use crate::{enumeration, fault_enum, newtype};
 
 /// A boxed, sendable future (what [`server::Dispatch::dispatch`] returns).
 pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 
+#[cfg(feature = "proptest")]
+pub use crate::arbitrary;
+#[cfg(feature = "serde")]
+pub use crate::table::SerdeOperationVisitor;
 #[cfg(feature = "serde")]
 pub use crate::value::serde_opt_nillable;
 #[cfg(feature = "serde")]

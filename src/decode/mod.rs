@@ -44,7 +44,7 @@ pub enum Direction {
 
 /// The XML names of the operations [`decode_envelope`] knows, in WSDL order.
 pub fn operation_names() -> impl Iterator<Item = &'static str> {
-    operations::OPERATIONS.iter().map(|entry| entry.op.name)
+    operations::operations().iter().map(|entry| entry.op.name)
 }
 
 /// Decodes one envelope of `operation` (XML name such as `getPayment`, or

@@ -1,12 +1,16 @@
-//! The operations `aftershop decode` knows: each one's descriptor and the
-//! generated types its request, response and fault detail decode into.
+//! The operations `aftershop decode` knows: every operation of the generated
+//! tables of both services, with the generated types its request, response
+//! and fault detail decode into.
 
+use std::sync::OnceLock;
+
+use serde::de::DeserializeOwned;
 use serde::Serialize;
-use soap_runtime::rt::{self, DecodeOptions, Decoded};
+use soap_runtime::rt::{self, DecodeOptions, Decoded, Faults, Message};
 
 use super::render::{self, Typed};
 use super::DecodeEnvelopeError;
-use crate::{msg_aftershopflow as aft, msg_shopflow as shop, v4};
+use crate::v4;
 
 type DecodeFn = fn(
     &'static rt::Operation,
@@ -16,6 +20,8 @@ type DecodeFn = fn(
 
 /// One operation: its descriptor and how to decode each side of it.
 pub(crate) struct Entry {
+    /// `aftershop` or `shopflow`: the service whose table lists it.
+    pub(crate) service: &'static str,
     /// The operation descriptor (name, body elements).
     pub(crate) op: &'static rt::Operation,
     /// Decodes a request envelope.
@@ -36,7 +42,7 @@ fn request<Req: rt::XmlType + Serialize + 'static>(
     })
 }
 
-fn response<Resp: rt::XmlType + Serialize + 'static, F: rt::FaultDetail + crate::ResursFault>(
+fn response<Resp: rt::XmlType + Serialize + 'static, F: rt::FaultDetail>(
     op: &'static rt::Operation,
     xml: &[u8],
     opts: &DecodeOptions,
@@ -53,38 +59,45 @@ fn response<Resp: rt::XmlType + Serialize + 'static, F: rt::FaultDetail + crate:
     Ok(Decoded { value, diagnostics })
 }
 
-macro_rules! operations {
-    ($($op:ident: $req:ty, $resp:ty, $fault:ty;)*) => {
-        /// Every operation, in WSDL order (After Shop first, then ShopFlow's
-        /// `getCustomerBonus` and token operations).
-        pub(crate) static OPERATIONS: &[Entry] = &[$(
-            Entry {
-                op: &v4::$op,
-                request: request::<$req>,
-                response: response::<$resp, $fault>,
-            },
-        )*];
-
-    };
+/// Collects the entries of one service's table.
+struct Collect {
+    service: &'static str,
+    entries: Vec<Entry>,
 }
 
-operations! {
-    ADDITIONAL_DEBIT_OF_PAYMENT: aft::AdditionalDebitOfPayment, aft::AdditionalDebitOfPaymentResponse, v4::AdditionalDebitOfPaymentFault;
-    FINALIZE_PAYMENT: aft::FinalizePayment, aft::FinalizePaymentResponse, v4::FinalizePaymentFault;
-    ANNUL_PAYMENT: aft::AnnulPayment, aft::AnnulPaymentResponse, v4::AnnulPaymentFault;
-    CREDIT_PAYMENT: aft::CreditPayment, aft::CreditPaymentResponse, v4::CreditPaymentFault;
-    ADD_META_DATA: aft::AddMetaData, aft::AddMetaDataResponse, v4::AddMetaDataFault;
-    GET_PAYMENT: aft::GetPayment, aft::GetPaymentResponse, v4::GetPaymentFault;
-    GET_PAYMENT_DOCUMENT: aft::GetPaymentDocument, aft::GetPaymentDocumentResponse, v4::GetPaymentDocumentFault;
-    GET_PAYMENT_DOCUMENT_NAMES: aft::GetPaymentDocumentNames, aft::GetPaymentDocumentNamesResponse, v4::GetPaymentDocumentNamesFault;
-    CALCULATE_RESULT_SIZE: aft::CalculateResultSize, aft::CalculateResultSizeResponse, v4::CalculateResultSizeFault;
-    FIND_PAYMENTS: aft::FindPayments, aft::FindPaymentsResponse, v4::FindPaymentsFault;
-    INSERT_BONUS_POINTS: aft::InsertBonusPoints, aft::InsertBonusPointsResponse, v4::InsertBonusPointsFault;
-    WITHDRAW_BONUS_POINTS: aft::WithdrawBonusPoints, aft::WithdrawBonusPointsResponse, v4::WithdrawBonusPointsFault;
-    GET_CUSTOMER_BONUS: aft::GetCustomerBonus, aft::GetCustomerBonusResponse, v4::GetCustomerBonusFault;
-    GET_CUSTOMER_BONUS2: shop::GetCustomerBonus, shop::GetCustomerBonusResponse, v4::GetCustomerBonusFault2;
-    ISSUE_CUSTOMER_IDENTIFICATION_TOKEN: shop::IssueCustomerIdentificationToken, shop::IssueCustomerIdentificationTokenResponse, v4::IssueCustomerIdentificationTokenFault;
-    INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN: shop::InvalidateCustomerIdentificationToken, shop::InvalidateCustomerIdentificationTokenResponse, v4::InvalidateCustomerIdentificationTokenFault;
+impl rt::SerdeOperationVisitor for Collect {
+    fn visit<Req, Resp, F>(&mut self, op: &'static rt::Operation)
+    where
+        Req: Message + Serialize + DeserializeOwned,
+        Resp: Message + Serialize + DeserializeOwned,
+        F: Faults,
+    {
+        self.entries.push(Entry {
+            service: self.service,
+            op,
+            request: request::<Req>,
+            response: response::<Resp, F>,
+        });
+    }
+}
+
+/// Every operation, in WSDL order (After Shop first, then ShopFlow's
+/// `getCustomerBonus` and token operations).
+pub(crate) fn operations() -> &'static [Entry] {
+    static OPERATIONS: OnceLock<Vec<Entry>> = OnceLock::new();
+    OPERATIONS.get_or_init(|| {
+        let mut after_shop = Collect {
+            service: "aftershop",
+            entries: Vec::new(),
+        };
+        v4::after_shop_flow_service_serde_operations(&mut after_shop);
+        let mut shop_flow = Collect {
+            service: "shopflow",
+            entries: after_shop.entries,
+        };
+        v4::shop_flow_service_serde_operations(&mut shop_flow);
+        shop_flow.entries
+    })
 }
 
 /// The operation called `name`: its XML name (`getPayment`) or its snake_case
@@ -96,18 +109,10 @@ pub(crate) fn find(name: &str) -> Option<&'static Entry> {
         Some((service_name, name)) => (Some(service_name), name),
         None => (None, name),
     };
-    OPERATIONS.iter().find(|entry| {
-        service_name.is_none_or(|s| s == service(entry))
+    operations().iter().find(|entry| {
+        service_name.is_none_or(|s| s == entry.service)
             && (entry.op.name == name || snake_case(entry.op.name) == name)
     })
-}
-
-/// `shopflow` or `aftershop`, by the namespace of the operation's body element.
-fn service(entry: &Entry) -> &'static str {
-    match entry.op.input.ns {
-        Some(ns) if ns.ends_with("/shopflow") => "shopflow",
-        _ => "aftershop",
-    }
 }
 
 /// `getPaymentDocumentNames` → `get_payment_document_names`.
@@ -132,8 +137,11 @@ mod tests {
 
     #[test]
     fn sixteen_operations_unique_per_service() {
-        assert_eq!(OPERATIONS.len(), 16);
-        let mut names: Vec<_> = OPERATIONS.iter().map(|e| (service(e), e.op.name)).collect();
+        assert_eq!(operations().len(), 16);
+        let mut names: Vec<_> = operations()
+            .iter()
+            .map(|e| (e.service, e.op.name))
+            .collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), 16);
@@ -142,7 +150,7 @@ mod tests {
     #[test]
     fn get_customer_bonus_of_either_service() {
         let after_shop = find("getCustomerBonus").expect("after shop");
-        assert_eq!(service(after_shop), "aftershop");
+        assert_eq!(after_shop.service, "aftershop");
         assert!(std::ptr::eq(after_shop.op, &v4::GET_CUSTOMER_BONUS));
         let shop = find("shopflow.getCustomerBonus").expect("shop flow");
         assert!(std::ptr::eq(shop.op, &v4::GET_CUSTOMER_BONUS2));

@@ -132,7 +132,7 @@ fn fault_json<F: ResursFault>(
     if let Some(actor) = &fault.actor {
         out.insert("faultactor".into(), Value::String(actor.clone()));
     }
-    if let Some(detail) = &fault.detail {
+    if let Some(detail) = fault.detail.as_ref().and_then(ResursFault::ecommerce_error) {
         let mut elements = Map::new();
         let missing = missing
             .field("detail")
@@ -140,7 +140,7 @@ fn fault_json<F: ResursFault>(
         elements.insert(
             "ECommerceError".into(),
             serde_json::to_value(Pruned {
-                value: detail.ecommerce_error(),
+                value: detail,
                 missing,
             })?,
         );

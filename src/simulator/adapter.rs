@@ -9,10 +9,14 @@ use soap_runtime::server::Router;
 
 use super::bank::Bank;
 use super::fault::SimFault;
-use super::server::{AFTER_SHOP_PATH, SHOP_FLOW_PATH};
 use crate::exception::ECommerceError;
 use crate::v4;
 use crate::{msg_aftershopflow as msg, msg_shopflow as shop, types_aftershopflow as types};
+
+/// Path of the After Shop service.
+pub const AFTER_SHOP_PATH: &str = "/ecommerce-test/ws/V4/AfterShopFlowService";
+/// Path of the ShopFlow service (customer identification tokens).
+pub const SHOP_FLOW_PATH: &str = "/ecommerce-test/ws/V4/ShopFlowService";
 
 /// Mounts both services for `bank` at the Resurs paths.
 pub(crate) fn mount(router: Router, bank: &Arc<Bank>) -> Router {

@@ -20,42 +20,14 @@ use soap_runtime::rt::BoxFuture;
 use soap_runtime::server::{Reply, Response, Service};
 
 use super::bank::Bank;
-use super::booking::{self, Booking};
-use super::fault::SimFault;
 use super::fixtures::Fixtures;
 use super::inject::{FaultPlan, InjectedFault};
-use super::server::ADMIN_PATH;
 use crate::rules::ErrorType;
 
-impl Bank {
-    /// Books all of `bookings` now, or (on an error) none of them: an
-    /// existing id is `OBJECT_WITH_ID_ALREADY_EXIST`. Returns the ids booked.
-    pub fn book_all(&self, bookings: Vec<Booking>) -> Result<Vec<String>, SimFault> {
-        let now = self.now();
-        let mut state = self.lock();
-        if let Some(existing) = bookings
-            .iter()
-            .find(|b| state.payments.contains_key(&b.payment_id))
-        {
-            return Err(SimFault::new(
-                ErrorType::ObjectWithIdAlreadyExist,
-                format!("payment {} already exists", existing.payment_id),
-            ));
-        }
-        let mut booked = Vec::with_capacity(bookings.len());
-        for booking in bookings {
-            let id = booking.payment_id.clone();
-            if let Err(fault) = booking::book(&mut state, booking, now, now) {
-                for id in &booked {
-                    state.payments.remove(id);
-                }
-                return Err(fault);
-            }
-            booked.push(id);
-        }
-        Ok(booked)
-    }
-}
+/// Path of the admin endpoint (booking, reset, fault injection): a sibling
+/// of the services, so `{base}/admin` where `{base}` is the After Shop
+/// endpoint without its last segment.
+pub const ADMIN_PATH: &str = "/ecommerce-test/ws/V4/admin";
 
 /// Serves the admin paths and hands everything else to `inner`.
 pub(crate) struct Admin<S> {

@@ -1,15 +1,11 @@
 //! Bonus points per customer (`insertBonusPoints`, `withdrawBonusPoints`,
-//! `getCustomerBonus`).
+//! `getCustomerBonus`): the ledger of floor 2, whose rules are in `customers`.
 
 use std::collections::HashMap;
 
-use super::bank::{Bank, State};
-use super::customer::{CustomerKey, CustomerKind};
+use super::customer::CustomerKey;
 use super::fault::SimFault;
-use crate::common::CustomerType;
-use crate::msg_aftershopflow::{GetCustomerBonus, InsertBonusPoints, WithdrawBonusPoints};
 use crate::rules::ErrorType;
-use crate::types_aftershopflow::Bonus;
 
 /// Points inserted together, usable through their expiration date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,77 +88,6 @@ impl BonusLedger {
         batches.retain(|b| b.points > 0);
         Ok(())
     }
-}
-
-impl Bank {
-    /// `insertBonusPoints`.
-    pub fn insert_bonus_points(&self, request: InsertBonusPoints) -> Result<(), SimFault> {
-        let mut state = self.lock();
-        let customer = resolve_customer(
-            &state,
-            &request.government_id,
-            request.customer_type.as_ref(),
-        )?;
-        let expires = request.expiration_date.to_string();
-        state
-            .bonus
-            .insert(customer, request.bonus_points.into_inner(), &expires)
-    }
-
-    /// `withdrawBonusPoints`: refused when the balance is smaller.
-    pub fn withdraw_bonus_points(&self, request: WithdrawBonusPoints) -> Result<(), SimFault> {
-        let today = self.now().date();
-        let mut state = self.lock();
-        let customer = resolve_customer(
-            &state,
-            &request.government_id,
-            request.customer_type.as_ref(),
-        )?;
-        state
-            .bonus
-            .withdraw(&customer, request.bonus_points.into_inner(), &today)
-    }
-
-    /// `getCustomerBonus` (After Shop): the usable balance.
-    pub fn get_customer_bonus(&self, request: GetCustomerBonus) -> Result<Bonus, SimFault> {
-        let today = self.now().date();
-        let state = self.lock();
-        let customer = resolve_customer(
-            &state,
-            &request.government_id,
-            request.customer_type.as_ref(),
-        )?;
-        Ok(Bonus {
-            points: state.bonus.balance(&customer, &today),
-        })
-    }
-}
-
-/// The customer a government id and optional type name, trying natural
-/// before legal when the type is omitted.
-pub(crate) fn resolve_customer(
-    state: &State,
-    government_id: &str,
-    customer_type: Option<&CustomerType>,
-) -> Result<CustomerKey, SimFault> {
-    if government_id.trim().is_empty() {
-        return Err(SimFault::illegal_argument("governmentId must not be empty"));
-    }
-    let kind = customer_type
-        .map(|t| {
-            CustomerKind::from_xml(t.as_str()).ok_or_else(|| {
-                SimFault::illegal_argument(format!("unknown customerType {}", t.as_str()))
-            })
-        })
-        .transpose()?;
-    Ok(CustomerKey::resolve(government_id, kind, |key| {
-        state.bonus.knows(key)
-            || state.tokens.knows(key)
-            || state.payments.values().any(|p| {
-                p.customer.government_id.as_str() == key.government_id
-                    && CustomerKind::from_xml(p.customer.r#type.as_str()) == Some(key.kind)
-            })
-    }))
 }
 
 #[cfg(test)]

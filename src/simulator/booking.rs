@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::bank::{Bank, State};
+use super::changes::check_spec;
 use super::clock::Instant;
 use super::customer::{CustomerKey, CustomerKind};
 use super::fault::SimFault;
 use super::ledger::{Diff, DiffKind, PaymentRecord};
 use super::money::{spec_five_decimals, MAX_MAGNITUDE};
-use super::operations::check_spec;
+use super::state::State;
 use crate::common::{
     Address, CountryCode, Customer, CustomerType, MapEntry, NonEmptyString, PaymentMethodType,
     PaymentSpec,
@@ -137,15 +137,6 @@ pub fn demo_customer() -> Customer {
     }
 }
 
-impl Bank {
-    /// Books a payment now: an `AUTHORIZE` diff (and, for methods finalized at
-    /// booking, a `DEBIT` diff). An existing id is `OBJECT_WITH_ID_ALREADY_EXIST`.
-    pub fn book(&self, booking: Booking) -> Result<(), SimFault> {
-        let now = self.now();
-        book(&mut self.lock(), booking, now, now)
-    }
-}
-
 /// Books `booking` at `booked`, authorized at `authorized`.
 pub(crate) fn book(
     state: &mut State,
@@ -233,4 +224,34 @@ pub(crate) fn book(
     }
     state.payments.insert(record.id.clone(), record);
     Ok(())
+}
+
+/// Books all of `bookings` at `now`, or (on an error) none of them: an
+/// existing id is `OBJECT_WITH_ID_ALREADY_EXIST`. Returns the ids booked.
+pub(crate) fn book_all(
+    state: &mut State,
+    bookings: Vec<Booking>,
+    now: Instant,
+) -> Result<Vec<String>, SimFault> {
+    if let Some(existing) = bookings
+        .iter()
+        .find(|b| state.payments.contains_key(&b.payment_id))
+    {
+        return Err(SimFault::new(
+            ErrorType::ObjectWithIdAlreadyExist,
+            format!("payment {} already exists", existing.payment_id),
+        ));
+    }
+    let mut booked = Vec::with_capacity(bookings.len());
+    for booking in bookings {
+        let id = booking.payment_id.clone();
+        if let Err(fault) = book(state, booking, now, now) {
+            for id in &booked {
+                state.payments.remove(id);
+            }
+            return Err(fault);
+        }
+        booked.push(id);
+    }
+    Ok(booked)
 }

@@ -4,6 +4,9 @@
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use soap_runtime::value::DateTime;
+use soap_runtime::ValueError;
+
 /// An instant with the UTC offset it is shown in.
 ///
 /// Ordering and equality compare the instant only, so `12:00+02:00` equals
@@ -55,35 +58,73 @@ impl Instant {
         }
     }
 
-    /// Parses the `xs:dateTime` lexical form; without a zone the time is taken as UTC.
+    /// Parses the `xs:dateTime` lexical form (a date that does not exist, such
+    /// as `2024-02-31`, is refused); without a zone the time is taken as UTC.
     pub fn parse(text: &str) -> Result<Self, InstantError> {
-        parse_date_time(text.trim()).ok_or_else(|| InstantError {
+        let value = text.parse::<DateTime>().map_err(|_| InstantError {
             text: text.to_owned(),
-        })
+        })?;
+        Self::from_date_time(&value)
+    }
+
+    /// The instant a received `xs:dateTime` names; without a zone it is taken as UTC.
+    pub fn from_date_time(value: &DateTime) -> Result<Self, InstantError> {
+        let refused = || InstantError {
+            text: value.to_string(),
+        };
+        let millis = value
+            .to_unix_seconds()
+            .checked_mul(1000)
+            .and_then(|ms| ms.checked_add(i64::from(value.nanosecond() / 1_000_000)))
+            .ok_or_else(refused)?;
+        // `Z` and no zone are shown as `Z`; `with_utc` changes only the zone's spelling.
+        let offset_minutes = match value.offset_minutes() {
+            Some(0) if value.with_utc() == *value => None,
+            offset => offset,
+        };
+        let instant = Self {
+            millis,
+            offset_minutes,
+        };
+        instant.civil().map_err(|_| refused())?;
+        Ok(instant)
+    }
+
+    /// The instant as the response types carry it (its [`Display`](fmt::Display) form).
+    pub fn to_date_time(&self) -> DateTime {
+        self.to_string().parse().unwrap_or_default()
     }
 
     /// The calendar date (`YYYY-MM-DD`) in the instant's own offset.
     pub fn date(&self) -> String {
-        let local = self.local_millis();
-        let (y, m, d) = civil_from_days(local.div_euclid(86_400_000));
-        format!("{y:04}-{m:02}-{d:02}")
+        match self.civil() {
+            Ok(local) => local.date().to_string(),
+            Err(_) => String::new(),
+        }
     }
 
     /// A compact `YYYYMMDD-hhmmss` form, used in document names.
     pub fn compact(&self) -> String {
-        let local = self.local_millis();
-        let (y, mo, d) = civil_from_days(local.div_euclid(86_400_000));
-        let secs = local.rem_euclid(86_400_000) / 1000;
-        format!(
-            "{y:04}{mo:02}{d:02}-{:02}{:02}{:02}",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
-        )
+        match self.civil() {
+            Ok(t) => format!(
+                "{:04}{:02}{:02}-{:02}{:02}{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            ),
+            Err(_) => String::new(),
+        }
     }
 
-    fn local_millis(&self) -> i64 {
-        self.millis + i64::from(self.offset_minutes.unwrap_or(0)) * 60_000
+    /// The local date and time in the instant's offset, to the second.
+    fn civil(&self) -> Result<DateTime, ValueError> {
+        DateTime::from_unix_seconds(
+            self.millis.div_euclid(1000),
+            self.offset_minutes.unwrap_or(0),
+        )
     }
 }
 
@@ -105,21 +146,20 @@ impl Ord for Instant {
 }
 
 impl fmt::Display for Instant {
-    /// The `xs:dateTime` lexical form; milliseconds only when not zero.
+    /// The `xs:dateTime` lexical form; milliseconds (three digits) only when not zero.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let local = self.local_millis();
-        let (y, mo, d) = civil_from_days(local.div_euclid(86_400_000));
-        let ms = local.rem_euclid(86_400_000);
-        let secs = ms / 1000;
+        let t = self.civil().map_err(|_| fmt::Error)?;
         write!(
             f,
-            "{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
+            "{}T{:02}:{:02}:{:02}",
+            t.date(),
+            t.hour(),
+            t.minute(),
+            t.second()
         )?;
-        if ms % 1000 != 0 {
-            write!(f, ".{:03}", ms % 1000)?;
+        let ms = self.millis.rem_euclid(1000);
+        if ms != 0 {
+            write!(f, ".{ms:03}")?;
         }
         match self.offset_minutes {
             None => f.write_str("Z"),
@@ -130,92 +170,6 @@ impl fmt::Display for Instant {
             }
         }
     }
-}
-
-fn parse_date_time(text: &str) -> Option<Instant> {
-    let (date, rest) = text.split_once('T')?;
-    let mut date_parts = date.splitn(3, '-');
-    let year: i64 = date_parts.next()?.parse().ok()?;
-    let month: u32 = date_parts.next()?.parse().ok()?;
-    let day: u32 = date_parts.next()?.parse().ok()?;
-    let (time, offset_minutes) = split_zone(rest)?;
-    let mut time_parts = time.splitn(3, ':');
-    let hour: i64 = time_parts.next()?.parse().ok()?;
-    let minute: i64 = time_parts.next()?.parse().ok()?;
-    let seconds = time_parts.next()?;
-    let (whole, fraction) = seconds.split_once('.').unwrap_or((seconds, ""));
-    let second: i64 = whole.parse().ok()?;
-    let millis_part: i64 = if fraction.is_empty() {
-        0
-    } else {
-        if !fraction.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let padded: String = fraction.chars().chain("000".chars()).take(3).collect();
-        padded.parse().ok()?
-    };
-    // Years beyond ±9999 would overflow the millisecond arithmetic.
-    let valid = (-9999..=9999).contains(&year)
-        && (1..=12).contains(&month)
-        && (1..=31).contains(&day)
-        && (0..=24).contains(&hour)
-        && (0..60).contains(&minute)
-        && (0..61).contains(&second);
-    if !valid {
-        return None;
-    }
-    let days = days_from_civil(year, month, day);
-    let local = ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis_part;
-    Some(Instant {
-        millis: local - i64::from(offset_minutes.unwrap_or(0)) * 60_000,
-        offset_minutes,
-    })
-}
-
-/// Splits `hh:mm:ss[.f]` from its zone (`Z`, `±hh:mm` or nothing).
-fn split_zone(rest: &str) -> Option<(&str, Option<i32>)> {
-    if let Some(time) = rest.strip_suffix('Z') {
-        return Some((time, None));
-    }
-    let bytes = rest.as_bytes();
-    if bytes.len() > 6 && matches!(bytes[bytes.len() - 6], b'+' | b'-') {
-        let (time, zone) = rest.split_at(rest.len() - 6);
-        let sign = if zone.starts_with('-') { -1 } else { 1 };
-        let (h, m) = zone[1..].split_once(':')?;
-        let h: i32 = h.parse().ok()?;
-        let m: i32 = m.parse().ok()?;
-        return Some((time, Some(sign * (h * 60 + m))));
-    }
-    Some((rest, None))
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The inverse of [`days_from_civil`].
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (
-        year,
-        u32::try_from(month).unwrap_or(1),
-        u32::try_from(day).unwrap_or(1),
-    )
 }
 
 #[cfg(test)]
@@ -239,5 +193,31 @@ mod tests {
         assert!(Instant::parse("2024-13-01T00:00:00Z").is_err());
         assert!(Instant::parse("yesterday").is_err());
         assert!(Instant::parse("2147483647-01-01T00:00:00Z").is_err());
+    }
+
+    #[test]
+    fn dates_that_do_not_exist_are_refused() {
+        assert!(Instant::parse("2024-02-31T00:00:00Z").is_err());
+        assert!(Instant::parse("2023-02-29T00:00:00Z").is_err());
+        assert!(Instant::parse("2024-04-31T12:00:00+02:00").is_err());
+        let leap = Instant::parse("2024-02-29T00:00:00Z").unwrap();
+        assert_eq!(leap.plus_days(1).date(), "2024-03-01");
+    }
+
+    #[test]
+    fn zones_are_shown_as_received() {
+        let plus_zero = Instant::parse("2024-05-01T08:00:00+00:00").unwrap();
+        assert_eq!(plus_zero.to_string(), "2024-05-01T08:00:00+00:00");
+        let west = Instant::parse("2024-05-01T00:30:00-05:00").unwrap();
+        assert_eq!(west.date(), "2024-05-01");
+        assert_eq!(west.compact(), "20240501-003000");
+        assert_eq!(
+            west.to_date_time(),
+            "2024-05-01T00:30:00-05:00".parse::<DateTime>().unwrap()
+        );
+        assert_eq!(
+            Instant::from_millis(-1).to_string(),
+            "1969-12-31T23:59:59.999Z"
+        );
     }
 }

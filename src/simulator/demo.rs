@@ -24,13 +24,13 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::bank::State;
 use super::booking::{book, demo_customer, method_name, Booking};
+use super::changes::finalize_at;
 use super::clock::Instant;
 use super::fault::SimFault;
 use super::ledger::{Diff, DiffKind, PaymentRecord};
 use super::money::{amounts, spec_five_decimals};
-use super::operations::finalize_at;
+use super::state::State;
 use crate::common::{Id, PaymentMethodType, PaymentSpec};
 use crate::msg_aftershopflow::FinalizePayment;
 use crate::rules::{ErrorType, LineItem, MethodKind, PaymentSpecBuilder};

@@ -1,52 +1,14 @@
-//! Invoices and credit notes: named, rendered to PDF when they are created.
+//! Floor 3, the rule that writes invoices and credit notes: the PDF of a
+//! [`Document`] when it is created.
 
 use rust_decimal::Decimal;
 
 use super::clock::Instant;
-use super::ledger::{total_vat, PaymentRecord};
+use super::ledger::DocumentKind;
+use super::ledger::{document_name, total_vat, Document, PaymentRecord};
 use super::money::five_decimals;
 use super::pdf::{self, PdfContent, PdfLine};
 use crate::common::{InvoiceDeliveryTypeEnum, PaymentSpec};
-
-/// What a document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentKind {
-    /// Created when an invoice payment is finalized.
-    Invoice,
-    /// Created when an invoice payment is credited.
-    CreditNote,
-}
-
-impl DocumentKind {
-    /// The name prefix, e.g. `INVOICE` in `INVOICE_20130702-124247_1514`.
-    pub fn prefix(self) -> &'static str {
-        match self {
-            Self::Invoice => "INVOICE",
-            Self::CreditNote => "CREDIT_NOTE",
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Self::Invoice => "Invoice",
-            Self::CreditNote => "Credit note",
-        }
-    }
-}
-
-/// A stored document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
-    /// The name `getPaymentDocument` takes.
-    pub name: String,
-    /// Invoice or credit note.
-    pub kind: DocumentKind,
-    /// How Resurs delivers it to the customer (`invoiceDeliveryType`, `EMAIL`
-    /// when the request left it out).
-    pub delivery: Option<InvoiceDeliveryTypeEnum>,
-    /// The PDF file.
-    pub pdf: Vec<u8>,
-}
 
 /// The facts printed on a document besides the payment itself.
 #[derive(Debug, Clone)]
@@ -67,11 +29,6 @@ pub struct DocumentFacts<'a> {
     pub spec: &'a PaymentSpec,
     /// How it is delivered (printed on it).
     pub delivery: Option<InvoiceDeliveryTypeEnum>,
-}
-
-/// The name a document gets: `<PREFIX>_<YYYYMMDD-hhmmss>_<sequence>`.
-pub fn document_name(kind: DocumentKind, created: Instant, sequence: u64) -> String {
-    format!("{}_{}_{sequence}", kind.prefix(), created.compact())
 }
 
 /// Creates the document for `payment`.

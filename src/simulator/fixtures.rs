@@ -20,8 +20,12 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::booking::Booking;
+use super::changes::check_spec;
+use super::clock::Instant;
+use super::fault::SimFault;
 use super::money::MAX_MAGNITUDE;
-use super::operations::check_spec;
+use super::state::State;
+use super::{booking, demo};
 use crate::common::{Customer, Id, MapEntry, PaymentMethodType, PaymentSpec, PositiveDecimal};
 use crate::rules::{MethodKind, ShadowLimit};
 use rust_decimal::Decimal;
@@ -264,5 +268,15 @@ impl Entry {
             field,
             message,
         }
+    }
+}
+
+/// Books `fixtures` into `state` (the demo set, or the given payments, booked at `now`).
+pub(crate) fn load(state: &mut State, fixtures: &Fixtures, now: Instant) -> Result<(), SimFault> {
+    match fixtures {
+        Fixtures::Demo => demo::load(state),
+        Fixtures::Bookings(bookings) => bookings
+            .iter()
+            .try_for_each(|b| booking::book(state, b.clone(), now, now)),
     }
 }

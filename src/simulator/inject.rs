@@ -21,7 +21,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -29,10 +29,8 @@ use http::{Method, StatusCode};
 use serde::Deserialize;
 use serde_json::Value;
 use soap_runtime::rt::{envelope, BoxFuture, DecodeOptions, Operation};
-use soap_runtime::server::{Dispatch, Reply, Response, Service};
+use soap_runtime::server::{Reply, Response, Service};
 
-use super::adapter::BankService;
-use super::bank::Bank;
 use super::log::INJECTED_HEADER;
 use crate::v4;
 
@@ -139,7 +137,6 @@ impl InjectedFault {
     /// WSDL, e.g. `finalizePayment`) from when the fault is added; 1 = the next.
     pub fn new(operation: &str, call: u64, action: FaultAction) -> Result<Self, FaultError> {
         let operation = served_operations()
-            .iter()
             .map(|op| op.name)
             .find(|name| *name == operation)
             .ok_or_else(|| FaultError::UnknownOperation(operation.to_owned()))?;
@@ -228,21 +225,15 @@ impl InjectedFault {
     }
 }
 
-/// Every operation of both simulated services.
-fn served_operations() -> &'static [&'static Operation] {
-    static OPERATIONS: LazyLock<Vec<&'static Operation>> = LazyLock::new(|| {
-        let bank = Arc::new(Bank::new());
-        let after_shop = v4::AfterShopFlowServiceServer::new(BankService(bank.clone()));
-        let shop_flow = v4::ShopFlowServiceServer::new(BankService(bank));
-        let mut operations = after_shop.operations().to_vec();
-        operations.extend_from_slice(shop_flow.operations());
-        operations
-    });
-    &OPERATIONS
+/// Every operation of both simulated services, from the generated tables.
+fn served_operations() -> impl Iterator<Item = &'static &'static Operation> {
+    v4::AFTER_SHOP_FLOW_SERVICE_OPERATIONS
+        .iter()
+        .chain(v4::SHOP_FLOW_SERVICE_OPERATIONS)
 }
 
 fn operation_names() -> String {
-    let mut names: Vec<&str> = served_operations().iter().map(|op| op.name).collect();
+    let mut names: Vec<&str> = served_operations().map(|op| op.name).collect();
     names.dedup();
     names.join(", ")
 }
@@ -338,7 +329,6 @@ impl<S: Service> Inject<S> {
         }
         let found = envelope::peek_operation(request.body(), &self.options).ok()?;
         served_operations()
-            .iter()
             .find(|op| found.is(op.input.ns, op.input.name))
             .map(|op| op.name)
     }

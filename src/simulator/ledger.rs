@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::clock::Instant;
-use super::documents::Document;
-use crate::common::{Customer, PaymentMethodType, PaymentSpec, PaymentStatus, SpecLine};
+use crate::common::{
+    Customer, InvoiceDeliveryTypeEnum, PaymentMethodType, PaymentSpec, PaymentStatus, SpecLine,
+};
 use crate::rules::{merge_additional_debit, DiffSums, MethodKind, PaymentFacts, PaymentState};
 
 /// The kind of a payment diff (`paymentDiffType`).
@@ -239,6 +240,51 @@ pub fn total_vat(spec: &PaymentSpec) -> Decimal {
         .as_ref()
         .and_then(|v| v.value().copied())
         .unwrap_or(Decimal::ZERO)
+}
+
+/// What a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// Created when an invoice payment is finalized.
+    Invoice,
+    /// Created when an invoice payment is credited.
+    CreditNote,
+}
+
+impl DocumentKind {
+    /// The name prefix, e.g. `INVOICE` in `INVOICE_20130702-124247_1514`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Self::Invoice => "INVOICE",
+            Self::CreditNote => "CREDIT_NOTE",
+        }
+    }
+
+    pub(crate) fn title(self) -> &'static str {
+        match self {
+            Self::Invoice => "Invoice",
+            Self::CreditNote => "Credit note",
+        }
+    }
+}
+
+/// A stored document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The name `getPaymentDocument` takes.
+    pub name: String,
+    /// Invoice or credit note.
+    pub kind: DocumentKind,
+    /// How Resurs delivers it to the customer (`invoiceDeliveryType`, `EMAIL`
+    /// when the request left it out).
+    pub delivery: Option<InvoiceDeliveryTypeEnum>,
+    /// The PDF file.
+    pub pdf: Vec<u8>,
+}
+
+/// The name a document gets: `<PREFIX>_<YYYYMMDD-hhmmss>_<sequence>`.
+pub fn document_name(kind: DocumentKind, created: Instant, sequence: u64) -> String {
+    format!("{}_{}_{sequence}", kind.prefix(), created.compact())
 }
 
 #[cfg(test)]

@@ -80,11 +80,7 @@ impl<S: Service> Service for Logged<S> {
         };
         let started = std::time::Instant::now();
         let time = Instant::now();
-        let options = DecodeOptions::default();
-        let operation = rt::envelope::peek_operation(request.body(), &options)
-            .ok()
-            .map(|name| name.local);
-        let payment_id = payment_id(request.body(), &options);
+        let (operation, payment_id) = request_facts(request.body(), &DecodeOptions::default());
         let user = self
             .users
             .authenticate(request.headers())
@@ -147,18 +143,21 @@ fn fault_code(body: &[u8]) -> Option<String> {
     })
 }
 
-/// The `paymentId` child of the operation element, if the body has one.
-fn payment_id(body: &[u8], options: &DecodeOptions) -> Option<String> {
-    let mut r = rt::Reader::new(body, options).ok()?;
-    r.root().ok()?;
-    loop {
-        let child = r.next_element().ok()??;
-        if child.local_name() == "Body" {
-            break;
-        }
-        r.skip(&child).ok()?;
-    }
-    r.next_element().ok()??;
+/// The local name of the operation element and its `paymentId` child, when
+/// the body has them, read in one pass.
+fn request_facts(body: &[u8], options: &DecodeOptions) -> (Option<String>, Option<String>) {
+    let Ok(mut r) = rt::Reader::new(body, options) else {
+        return (None, None);
+    };
+    let Ok(operation) = rt::envelope::body_element(&mut r) else {
+        return (None, None);
+    };
+    let operation = operation.local_name().to_owned();
+    (Some(operation), payment_id(&mut r))
+}
+
+/// The `paymentId` child of the element `r` is in.
+fn payment_id(r: &mut rt::Reader<'_>) -> Option<String> {
     loop {
         let child = r.next_element().ok()??;
         if child.local_name() == "paymentId" {
@@ -177,13 +176,14 @@ mod tests {
     #[test]
     fn the_payment_id_is_read_from_the_operation_element() {
         let options = DecodeOptions::default();
-        assert_eq!(
-            payment_id(FINALIZE.as_bytes(), &options).as_deref(),
-            Some("Pay-9")
-        );
-        assert_eq!(payment_id(b"not xml", &options), None);
+        let (operation, payment_id) = request_facts(FINALIZE.as_bytes(), &options);
+        assert_eq!(operation.as_deref(), Some("finalizePayment"));
+        assert_eq!(payment_id.as_deref(), Some("Pay-9"));
+        assert_eq!(request_facts(b"not xml", &options), (None, None));
         let without = FINALIZE.replace("<paymentId>Pay-9</paymentId>", "");
-        assert_eq!(payment_id(without.as_bytes(), &options), None);
+        let (operation, payment_id) = request_facts(without.as_bytes(), &options);
+        assert_eq!(operation.as_deref(), Some("finalizePayment"));
+        assert_eq!(payment_id, None);
     }
 
     #[test]

@@ -8,6 +8,25 @@
 //! dates, meta data limits) before it applies a change, under one lock.
 //! [`Simulator`] serves the bank over HTTP at the paths Resurs uses.
 //!
+//! # Floors
+//!
+//! The modules stand on each other in five floors; a module imports only
+//! from floors below it (and from modules listed before it on its own
+//! floor), never upwards, so there are no circles:
+//!
+//! 1. values: `clock` (instants, through the runtime's `xs:dateTime`),
+//!    `money`, `fault` ([`SimFault`]), `customer`, `pdf`;
+//! 2. state, plain data: `ledger` (payments, their diffs and documents),
+//!    `bonus`, [`tokens`], `state` (all of it together);
+//! 3. rules, one module per topic, functions of the state and the time that
+//!    neither lock nor read a clock: `documents`, `changes` (finalize, annul,
+//!    credit, additional debit, meta data), `booking`, `customers` (bonus
+//!    points and tokens), `views`, `search`, [`demo`], `fixtures`;
+//! 4. the [`Bank`]: the state behind one lock, every operation's method in
+//!    one place;
+//! 5. serving: `auth`, `log`, `adapter` (the generated server traits over the
+//!    bank), `wsdl`, [`inject`], `admin`, `server` ([`Simulator`]).
+//!
 //! # Credentials
 //!
 //! Every request needs HTTP Basic credentials of a configured user
@@ -111,31 +130,40 @@
 //! limit. Frozen payments cannot be finalized; everything else follows the
 //! tables (see the choices in [`crate::rules`]).
 
+// The floors, bottom up (see "Floors"; `floors_import_only_downwards` checks the order).
+mod clock;
+mod customer;
+mod fault;
+mod money;
+mod pdf;
+
+mod bonus;
+mod ledger;
+mod state;
+pub mod tokens;
+
+mod booking;
+mod changes;
+mod customers;
+pub mod demo;
+mod documents;
+mod fixtures;
+mod search;
+mod views;
+
+mod bank;
+
 mod adapter;
 mod admin;
 mod auth;
-mod bank;
-mod bonus;
-mod booking;
-mod clock;
-mod customer;
-pub mod demo;
-mod documents;
-mod fault;
-mod fixtures;
 pub mod inject;
-mod ledger;
 mod log;
-mod money;
-mod operations;
-mod pdf;
-mod search;
 mod server;
-pub mod tokens;
-mod views;
 mod wsdl;
 
 pub use adapter::BankService;
+pub use adapter::{AFTER_SHOP_PATH, SHOP_FLOW_PATH};
+pub use admin::ADMIN_PATH;
 pub use auth::{User, UserError, DEMO_USER, REALM};
 pub use bank::Bank;
 pub use booking::{
@@ -144,14 +172,118 @@ pub use booking::{
 };
 pub use clock::{Instant, InstantError};
 pub use demo::{DOCUMENTED_PAYMENT, DOCUMENT_NAME, DOCUMENT_PAYMENT, MISSING_PAYMENT};
-pub use documents::{document_name, Document, DocumentKind};
 pub use fault::SimFault;
 pub use fixtures::{FixtureError, Fixtures};
 pub use inject::{FaultAction, FaultError, InjectedFault};
-pub use ledger::{statuses, total_amount, Diff, DiffKind, PaymentRecord};
+pub use ledger::{
+    document_name, statuses, total_amount, Diff, DiffKind, Document, DocumentKind, PaymentRecord,
+};
 pub use log::{LogError, INJECTED_HEADER};
 pub use pdf::{render as render_pdf, PdfContent, PdfLine};
-pub use server::{
-    Simulator, SimulatorBuilder, SimulatorHandle, StartError, ADMIN_PATH, AFTER_SHOP_PATH,
-    SHOP_FLOW_PATH,
-};
+pub use server::{Simulator, SimulatorBuilder, SimulatorHandle, StartError};
+
+#[cfg(test)]
+mod tests {
+    /// The modules of each floor, bottom up, in the order they may import each other.
+    const FLOORS: &[&[&str]] = &[
+        &["clock", "money", "fault", "customer", "pdf"],
+        &["ledger", "bonus", "tokens", "state"],
+        &[
+            "documents",
+            "changes",
+            "booking",
+            "customers",
+            "views",
+            "search",
+            "demo",
+            "fixtures",
+        ],
+        &["bank"],
+        &[
+            "auth", "log", "adapter", "wsdl", "inject", "admin", "server",
+        ],
+    ];
+
+    /// The sibling modules a source file names through `super::` (a test
+    /// module's `super::super::`), outside comments.
+    fn siblings(source: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut in_tests = false;
+        for line in source.lines() {
+            let line = line.trim();
+            if line.starts_with("//") {
+                continue;
+            }
+            if line.starts_with("#[cfg(test)]") {
+                in_tests = true;
+            }
+            let prefix = if in_tests {
+                "super::super::"
+            } else {
+                "super::"
+            };
+            let mut rest = line;
+            while let Some(at) = rest.find(prefix) {
+                let after = &rest[at + prefix.len()..];
+                let names: Vec<&str> = match after.strip_prefix('{') {
+                    Some(list) => list
+                        .split('}')
+                        .next()
+                        .unwrap_or("")
+                        .split(',')
+                        .map(|item| item.trim().split("::").next().unwrap_or(""))
+                        .collect(),
+                    None => vec![after
+                        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .next()
+                        .unwrap_or("")],
+                };
+                out.extend(
+                    names
+                        .into_iter()
+                        .filter(|n| !n.is_empty())
+                        .map(String::from),
+                );
+                rest = after;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn floors_import_only_downwards() {
+        let order: Vec<&str> = FLOORS.iter().flat_map(|f| f.iter().copied()).collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/simulator");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            if name == "mod" {
+                continue;
+            }
+            let rank = order
+                .iter()
+                .position(|m| *m == name)
+                .unwrap_or_else(|| panic!("{name}.rs is on no floor of simulator/mod.rs"));
+            seen += 1;
+            let source = std::fs::read_to_string(&path).unwrap();
+            for sibling in siblings(&source) {
+                let target = order.iter().position(|m| *m == sibling);
+                assert!(
+                    target.is_some_and(|t| t < rank),
+                    "{name}.rs imports `super::{sibling}`, which is not below it"
+                );
+            }
+        }
+        assert_eq!(seen, order.len());
+    }
+
+    #[test]
+    fn siblings_are_read_from_use_lines_and_paths() {
+        let source = "use super::bank::Bank;\nuse super::{clock, fault::SimFault};\n// super::server\nlet x = super::money::five(1);\n#[cfg(test)]\nuse super::*;\nuse super::super::customer::Kind;\n";
+        assert_eq!(
+            siblings(source),
+            ["bank", "clock", "fault", "money", "customer"]
+        );
+    }
+}

@@ -26,53 +26,55 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use super::bank::Bank;
+use super::changes::opt;
 use super::clock::Instant;
 use super::fault::SimFault;
 use super::ledger::PaymentRecord;
-use super::operations::opt;
+use super::state::State;
 use super::views::basic_view;
 use crate::msg_aftershopflow::{CalculateResultSize, FindPayments};
 use crate::types_aftershopflow::{BasicPayment, SearchCriteria, SortAlternative, SortOrder};
 use soap_runtime::rt;
 
-impl Bank {
-    /// `findPayments`: the matching payments, sorted and paged.
-    pub fn find_payments(&self, request: FindPayments) -> Result<Vec<BasicPayment>, SimFault> {
-        let filter = Filter::new(&request.search_criteria)?;
-        let state = self.lock();
-        let mut hits: Vec<&PaymentRecord> = state
-            .payments
-            .values()
-            .filter(|p| filter.matches(p))
-            .collect();
-        if let Some(order) = opt(&request.sort_by) {
-            sort(&mut hits, order);
-        }
-        let per_page = opt(&request.items_per_page).copied().unwrap_or(0);
-        let page = opt(&request.page_number).copied().unwrap_or(1).max(1);
-        let hits = hits.into_iter();
-        let paged: Vec<&PaymentRecord> = if per_page == 0 {
-            hits.collect()
-        } else {
-            let skip = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
-            let take = usize::try_from(per_page).unwrap_or(usize::MAX);
-            hits.skip(skip).take(take).collect()
-        };
-        Ok(paged.into_iter().map(basic_view).collect())
+/// `findPayments`: the matching payments, sorted and paged.
+pub(crate) fn find_payments(
+    state: &State,
+    request: &FindPayments,
+) -> Result<Vec<BasicPayment>, SimFault> {
+    let filter = Filter::new(&request.search_criteria)?;
+    let mut hits: Vec<&PaymentRecord> = state
+        .payments
+        .values()
+        .filter(|p| filter.matches(p))
+        .collect();
+    if let Some(order) = opt(&request.sort_by) {
+        sort(&mut hits, order);
     }
+    let per_page = opt(&request.items_per_page).copied().unwrap_or(0);
+    let page = opt(&request.page_number).copied().unwrap_or(1).max(1);
+    let hits = hits.into_iter();
+    let paged: Vec<&PaymentRecord> = if per_page == 0 {
+        hits.collect()
+    } else {
+        let skip = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
+        let take = usize::try_from(per_page).unwrap_or(usize::MAX);
+        hits.skip(skip).take(take).collect()
+    };
+    Ok(paged.into_iter().map(basic_view).collect())
+}
 
-    /// `calculateResultSize`: how many payments `findPayments` would find.
-    pub fn calculate_result_size(&self, request: CalculateResultSize) -> Result<i32, SimFault> {
-        let filter = Filter::new(&request.search_criteria)?;
-        let state = self.lock();
-        let count = state
-            .payments
-            .values()
-            .filter(|p| filter.matches(p))
-            .count();
-        Ok(i32::try_from(count).unwrap_or(i32::MAX))
-    }
+/// `calculateResultSize`: how many payments `findPayments` would find.
+pub(crate) fn calculate_result_size(
+    state: &State,
+    request: &CalculateResultSize,
+) -> Result<i32, SimFault> {
+    let filter = Filter::new(&request.search_criteria)?;
+    let count = state
+        .payments
+        .values()
+        .filter(|p| filter.matches(p))
+        .count();
+    Ok(i32::try_from(count).unwrap_or(i32::MAX))
 }
 
 /// Inclusive bounds; an open end is `None`.
@@ -108,7 +110,7 @@ fn instant(
 ) -> Result<Option<Instant>, SimFault> {
     opt(field)
         .map(|value| {
-            Instant::parse(&value.to_string())
+            Instant::from_date_time(value)
                 .map_err(|e| SimFault::illegal_argument(format!("searchCriteria.{name}: {e}")))
         })
         .transpose()

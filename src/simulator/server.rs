@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use soap_runtime::server::{Limits, Router, Server, ServerHandle};
 
-use super::adapter;
-use super::admin::Admin;
+use super::adapter::{self, AFTER_SHOP_PATH, SHOP_FLOW_PATH};
+use super::admin::{Admin, ADMIN_PATH};
 use super::auth::{self, User, Users};
 use super::bank::Bank;
 use super::fault::SimFault;
@@ -16,15 +16,6 @@ use super::fixtures::Fixtures;
 use super::inject::{FaultPlan, Inject, InjectedFault};
 use super::log::{LogError, Logged, RequestLog};
 use super::wsdl;
-
-/// Path of the After Shop service.
-pub const AFTER_SHOP_PATH: &str = "/ecommerce-test/ws/V4/AfterShopFlowService";
-/// Path of the ShopFlow service (customer identification tokens).
-pub const SHOP_FLOW_PATH: &str = "/ecommerce-test/ws/V4/ShopFlowService";
-/// Path of the admin endpoint (booking, reset, fault injection): a sibling
-/// of the services, so `{base}/admin` where `{base}` is the After Shop
-/// endpoint without its last segment.
-pub const ADMIN_PATH: &str = "/ecommerce-test/ws/V4/admin";
 
 /// Why a simulator did not start.
 #[derive(Debug, thiserror::Error)]

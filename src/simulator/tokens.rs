@@ -1,6 +1,7 @@
 //! Customer identification tokens (ShopFlowService
-//! `issueCustomerIdentificationToken` / `invalidateCustomerIdentificationToken`)
-//! and the operation that accepts one, ShopFlow's `getCustomerBonus`.
+//! `issueCustomerIdentificationToken` / `invalidateCustomerIdentificationToken`;
+//! ShopFlow's `getCustomerBonus` accepts one): the store of floor 2, whose
+//! rules are in `customers`.
 //!
 //! Tokens are issued only for a Resurs card the bank knows ("We cannot
 //! identify customers with cards not present in our own database"): a card
@@ -13,21 +14,10 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::bank::{Bank, State};
-use super::bonus::resolve_customer;
 use super::clock::Instant;
-use super::customer::{CustomerKey, CustomerKind};
+use super::customer::CustomerKey;
 use super::fault::SimFault;
-use super::operations::rule_fault;
-use super::views::date_time;
-use crate::common::CustomerType;
-use crate::msg_shopflow::{
-    GetCustomerBonus, InvalidateCustomerIdentificationToken, IssueCustomerIdentificationToken,
-};
-use crate::rules::{self, ErrorType, Identification};
-use crate::types_shopflow::{
-    Bonus, CustomerCard, CustomerIdentificationResponse, IdentificationToken,
-};
+use crate::rules::ErrorType;
 
 /// Length of a token (the schema documents 100 alphanumeric characters).
 pub const TOKEN_LENGTH: usize = 100;
@@ -126,129 +116,6 @@ impl TokenStore {
     }
 }
 
-impl Bank {
-    /// Makes `card_number` a known Resurs card of the customer (as booking a
-    /// payment with [`super::Booking::card_number`] does), so tokens can be
-    /// issued for it.
-    pub fn register_card(
-        &self,
-        government_id: &str,
-        customer_type: CustomerType,
-        card_number: &str,
-    ) -> Result<(), SimFault> {
-        let kind = CustomerKind::from_xml(customer_type.as_str()).ok_or_else(|| {
-            SimFault::illegal_argument(format!("unknown customerType {}", customer_type.as_str()))
-        })?;
-        if government_id.trim().is_empty() {
-            return Err(SimFault::illegal_argument("governmentId must not be empty"));
-        }
-        let holder = CustomerKey {
-            government_id: government_id.to_owned(),
-            kind,
-        };
-        self.lock().tokens.register_card(holder, card_number);
-        Ok(())
-    }
-
-    /// `issueCustomerIdentificationToken`: a token for the card's customer;
-    /// none (no `return`) when the card is not a known card of that customer.
-    pub fn issue_customer_identification_token(
-        &self,
-        request: IssueCustomerIdentificationToken,
-    ) -> Result<Option<CustomerIdentificationResponse>, SimFault> {
-        let card = &request.customer_card;
-        if card.government_id.trim().is_empty() || card.card_number.trim().is_empty() {
-            return Ok(None);
-        }
-        let now = self.now();
-        let mut state = self.lock();
-        let Some(customer) = card_holder(&state, card)? else {
-            return Ok(None);
-        };
-        let issued = state.tokens.issue(customer, now)?;
-        let token = IdentificationToken::new(issued.token).map_err(|e| {
-            SimFault::new(
-                ErrorType::InternalError,
-                format!("issued a malformed token: {e}"),
-            )
-            .not_fixable()
-        })?;
-        Ok(Some(CustomerIdentificationResponse {
-            token,
-            expiration_date: date_time(issued.expires),
-        }))
-    }
-
-    /// `invalidateCustomerIdentificationToken`: the listed tokens (all must be
-    /// known), or every token of the customer named by government id.
-    pub fn invalidate_customer_identification_token(
-        &self,
-        request: InvalidateCustomerIdentificationToken,
-    ) -> Result<(), SimFault> {
-        let mut state = self.lock();
-        if !request.token.is_empty() {
-            let tokens: Vec<String> = request
-                .token
-                .iter()
-                .map(|t| t.as_str().to_owned())
-                .collect();
-            return state.tokens.invalidate_tokens(&tokens);
-        }
-        let Some(government_id) = &request.government_id else {
-            return Err(SimFault::illegal_argument(
-                "set either token or governmentId (and customerType)",
-            ));
-        };
-        let customer = resolve_customer(
-            &state,
-            government_id.as_str(),
-            request.customer_type.as_ref(),
-        )?;
-        state.tokens.invalidate_customer(&customer);
-        Ok(())
-    }
-
-    /// ShopFlow's `getCustomerBonus`: the usable bonus of the customer that a
-    /// live token or a known card identifies (exactly one of the two, checked
-    /// by `rules::check_customer_identification`); anything else is
-    /// `INVALID_IDENTIFICATION`.
-    pub fn get_customer_bonus_identified(
-        &self,
-        request: GetCustomerBonus,
-    ) -> Result<Bonus, SimFault> {
-        let now = self.now();
-        let today = now.date();
-        let state = self.lock();
-        let customer = match rules::check_customer_identification(&request.customer_identification)
-            .map_err(rule_fault)?
-        {
-            Identification::Token(token) => state.tokens.identify(token.as_str(), now)?.clone(),
-            Identification::Card(card) => card_holder(&state, card)?.ok_or_else(|| {
-                SimFault::new(
-                    ErrorType::InvalidIdentification,
-                    "the card is not a known Resurs card of that customer",
-                )
-            })?,
-        };
-        Ok(Bonus {
-            points: state.bonus.balance(&customer, &today),
-        })
-    }
-}
-
-/// The customer whose known card `card` is; `None` when it names no
-/// customer or number, or the card is not theirs.
-fn card_holder(state: &State, card: &CustomerCard) -> Result<Option<CustomerKey>, SimFault> {
-    if card.government_id.trim().is_empty() || card.card_number.trim().is_empty() {
-        return Ok(None);
-    }
-    let customer = resolve_customer(state, &card.government_id, card.customer_type.as_ref())?;
-    Ok(state
-        .tokens
-        .card_known(&customer, &card.card_number)
-        .then_some(customer))
-}
-
 fn invalid_token() -> SimFault {
     SimFault::new(
         ErrorType::InvalidIdentification,
@@ -282,6 +149,7 @@ fn random_token() -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::customer::CustomerKind;
     use super::*;
 
     fn customer(id: &str) -> CustomerKey {

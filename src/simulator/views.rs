@@ -2,59 +2,48 @@
 //! `getPaymentDocument`, and the conversions from a payment record to the
 //! response types (amounts with five decimals).
 
-use super::bank::Bank;
-use super::clock::Instant;
 use super::fault::SimFault;
 use super::ledger::{statuses, total_amount, Diff, DiffKind, PaymentRecord};
 use super::money::{positive, spec_five_decimals};
+use super::state::State;
 use crate::common::{Id, MapEntry, NonEmptyString};
 use crate::msg_aftershopflow::{GetPayment, GetPaymentDocument, GetPaymentDocumentNames};
 use crate::rules::ErrorType;
 use crate::types_aftershopflow::{BasicPayment, Payment, PaymentDiff, PaymentDiffType, Pdf};
 use soap_runtime::rt;
 
-impl Bank {
-    /// `getPayment`: the payment with its whole history.
-    pub fn get_payment(&self, request: GetPayment) -> Result<Payment, SimFault> {
-        let state = self.lock();
-        Ok(payment_view(state.payment(request.payment_id.as_str())?))
-    }
-
-    /// `getPaymentDocumentNames`: the names of the payment's documents, oldest first.
-    pub fn get_payment_document_names(
-        &self,
-        request: GetPaymentDocumentNames,
-    ) -> Result<Vec<String>, SimFault> {
-        let state = self.lock();
-        let payment = state.payment(request.payment_id.as_str())?;
-        Ok(payment
-            .diffs
-            .iter()
-            .flat_map(|d| d.document_names.iter().cloned())
-            .collect())
-    }
-
-    /// `getPaymentDocument`: one document as a PDF.
-    pub fn get_payment_document(&self, request: GetPaymentDocument) -> Result<Pdf, SimFault> {
-        let state = self.lock();
-        let payment = state.payment(request.payment_id.as_str())?;
-        let name = request.document_name.as_str();
-        let document = payment.documents.get(name).ok_or_else(|| {
-            SimFault::new(
-                ErrorType::ReferencedDataDontExists,
-                format!("payment {} has no document named {name}", payment.id),
-            )
-        })?;
-        Ok(Pdf {
-            name: document.name.clone(),
-            pdf_data: rt::Base64Binary(document.pdf.clone()),
-        })
-    }
+/// `getPayment`: the payment with its whole history.
+pub(crate) fn payment(state: &State, request: &GetPayment) -> Result<Payment, SimFault> {
+    Ok(payment_view(state.payment(request.payment_id.as_str())?))
 }
 
-/// An instant as the response type.
-pub(crate) fn date_time(instant: Instant) -> rt::DateTime {
-    instant.to_string().parse().unwrap_or_default()
+/// `getPaymentDocumentNames`: the names of the payment's documents, oldest first.
+pub(crate) fn document_names(
+    state: &State,
+    request: &GetPaymentDocumentNames,
+) -> Result<Vec<String>, SimFault> {
+    let payment = state.payment(request.payment_id.as_str())?;
+    Ok(payment
+        .diffs
+        .iter()
+        .flat_map(|d| d.document_names.iter().cloned())
+        .collect())
+}
+
+/// `getPaymentDocument`: one document as a PDF.
+pub(crate) fn document(state: &State, request: &GetPaymentDocument) -> Result<Pdf, SimFault> {
+    let payment = state.payment(request.payment_id.as_str())?;
+    let name = request.document_name.as_str();
+    let document = payment.documents.get(name).ok_or_else(|| {
+        SimFault::new(
+            ErrorType::ReferencedDataDontExists,
+            format!("payment {} has no document named {name}", payment.id),
+        )
+    })?;
+    Ok(Pdf {
+        name: document.name.clone(),
+        pdf_data: rt::Base64Binary(document.pdf.clone()),
+    })
 }
 
 fn id(text: &str) -> Id {
@@ -85,8 +74,8 @@ pub(crate) fn payment_view(payment: &PaymentRecord) -> Payment {
         payment_diffs: payment.diffs.iter().map(diff_view).collect(),
         customer: payment.customer.clone(),
         delivery_address: None,
-        booked: date_time(payment.booked),
-        finalized: payment.finalized.map(date_time),
+        booked: payment.booked.to_date_time(),
+        finalized: payment.finalized.map(|t| t.to_date_time()),
         payment_method_id: id(&payment.payment_method_id),
         payment_method_name: payment.payment_method_name.clone(),
         fraud: payment.fraud,
@@ -107,7 +96,7 @@ fn diff_view(diff: &Diff) -> PaymentDiff {
             DiffKind::Annul => PaymentDiffType::Annul,
         },
         transaction_id: diff.transaction_id.as_deref().map(id),
-        created: date_time(diff.created),
+        created: diff.created.to_date_time(),
         created_by: diff.created_by.clone(),
         payment_spec: spec_five_decimals(&diff.spec),
         order_id: diff.order_id.as_deref().map(id),
@@ -129,9 +118,9 @@ pub(crate) fn basic_view(payment: &PaymentRecord) -> BasicPayment {
         payment_method_name: non_empty(&payment.payment_method_name).unwrap_or_default(),
         government_id: payment.customer.government_id.clone(),
         full_name: payment.customer_name(),
-        booked: date_time(payment.booked),
-        modified: Some(date_time(payment.modified)),
-        finalized: payment.finalized.map(date_time),
+        booked: payment.booked.to_date_time(),
+        modified: Some(payment.modified.to_date_time()),
+        finalized: payment.finalized.map(|t| t.to_date_time()),
         total_amount: positive(total_amount(&sums)),
         frozen: payment.frozen,
         status: statuses(&sums),

@@ -13,7 +13,7 @@ use percent_encoding::percent_decode_str;
 use soap_runtime::rt::BoxFuture;
 use soap_runtime::server::{Reply, Response, Service};
 
-use super::server::{AFTER_SHOP_PATH, SHOP_FLOW_PATH};
+use super::adapter::{AFTER_SHOP_PATH, SHOP_FLOW_PATH};
 
 /// The origin the embedded documents name in their locations.
 const PUBLISHED_ORIGIN: &str = "https://test.resurs.com";

@@ -3,6 +3,7 @@
 //! Every decision (names, boxing, unwrapping) was made by the model; this
 //! stage only prints it, in model order, so output is deterministic.
 
+mod operations;
 mod service;
 mod types;
 
@@ -74,6 +75,7 @@ fn emit_module(module: &Module, options: &EmitOptions) -> Result<TokenStream, Em
         items.extend(types::emit_type(&cx, ty)?);
     }
     items.extend(service::emit_services(&cx, module)?);
+    items.extend(operations::emit_tables(&cx, module)?);
     Ok(quote! {
         #docs
         #[allow(

@@ -25,30 +25,7 @@ pub(super) fn emit_services(cx: &Cx<'_>, module: &Module) -> Result<TokenStream,
         out.extend(client(cx, service, &ops)?);
         out.extend(server(cx, service, &ops)?);
     }
-    if cx.arbitrary && !module.operations.is_empty() {
-        out.extend(arbitrary_operations(cx, module)?);
-    }
     Ok(out)
-}
-
-/// `rt::arbitrary_operations!`: each operation with its request, response
-/// and fault types, for property tests.
-fn arbitrary_operations(cx: &Cx<'_>, module: &Module) -> Result<TokenStream, EmitError> {
-    let mut rows = Vec::new();
-    for op in &module.operations {
-        let descriptor = ident(&op.descriptor)?;
-        let request = cx.ty(&op.input.ty)?;
-        let response = cx.ty(&op.output.message.ty)?;
-        let fault = match &op.faults {
-            Some(f) => {
-                let name = ident(&f.name)?;
-                quote!(#name)
-            }
-            None => quote!(rt::NoFault),
-        };
-        rows.push(quote!(type #descriptor = (#request, #response, #fault);));
-    }
-    Ok(quote!(rt::arbitrary_operations! { #(#rows)* }))
 }
 
 fn one_line(doc: Option<&str>) -> Option<&str> {
@@ -256,7 +233,6 @@ fn server(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
     ));
     let mut methods = Vec::new();
     let mut arms = Vec::new();
-    let mut refs = Vec::new();
     for (i, op) in ops.iter().enumerate() {
         let method = ident(&op.method)?;
         let d = doc(&op_doc(op, "Operation"));
@@ -284,9 +260,7 @@ fn server(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
                 self.0.#method(req).await #map
             })),
         });
-        refs.push(quote!(&#descriptor));
     }
-    let count = Literal::usize_unsuffixed(ops.len());
     Ok(quote! {
         #trait_doc
         pub trait #trait_name: Send + Sync + 'static {
@@ -307,10 +281,9 @@ fn server(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
                 Self(std::sync::Arc::new(service))
             }
         }
-        static #ops_static: [&rt::Operation; #count] = [#(#refs),*];
         impl<S: #trait_name> rt::server::Dispatch for #server<S> {
             fn operations(&self) -> &'static [&'static rt::Operation] {
-                &#ops_static
+                #ops_static
             }
             fn dispatch(&self, index: usize, request: rt::server::Request) -> rt::BoxFuture<'_, rt::server::Response> {
                 match index {

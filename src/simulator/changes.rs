@@ -1,15 +1,16 @@
-//! The changing after-shop operations: finalize, annul, credit, additional
-//! debit and meta data. Each one looks the payment up, runs the same
-//! `rules::check_*` function a shop runs before sending (spec, payment-method,
-//! status/action and maximum-amount tables), and only then applies its diff,
-//! all under the bank's lock.
+//! Floor 3, the rules of changes: finalize, annul, credit, additional debit
+//! and meta data, as functions of the [`State`]. Each one looks the payment
+//! up, runs the same `rules::check_*` function a shop runs before sending
+//! (spec, payment-method, status/action and maximum-amount tables), and only
+//! then applies its diff (the bank calls them under its lock).
 
-use super::bank::{Bank, State};
 use super::clock::Instant;
-use super::documents::{self, DocumentFacts, DocumentKind};
+use super::documents::{self, DocumentFacts};
 use super::fault::SimFault;
+use super::ledger::DocumentKind;
 use super::ledger::{Diff, DiffKind};
 use super::money::{amounts, in_range, positive, spec_five_decimals, MAX_MAGNITUDE};
+use super::state::State;
 use crate::common::{PaymentMethodType, PaymentSpec};
 use crate::msg_aftershopflow::{
     AddMetaData, AdditionalDebitOfPayment, AnnulPayment, CreditPayment, FinalizePayment,
@@ -27,63 +28,31 @@ fn opt_text<T: std::fmt::Display>(field: &Option<Nillable<T>>) -> Option<String>
     opt(field).map(ToString::to_string)
 }
 
-impl Bank {
-    /// `finalizePayment`: debits the whole open amount, or the part in `partPaymentSpec`.
-    pub fn finalize_payment(&self, request: FinalizePayment) -> Result<(), SimFault> {
-        let now = self.now();
-        let mut state = self.lock();
-        finalize_at(&mut state, &request, now)
+/// `addMetaData`: sets a key, replacing an existing value, within the
+/// limits of `rules::check_meta_data`.
+pub(crate) fn add_meta_data(
+    state: &mut State,
+    request: &AddMetaData,
+    now: Instant,
+) -> Result<(), SimFault> {
+    let payment = state.payment_mut(request.payment_id.as_str())?;
+    let value = opt(&request.value).cloned();
+    let existing = payment
+        .meta_data
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_deref()));
+    rules::check_meta_data(existing, &request.key, value.as_deref())
+        .map_err(|e| rule_fault(e.into()))?;
+    match payment
+        .meta_data
+        .iter_mut()
+        .find(|(k, _)| *k == request.key)
+    {
+        Some(entry) => entry.1 = value,
+        None => payment.meta_data.push((request.key.clone(), value)),
     }
-
-    /// `annulPayment`: removes the reservation of the whole open amount, or of a part.
-    pub fn annul_payment(&self, request: AnnulPayment) -> Result<(), SimFault> {
-        let now = self.now();
-        let mut state = self.lock();
-        annul(&mut state, &request, now)
-    }
-
-    /// `creditPayment`: credits the whole debited amount, or a part.
-    pub fn credit_payment(&self, request: CreditPayment) -> Result<(), SimFault> {
-        let now = self.now();
-        let mut state = self.lock();
-        credit(&mut state, &request, now)
-    }
-
-    /// `additionalDebitOfPayment`: authorizes more, within `limit − totalAmount`
-    /// (without `paymentSpec`: all of it).
-    pub fn additional_debit_of_payment(
-        &self,
-        request: AdditionalDebitOfPayment,
-    ) -> Result<(), SimFault> {
-        let now = self.now();
-        let mut state = self.lock();
-        additional_debit(&mut state, &request, now)
-    }
-
-    /// `addMetaData`: sets a key, replacing an existing value, within the
-    /// limits of `rules::check_meta_data`.
-    pub fn add_meta_data(&self, request: AddMetaData) -> Result<(), SimFault> {
-        let now = self.now();
-        let mut state = self.lock();
-        let payment = state.payment_mut(request.payment_id.as_str())?;
-        let value = opt(&request.value).cloned();
-        let existing = payment
-            .meta_data
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_deref()));
-        rules::check_meta_data(existing, &request.key, value.as_deref())
-            .map_err(|e| rule_fault(e.into()))?;
-        match payment
-            .meta_data
-            .iter_mut()
-            .find(|(k, _)| *k == request.key)
-        {
-            Some(entry) => entry.1 = value,
-            None => payment.meta_data.push((request.key.clone(), value)),
-        }
-        payment.modified = now;
-        Ok(())
-    }
+    payment.modified = now;
+    Ok(())
 }
 
 /// A refusal of the shared rules as the `ECommerceError` Resurs sends.
@@ -179,7 +148,11 @@ pub(crate) fn finalize_at(
     Ok(())
 }
 
-fn annul(state: &mut State, request: &AnnulPayment, now: Instant) -> Result<(), SimFault> {
+pub(crate) fn annul(
+    state: &mut State,
+    request: &AnnulPayment,
+    now: Instant,
+) -> Result<(), SimFault> {
     let payment = state.payment_mut(request.payment_id.as_str())?;
     let requested = opt(&request.part_payment_spec);
     check_range(requested)?;
@@ -199,7 +172,11 @@ fn annul(state: &mut State, request: &AnnulPayment, now: Instant) -> Result<(), 
     Ok(())
 }
 
-fn credit(state: &mut State, request: &CreditPayment, now: Instant) -> Result<(), SimFault> {
+pub(crate) fn credit(
+    state: &mut State,
+    request: &CreditPayment,
+    now: Instant,
+) -> Result<(), SimFault> {
     let payment = state.payment(request.payment_id.as_str())?;
     let requested = opt(&request.part_payment_spec);
     check_range(requested)?;
@@ -245,7 +222,7 @@ fn credit(state: &mut State, request: &CreditPayment, now: Instant) -> Result<()
     Ok(())
 }
 
-fn additional_debit(
+pub(crate) fn additional_debit(
     state: &mut State,
     request: &AdditionalDebitOfPayment,
     now: Instant,

@@ -1,0 +1,131 @@
+//! Typed operation tables: generated code lists each operation of a service
+//! once, with its descriptor, request, response and fault types, and tools
+//! (a decoder, a simulator, property tests) walk that list with a visitor
+//! instead of keeping their own.
+//!
+//! Per service the generated code has a plain list,
+//! `pub static <SERVICE>_OPERATIONS: &[&rt::Operation]`, and
+//! [`operation_table!`](crate::operation_table) functions that call a
+//! visitor once per operation: `<service>_operations(&mut impl rt::OperationVisitor)`
+//! always, `<service>_serde_operations(&mut impl rt::SerdeOperationVisitor)` with
+//! `Config::serde(true)`, and the module's `arbitrary_operations(&mut impl
+//! arbitrary::Visit)` with `Config::arbitrary(true)`.
+
+use std::fmt::Debug;
+
+use crate::envelope::Operation;
+use crate::fault::FaultDetail;
+use crate::xml::XmlType;
+
+/// What every generated request and response type is.
+pub trait Message: XmlType + Debug + Clone + PartialEq + Send + Sync + 'static {}
+
+impl<T: XmlType + Debug + Clone + PartialEq + Send + Sync + 'static> Message for T {}
+
+/// What every generated fault enum (and [`NoFault`](crate::rt::NoFault)) is.
+pub trait Faults: FaultDetail + Debug + Clone + PartialEq + Sync {}
+
+impl<T: FaultDetail + Debug + Clone + PartialEq + Sync> Faults for T {}
+
+/// Called once per operation of a service with its generated types
+/// (generated `<service>_operations(visitor)`).
+pub trait OperationVisitor {
+    /// One operation: its descriptor, request, response and fault types.
+    fn visit<Req: Message, Resp: Message, F: Faults>(&mut self, op: &'static Operation);
+}
+
+/// [`OperationVisitor`] for code generated with `Config::serde(true)`, whose
+/// messages are also `Serialize` and `Deserialize` (generated
+/// `<service>_serde_operations(visitor)`).
+#[cfg(feature = "serde")]
+pub trait SerdeOperationVisitor {
+    /// One operation: its descriptor, request, response and fault types.
+    fn visit<Req, Resp, F>(&mut self, op: &'static Operation)
+    where
+        Req: Message + serde::Serialize + serde::de::DeserializeOwned,
+        Resp: Message + serde::Serialize + serde::de::DeserializeOwned,
+        F: Faults;
+}
+
+/// The visitor functions of one service's operations.
+///
+/// ```ignore
+/// rt::operation_table! {
+///     /// Calls `visitor` once per operation of service `ShopService`.
+///     pub fn shop_service_operations(visitor: &mut impl rt::OperationVisitor) {}
+///     /// The same for property tests.
+///     pub fn arbitrary_operations(visitor: &mut impl rt::arbitrary::Visit) {}
+///     type GET_ORDER = (super::msg::GetOrder, super::msg::GetOrderResponse, GetOrderFault);
+///     type PING = (super::msg::Ping, super::msg::Pong, rt::NoFault);
+/// }
+/// ```
+///
+/// The body is Rust item syntax: the functions (their bodies, left empty,
+/// become one `visitor.visit::<Request, Response, Fault>(&DESCRIPTOR)` per
+/// row), then one `type DESCRIPTOR = (Request, Response, Fault);` row per
+/// operation, naming the operation's descriptor static. A function over
+/// `rt::arbitrary::Visit` is left out without the runtime's `proptest`
+/// feature, so generated code compiles either way.
+#[macro_export]
+macro_rules! operation_table {
+    (
+        $(
+            $(#[doc = $doc:literal])*
+            pub fn $name:ident(visitor: &mut impl $($visitor:ident)::+ $(,)?) {}
+        )*
+        $(type $op:ident = ($req:ty, $resp:ty, $fault:ty $(,)?);)*
+    ) => {
+        $crate::operation_table!(
+            @fns [$(type $op = ($req, $resp, $fault);)*]
+            $($(#[doc = $doc])* pub fn $name(visitor: &mut impl $($visitor)::+) {})*
+        );
+    };
+    (@fns [$($rows:tt)*]) => {};
+    (
+        @fns [$($rows:tt)*]
+        $(#[doc = $doc:literal])*
+        pub fn $name:ident(visitor: &mut impl rt::arbitrary::Visit) {}
+        $($more:tt)*
+    ) => {
+        $crate::__with_proptest! {
+            $(#[doc = $doc])*
+            pub fn $name(visitor: &mut impl $crate::arbitrary::Visit) {
+                $crate::operation_table!(@calls visitor $($rows)*);
+            }
+        }
+        $crate::operation_table!(@fns [$($rows)*] $($more)*);
+    };
+    (
+        @fns [$($rows:tt)*]
+        $(#[doc = $doc:literal])*
+        pub fn $name:ident(visitor: &mut impl $($visitor:ident)::+) {}
+        $($more:tt)*
+    ) => {
+        $(#[doc = $doc])*
+        pub fn $name(visitor: &mut impl $($visitor)::+) {
+            $crate::operation_table!(@calls visitor $($rows)*);
+        }
+        $crate::operation_table!(@fns [$($rows)*] $($more)*);
+    };
+    (@calls $visitor:ident $(type $op:ident = ($req:ty, $resp:ty, $fault:ty);)*) => {
+        $($visitor.visit::<$req, $resp, $fault>(&$op);)*
+    };
+}
+
+/// The items given, with the `proptest` feature; nothing without it.
+#[doc(hidden)]
+#[cfg(feature = "proptest")]
+#[macro_export]
+macro_rules! __with_proptest {
+    ($($item:item)*) => {
+        $($item)*
+    };
+}
+
+/// The items given, with the `proptest` feature; nothing without it.
+#[doc(hidden)]
+#[cfg(not(feature = "proptest"))]
+#[macro_export]
+macro_rules! __with_proptest {
+    ($($item:item)*) => {};
+}
