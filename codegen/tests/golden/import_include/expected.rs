@@ -218,10 +218,9 @@ pub mod ii {
             Self(std::sync::Arc::new(service))
         }
     }
-    static GREETER_OPERATIONS: [&rt::Operation; 1] = [&GREET];
     impl<S: Greeter> rt::server::Dispatch for GreeterServer<S> {
         fn operations(&self) -> &'static [&'static rt::Operation] {
-            &GREETER_OPERATIONS
+            GREETER_OPERATIONS
         }
         fn dispatch(
             &self,
@@ -248,5 +247,15 @@ pub mod ii {
                 _ => Box::pin(rt::server::unknown_operation(request)),
             }
         }
+    }
+
+    /// The operations of service `Greeter` (port `GreeterPort`), in port order.
+    pub static GREETER_OPERATIONS: &[&rt::Operation] = &[&GREET];
+
+    rt::operation_table! {
+        /// Calls `visitor` once per operation of service `Greeter` with its descriptor
+        /// and its request, response and fault types, in port order.
+        pub fn greeter_operations(visitor: &mut impl rt::OperationVisitor) {}
+        type GREET = (super::msg::Greet, super::msg::GreetResponse, rt::NoFault);
     }
 }

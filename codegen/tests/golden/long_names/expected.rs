@@ -360,12 +360,9 @@ pub mod long {
             Self(std::sync::Arc::new(service))
         }
     }
-    static LONG_NAMES_SERVICE_OPERATIONS: [&rt::Operation; 1] = [
-        &DO_SOMETHING_WITH_AN_EXTRAORDINARILY_LONG_OPERATION_NAME,
-    ];
     impl<S: LongNamesService> rt::server::Dispatch for LongNamesServiceServer<S> {
         fn operations(&self) -> &'static [&'static rt::Operation] {
-            &LONG_NAMES_SERVICE_OPERATIONS
+            LONG_NAMES_SERVICE_OPERATIONS
         }
         fn dispatch(
             &self,
@@ -394,5 +391,21 @@ pub mod long {
                 _ => Box::pin(rt::server::unknown_operation(request)),
             }
         }
+    }
+
+    /// The operations of service `LongNamesService` (port `LongNamesPort`), in port order.
+    pub static LONG_NAMES_SERVICE_OPERATIONS: &[&rt::Operation] = &[
+        &DO_SOMETHING_WITH_AN_EXTRAORDINARILY_LONG_OPERATION_NAME,
+    ];
+
+    rt::operation_table! {
+        /// Calls `visitor` once per operation of service `LongNamesService` with its descriptor
+        /// and its request, response and fault types, in port order.
+        pub fn long_names_service_operations(visitor: &mut impl rt::OperationVisitor) {}
+        type DO_SOMETHING_WITH_AN_EXTRAORDINARILY_LONG_OPERATION_NAME = (
+            super::an_extraordinarily_long_module_name_for_fault_details_that_wraps::DoSomethingWithAnExtraordinarilyLongOperationName,
+            super::an_extraordinarily_long_module_name_for_fault_details_that_wraps::DoSomethingWithAnExtraordinarilyLongOperationNameResponse,
+            DoSomethingWithAnExtraordinarilyLongOperationNameFault,
+        );
     }
 }

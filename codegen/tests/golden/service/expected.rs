@@ -596,16 +596,9 @@ pub mod service {
             Self(std::sync::Arc::new(service))
         }
     }
-    static SHOP_SERVICE_OPERATIONS: [&rt::Operation; 5] = [
-        &GET_ORDER,
-        &LIST_IDS,
-        &FIND_ORDER,
-        &CANCEL_ORDER,
-        &STATS,
-    ];
     impl<S: ShopService> rt::server::Dispatch for ShopServiceServer<S> {
         fn operations(&self) -> &'static [&'static rt::Operation] {
-            &SHOP_SERVICE_OPERATIONS
+            SHOP_SERVICE_OPERATIONS
         }
         fn dispatch(
             &self,
@@ -685,5 +678,29 @@ pub mod service {
                 _ => Box::pin(rt::server::unknown_operation(request)),
             }
         }
+    }
+
+    /// The operations of service `ShopService` (port `ShopPort`), in port order.
+    pub static SHOP_SERVICE_OPERATIONS: &[&rt::Operation] = &[
+        &GET_ORDER,
+        &LIST_IDS,
+        &FIND_ORDER,
+        &CANCEL_ORDER,
+        &STATS,
+    ];
+
+    rt::operation_table! {
+        /// Calls `visitor` once per operation of service `ShopService` with its descriptor
+        /// and its request, response and fault types, in port order.
+        pub fn shop_service_operations(visitor: &mut impl rt::OperationVisitor) {}
+        type GET_ORDER = (super::msg::GetOrder, super::msg::GetOrderResponse, GetOrderFault);
+        type LIST_IDS = (super::msg::ListIds, super::msg::ListIdsResponse, rt::NoFault);
+        type FIND_ORDER = (super::msg::FindOrder, super::msg::FindOrderResponse, rt::NoFault);
+        type CANCEL_ORDER = (
+            super::msg::CancelOrder,
+            super::msg::CancelOrderResponse,
+            CancelOrderFault,
+        );
+        type STATS = (super::msg::Stats, super::msg::StatsResponse, rt::NoFault);
     }
 }

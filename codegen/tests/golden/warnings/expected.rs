@@ -228,10 +228,9 @@ pub mod warnings {
             Self(std::sync::Arc::new(service))
         }
     }
-    static BOOKING_SERVICE_OPERATIONS: [&rt::Operation; 1] = [&BOOK];
     impl<S: BookingService> rt::server::Dispatch for BookingServiceServer<S> {
         fn operations(&self) -> &'static [&'static rt::Operation] {
-            &BOOKING_SERVICE_OPERATIONS
+            BOOKING_SERVICE_OPERATIONS
         }
         fn dispatch(
             &self,
@@ -258,5 +257,15 @@ pub mod warnings {
                 _ => Box::pin(rt::server::unknown_operation(request)),
             }
         }
+    }
+
+    /// The operations of service `BookingService` (port `BookingSoap`), in port order.
+    pub static BOOKING_SERVICE_OPERATIONS: &[&rt::Operation] = &[&BOOK];
+
+    rt::operation_table! {
+        /// Calls `visitor` once per operation of service `BookingService` with its descriptor
+        /// and its request, response and fault types, in port order.
+        pub fn booking_service_operations(visitor: &mut impl rt::OperationVisitor) {}
+        type BOOK = (super::msg::Book, super::msg::BookResponse, rt::NoFault);
     }
 }
