@@ -109,7 +109,10 @@ fn arbitrary_emits_the_strategy_macros_for_every_kind_only_when_asked() {
         }
     };
     for (case, expected) in [
-        ("service", "rt::arbitrary_operations! {\n"),
+        (
+            "service",
+            "pub fn arbitrary_operations(visitor: &mut impl rt::arbitrary::Visit) {}",
+        ),
         ("service", "rt::arbitrary_struct! {\n"),
         ("choice", "rt::arbitrary_variants! {\n"),
         ("list", "rt::arbitrary_list! {\n"),

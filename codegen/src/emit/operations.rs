@@ -71,9 +71,15 @@ fn service_table(
         TokenStream::new()
     };
     let rows = rows(cx, ops)?;
-    Ok(quote! {
+    let list = quote! {
         #list_doc
         pub static #list: &[&rt::Operation] = &[#(&#descriptors),*];
+    };
+    if ops.is_empty() {
+        return Ok(list);
+    }
+    Ok(quote! {
+        #list
         rt::operation_table! {
             #visit_doc
             pub fn #visit(visitor: &mut impl rt::OperationVisitor) {}
