@@ -129,3 +129,61 @@ macro_rules! __with_proptest {
 macro_rules! __with_proptest {
     ($($item:item)*) => {};
 }
+
+#[cfg(test)]
+mod tests {
+    use std::any::type_name;
+
+    use crate::rt;
+
+    static PING: rt::Operation = rt::Operation {
+        name: "ping",
+        soap_action: "urn:ping",
+        input: rt::FieldName::unqualified("ping"),
+        output: rt::FieldName::unqualified("pong"),
+    };
+    static STOP: rt::Operation = rt::Operation {
+        name: "stop",
+        soap_action: "",
+        input: rt::FieldName::unqualified("stop"),
+        output: rt::FieldName::unqualified("stopped"),
+    };
+
+    crate::operation_table! {
+        /// Both operations.
+        pub fn both(visitor: &mut impl rt::OperationVisitor) {}
+        /// Both again, for a second visitor trait.
+        pub fn both_again(
+            visitor: &mut impl rt::OperationVisitor,
+        ) {}
+        type PING = (rt::AnyXml, String, rt::NoFault);
+        type STOP = (String, rt::AnyXml, rt::NoFault,);
+    }
+
+    /// Each operation's name and types.
+    struct Rows(Vec<(&'static str, &'static str, &'static str)>);
+
+    impl rt::OperationVisitor for Rows {
+        fn visit<Req: rt::Message, Resp: rt::Message, F: rt::Faults>(
+            &mut self,
+            op: &'static rt::Operation,
+        ) {
+            self.0
+                .push((op.name, type_name::<Req>(), type_name::<Resp>()));
+        }
+    }
+
+    #[test]
+    fn every_function_visits_every_row_in_order() {
+        let expected = [
+            ("ping", type_name::<rt::AnyXml>(), type_name::<String>()),
+            ("stop", type_name::<String>(), type_name::<rt::AnyXml>()),
+        ];
+        let mut rows = Rows(Vec::new());
+        both(&mut rows);
+        assert_eq!(rows.0, expected);
+        let mut again = Rows(Vec::new());
+        both_again(&mut again);
+        assert_eq!(again.0, expected);
+    }
+}
