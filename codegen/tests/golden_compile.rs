@@ -116,7 +116,11 @@ fn same_tree(case: &str, a: roxmltree::Node<'_, '_>, b: roxmltree::Node<'_, '_>)
                 } else {
                     x.value().to_string()
                 };
-                (x.namespace().map(str::to_string), x.name().to_string(), value)
+                (
+                    x.namespace().map(str::to_string),
+                    x.name().to_string(),
+                    value,
+                )
             })
             .collect();
         v.sort();

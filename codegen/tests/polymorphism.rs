@@ -51,9 +51,15 @@ fn a_prefix_declared_on_an_ancestor_resolves_and_a_shadowed_one_is_rebound() {
 
 #[test]
 fn a_default_namespace_names_an_unprefixed_xsi_type() {
-    let xml = doc(r#"<p:owner xmlns="urn:golden:polymorphism" xsi:type="person"><p:id>1</p:id><p:name>D</p:name></p:owner>"#);
+    let xml = doc(
+        r#"<p:owner xmlns="urn:golden:polymorphism" xsi:type="person"><p:id>1</p:id><p:name>D</p:name></p:owner>"#,
+    );
     let v = decode(&xml, true).unwrap().value;
-    assert!(matches!(v.owner, Some(AnyParty::Person(_))), "{:?}", v.owner);
+    assert!(
+        matches!(v.owner, Some(AnyParty::Person(_))),
+        "{:?}",
+        v.owner
+    );
 }
 
 #[test]
@@ -134,7 +140,10 @@ fn an_abstract_base_needs_a_derived_type_in_every_mode() {
         for xml in [&unknown, &itself] {
             let e = decode(xml, strict).unwrap_err();
             assert!(
-                matches!(&e.kind, rt::DecodeErrorKind::AbstractType { found: Some(_), .. }),
+                matches!(
+                    &e.kind,
+                    rt::DecodeErrorKind::AbstractType { found: Some(_), .. }
+                ),
                 "{e}"
             );
         }

@@ -775,9 +775,7 @@ impl<'a> Builder<'a> {
                 }
             },
             TypeRef::Complex(q) => (
-                self.poly_names
-                    .get(q)
-                    .or_else(|| self.complex_names.get(q)),
+                self.poly_names.get(q).or_else(|| self.complex_names.get(q)),
                 q,
             ),
             TypeRef::Simple(q) => (self.simple_names.get(q), q),

@@ -111,7 +111,10 @@ impl Derivations {
                     format!("`{}` itself (written without `xsi:type`).", q.local)
                 } else {
                     let parent = self.base_of(&q).map_or("", |p| p.local.as_str());
-                    format!("XSD complex type `{}`, an extension of `{parent}`.", q.local)
+                    format!(
+                        "XSD complex type `{}`, an extension of `{parent}`.",
+                        q.local
+                    )
                 };
                 Some(PolyVariant {
                     name: names.unique(naming::unraw(name).to_owned()),

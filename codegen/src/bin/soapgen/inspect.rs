@@ -457,7 +457,12 @@ fn type_text(out: &mut String, t: &Type) {
         } => {
             let v: Vec<String> = variants
                 .iter()
-                .map(|v| format!("{} xsi:type={}: {}", v.rust_variant, v.xml.name, v.rust_type))
+                .map(|v| {
+                    format!(
+                        "{} xsi:type={}: {}",
+                        v.rust_variant, v.xml.name, v.rust_type
+                    )
+                })
                 .collect();
             let of = if *is_abstract { "abstract " } else { "" };
             format!("polymorphic {of}{} = {}", base.name, v.join(" | "))
