@@ -276,7 +276,9 @@ fn extension_roundtrips() {
 #[test]
 fn polymorphism_roundtrips() {
     use polymorphism::ext::Company;
-    use polymorphism::polymorphism::{AnyParty, AnyRecord, Note, Party, Person, SaveRecords};
+    use polymorphism::polymorphism::{
+        AnyFolder, AnyParty, AnyRecord, Note, Party, Person, SaveRecords,
+    };
     let v: SaveRecords = roundtrip(
         "polymorphism",
         Some("urn:golden:polymorphism"),
@@ -311,6 +313,11 @@ fn polymorphism_roundtrips() {
         ]
     );
     assert!(matches!(&v.owner, Some(AnyParty::Party(p)) if p.name == "Owner"));
+    let Some(AnyFolder::SharedFolder(folder)) = &v.folder else {
+        panic!("{:?}", v.folder);
+    };
+    assert_eq!(folder.shared_with, ["ada", "grace"]);
+    assert!(matches!(folder.parent.as_deref(), Some(AnyFolder::Folder(p)) if p.title == "Root"));
 }
 
 #[test]

@@ -178,6 +178,7 @@ fn sample() -> SaveRecords {
             version: None,
         })),
         plain: None,
+        folder: None,
     }
 }
 
@@ -209,6 +210,40 @@ fn encoding_writes_xsi_type_with_a_declared_prefix_and_none_for_the_base() {
     let back = decode(&xml, true).unwrap();
     assert!(back.diagnostics.is_empty(), "{:?}", back.diagnostics);
     assert_eq!(back.value, sample());
+}
+
+#[test]
+fn serde_names_each_variant_by_its_xsd_type() {
+    let json = serde_json::to_value(sample()).unwrap();
+    assert_eq!(json["record"][0]["note"]["text"], "t");
+    assert_eq!(json["record"][1]["company"]["vatId"], "SE1");
+    assert_eq!(json["owner"]["party"]["name"], "Owner");
+    let back: SaveRecords = serde_json::from_value(json).unwrap();
+    assert_eq!(back, sample());
+}
+
+#[test]
+fn a_recursive_polymorphic_field_is_boxed_and_roundtrips() {
+    use generated::polymorphism::{AnyFolder, Folder, SharedFolder};
+    let folder = AnyFolder::SharedFolder(SharedFolder {
+        title: "Docs".into(),
+        parent: Some(Box::new(AnyFolder::SharedFolder(SharedFolder {
+            title: "Root".into(),
+            parent: Some(Box::new(AnyFolder::Folder(Folder {
+                title: "Top".into(),
+                parent: None,
+            }))),
+            shared_with: vec!["ada".into()],
+        }))),
+        shared_with: vec!["grace".into()],
+    });
+    let request = SaveRecords {
+        folder: Some(folder),
+        ..sample()
+    };
+    let xml = rt::encode_document(&request, Some(NS), "saveRecords").unwrap();
+    assert_eq!(xml.matches("sharedFolder\"").count(), 2, "{xml}");
+    assert_eq!(decode(&xml, true).unwrap().value, request);
 }
 
 #[test]

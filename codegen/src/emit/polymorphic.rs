@@ -32,7 +32,13 @@ pub(super) fn emit_polymorphic(
             let xsi = field_name(&v.xml);
             quote!(#[xsi_type = #xsi])
         };
-        variants.push(quote!(#marker #d #id(#t),));
+        let rename = if cx.serde {
+            let local = &v.xml.local;
+            quote!(#[serde(rename = #local)])
+        } else {
+            TokenStream::new()
+        };
+        variants.push(quote!(#marker #d #rename #id(#t),));
         arms.push(quote!(#id(#t)));
     }
     let (derive, serde) = if cx.serde {

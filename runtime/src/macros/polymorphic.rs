@@ -18,7 +18,8 @@
 /// }
 /// ```
 ///
-/// The body is Rust item syntax. The `#[base]` variant holds the declared
+/// The body is Rust item syntax; a variant's marker comes before its doc
+/// comments and other attributes. The `#[base]` variant holds the declared
 /// type itself and is left out when that type is abstract (`#[xsd(base = ..,
 /// abstract)]`); every other variant names its type with `#[xsi_type = ..]`.
 /// Expands to the enum (derives `Debug, Clone, PartialEq` plus the
@@ -37,11 +38,11 @@ macro_rules! polymorphic {
         $(#[$attr:meta])*
         $vis:vis enum $name:ident {
             #[base]
-            $(#[doc = $bdoc:literal])*
+            $(#[$bdoc:meta])*
             $bvariant:ident($bty:ty $(,)?),
             $(
                 #[xsi_type = $xsi:expr]
-                $(#[doc = $vdoc:literal])*
+                $(#[$vdoc:meta])*
                 $variant:ident($ty:ty $(,)?),
             )*
         }
@@ -50,9 +51,9 @@ macro_rules! polymorphic {
         $(#[$attr])*
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
         $vis enum $name {
-            $(#[doc = $bdoc])*
+            $(#[$bdoc])*
             $bvariant($bty),
-            $( $(#[doc = $vdoc])* $variant($ty), )*
+            $( $(#[$vdoc])* $variant($ty), )*
         }
         impl ::core::default::Default for $name {
             fn default() -> Self {
@@ -110,11 +111,11 @@ macro_rules! polymorphic {
         $(#[$attr:meta])*
         $vis:vis enum $name:ident {
             #[xsi_type = $first_xsi:expr]
-            $(#[doc = $fdoc:literal])*
+            $(#[$fdoc:meta])*
             $first:ident($first_ty:ty $(,)?),
             $(
                 #[xsi_type = $xsi:expr]
-                $(#[doc = $vdoc:literal])*
+                $(#[$vdoc:meta])*
                 $variant:ident($ty:ty $(,)?),
             )*
         }
@@ -123,9 +124,9 @@ macro_rules! polymorphic {
         $(#[$attr])*
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
         $vis enum $name {
-            $(#[doc = $fdoc])*
+            $(#[$fdoc])*
             $first($first_ty),
-            $( $(#[doc = $vdoc])* $variant($ty), )*
+            $( $(#[$vdoc])* $variant($ty), )*
         }
         impl ::core::default::Default for $name {
             fn default() -> Self {

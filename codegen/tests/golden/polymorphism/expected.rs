@@ -17,11 +17,14 @@ pub mod polymorphism {
     pub const NAMESPACE: &str = "urn:golden:polymorphism";
 
     /// XSD complex type `record`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
     pub struct Record {
         /// `id`
+        #[serde(rename = "id", default)]
         pub id: String,
         /// Attribute `version`.
+        #[serde(rename = "version", default, skip_serializing_if = "Option::is_none")]
         pub version: Option<i32>,
     }
     static RECORD_FIELDS: [rt::FieldName; 1] = [
@@ -58,30 +61,40 @@ pub mod polymorphism {
     rt::polymorphic! {
         /// XSD complex type `record` or a type derived from it, chosen by `xsi:type`.
         #[xsd(base = rt::FieldName::qualified("urn:golden:polymorphism", "record"), abstract)]
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde")]
         pub enum AnyRecord {
             #[xsi_type = rt::FieldName::qualified("urn:golden:polymorphism", "party")]
             /// XSD complex type `party`, an extension of `record`.
+            #[serde(rename = "party")]
             Party(Party),
             #[xsi_type = rt::FieldName::qualified("urn:golden:polymorphism", "person")]
             /// XSD complex type `person`, an extension of `party`.
+            #[serde(rename = "person")]
             Person(Person),
             #[xsi_type = rt::FieldName::qualified("urn:golden:polymorphism:ext", "company")]
             /// XSD complex type `company`, an extension of `party`.
+            #[serde(rename = "company")]
             Company(super::ext::Company),
             #[xsi_type = rt::FieldName::qualified("urn:golden:polymorphism", "note")]
             /// XSD complex type `note`, an extension of `record`.
+            #[serde(rename = "note")]
             Note(Note),
         }
     }
 
     /// XSD complex type `party`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
     pub struct Party {
         /// `id`
+        #[serde(rename = "id", default)]
         pub id: String,
         /// `name`
+        #[serde(rename = "name", default)]
         pub name: String,
         /// Attribute `version`.
+        #[serde(rename = "version", default, skip_serializing_if = "Option::is_none")]
         pub version: Option<i32>,
     }
     static PARTY_FIELDS: [rt::FieldName; 2] = [
@@ -123,29 +136,39 @@ pub mod polymorphism {
     rt::polymorphic! {
         /// XSD complex type `party` or a type derived from it, chosen by `xsi:type`.
         #[xsd(base = rt::FieldName::qualified("urn:golden:polymorphism", "party"))]
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde")]
         pub enum AnyParty {
             #[base]
             /// `party` itself (written without `xsi:type`).
+            #[serde(rename = "party")]
             Party(Party),
             #[xsi_type = rt::FieldName::qualified("urn:golden:polymorphism", "person")]
             /// XSD complex type `person`, an extension of `party`.
+            #[serde(rename = "person")]
             Person(Person),
             #[xsi_type = rt::FieldName::qualified("urn:golden:polymorphism:ext", "company")]
             /// XSD complex type `company`, an extension of `party`.
+            #[serde(rename = "company")]
             Company(super::ext::Company),
         }
     }
 
     /// XSD complex type `person`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
     pub struct Person {
         /// `id`
+        #[serde(rename = "id", default)]
         pub id: String,
         /// `name`
+        #[serde(rename = "name", default)]
         pub name: String,
         /// `birthDate`
+        #[serde(rename = "birthDate", default, skip_serializing_if = "Option::is_none")]
         pub birth_date: Option<rt::Date>,
         /// Attribute `version`.
+        #[serde(rename = "version", default, skip_serializing_if = "Option::is_none")]
         pub version: Option<i32>,
     }
     static PERSON_FIELDS: [rt::FieldName; 3] = [
@@ -190,13 +213,17 @@ pub mod polymorphism {
     }
 
     /// XSD complex type `note`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
     pub struct Note {
         /// `id`
+        #[serde(rename = "id", default)]
         pub id: String,
         /// `text`
+        #[serde(rename = "text", default)]
         pub text: String,
         /// Attribute `version`.
+        #[serde(rename = "version", default, skip_serializing_if = "Option::is_none")]
         pub version: Option<i32>,
     }
     static NOTE_FIELDS: [rt::FieldName; 2] = [
@@ -235,10 +262,119 @@ pub mod polymorphism {
         }
     }
 
+    /// XSD complex type `folder`.
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
+    pub struct Folder {
+        /// `title`
+        #[serde(rename = "title", default)]
+        pub title: String,
+        /// `parent`
+        #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+        pub parent: Option<Box<AnyFolder>>,
+    }
+    static FOLDER_FIELDS: [rt::FieldName; 2] = [
+        rt::FieldName::qualified("urn:golden:polymorphism", "title"),
+        rt::FieldName::qualified("urn:golden:polymorphism", "parent"),
+    ];
+    impl rt::XmlType for Folder {
+        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
+            w.field(Some("urn:golden:polymorphism"), "title", &self.title)?;
+            w.field(Some("urn:golden:polymorphism"), "parent", &self.parent)?;
+            Ok(())
+        }
+        fn read(
+            r: &mut rt::Reader<'_>,
+            start: &rt::Start<'_>,
+        ) -> Result<Self, rt::DecodeError> {
+            let mut title = None;
+            let mut parent = None;
+            while let Some((index, child)) = r.next_field(&FOLDER_FIELDS)? {
+                match index {
+                    0 => r.read_into(&mut title, &child)?,
+                    1 => r.read_into(&mut parent, &child)?,
+                    _ => {}
+                }
+            }
+            Ok(Self {
+                title: r.required(title, start, "title")?,
+                parent,
+            })
+        }
+    }
+
+    rt::polymorphic! {
+        /// XSD complex type `folder` or a type derived from it, chosen by `xsi:type`.
+        #[xsd(base = rt::FieldName::qualified("urn:golden:polymorphism", "folder"))]
+        #[derive(rt::Serialize, rt::Deserialize)]
+        #[serde(crate = "::soap_runtime::rt::serde")]
+        pub enum AnyFolder {
+            #[base]
+            /// `folder` itself (written without `xsi:type`).
+            #[serde(rename = "folder")]
+            Folder(Folder),
+            #[xsi_type = rt::FieldName::qualified("urn:golden:polymorphism", "sharedFolder")]
+            /// XSD complex type `sharedFolder`, an extension of `folder`.
+            #[serde(rename = "sharedFolder")]
+            SharedFolder(SharedFolder),
+        }
+    }
+
+    /// XSD complex type `sharedFolder`.
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
+    pub struct SharedFolder {
+        /// `title`
+        #[serde(rename = "title", default)]
+        pub title: String,
+        /// `parent`
+        #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+        pub parent: Option<Box<AnyFolder>>,
+        /// `sharedWith`
+        #[serde(rename = "sharedWith", default, skip_serializing_if = "Vec::is_empty")]
+        pub shared_with: Vec<String>,
+    }
+    static SHARED_FOLDER_FIELDS: [rt::FieldName; 3] = [
+        rt::FieldName::qualified("urn:golden:polymorphism", "title"),
+        rt::FieldName::qualified("urn:golden:polymorphism", "parent"),
+        rt::FieldName::qualified("urn:golden:polymorphism", "sharedWith"),
+    ];
+    impl rt::XmlType for SharedFolder {
+        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
+            w.field(Some("urn:golden:polymorphism"), "title", &self.title)?;
+            w.field(Some("urn:golden:polymorphism"), "parent", &self.parent)?;
+            w.field(Some("urn:golden:polymorphism"), "sharedWith", &self.shared_with)?;
+            Ok(())
+        }
+        fn read(
+            r: &mut rt::Reader<'_>,
+            start: &rt::Start<'_>,
+        ) -> Result<Self, rt::DecodeError> {
+            let mut title = None;
+            let mut parent = None;
+            let mut shared_with = Vec::new();
+            while let Some((index, child)) = r.next_field(&SHARED_FOLDER_FIELDS)? {
+                match index {
+                    0 => r.read_into(&mut title, &child)?,
+                    1 => r.read_into(&mut parent, &child)?,
+                    2 => r.read_into(&mut shared_with, &child)?,
+                    _ => {}
+                }
+            }
+            Ok(Self {
+                title: r.required(title, start, "title")?,
+                parent,
+                shared_with,
+            })
+        }
+    }
+
     /// XSD complex type `plain`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
     pub struct Plain {
         /// `value`
+        #[serde(rename = "value", default)]
         pub value: String,
     }
     static PLAIN_FIELDS: [rt::FieldName; 1] = [
@@ -267,25 +403,34 @@ pub mod polymorphism {
     }
 
     /// Element `saveRecords`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
     pub struct SaveRecords {
         /// `record`
+        #[serde(rename = "record", default, skip_serializing_if = "Vec::is_empty")]
         pub record: Vec<AnyRecord>,
         /// `owner`
+        #[serde(rename = "owner", default, skip_serializing_if = "Option::is_none")]
         pub owner: Option<AnyParty>,
         /// `plain`
+        #[serde(rename = "plain", default, skip_serializing_if = "Option::is_none")]
         pub plain: Option<Plain>,
+        /// `folder`
+        #[serde(rename = "folder", default, skip_serializing_if = "Option::is_none")]
+        pub folder: Option<AnyFolder>,
     }
-    static SAVE_RECORDS_FIELDS: [rt::FieldName; 3] = [
+    static SAVE_RECORDS_FIELDS: [rt::FieldName; 4] = [
         rt::FieldName::qualified("urn:golden:polymorphism", "record"),
         rt::FieldName::qualified("urn:golden:polymorphism", "owner"),
         rt::FieldName::qualified("urn:golden:polymorphism", "plain"),
+        rt::FieldName::qualified("urn:golden:polymorphism", "folder"),
     ];
     impl rt::XmlType for SaveRecords {
         fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
             w.field(Some("urn:golden:polymorphism"), "record", &self.record)?;
             w.field(Some("urn:golden:polymorphism"), "owner", &self.owner)?;
             w.field(Some("urn:golden:polymorphism"), "plain", &self.plain)?;
+            w.field(Some("urn:golden:polymorphism"), "folder", &self.folder)?;
             Ok(())
         }
         fn read(
@@ -295,22 +440,31 @@ pub mod polymorphism {
             let mut record = Vec::new();
             let mut owner = None;
             let mut plain = None;
+            let mut folder = None;
             while let Some((index, child)) = r.next_field(&SAVE_RECORDS_FIELDS)? {
                 match index {
                     0 => r.read_into(&mut record, &child)?,
                     1 => r.read_into(&mut owner, &child)?,
                     2 => r.read_into(&mut plain, &child)?,
+                    3 => r.read_into(&mut folder, &child)?,
                     _ => {}
                 }
             }
-            Ok(Self { record, owner, plain })
+            Ok(Self {
+                record,
+                owner,
+                plain,
+                folder,
+            })
         }
     }
 
     /// Element `saveRecordsResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
     pub struct SaveRecordsResponse {
         /// `saved`
+        #[serde(rename = "saved", default, skip_serializing_if = "Vec::is_empty")]
         pub saved: Vec<AnyRecord>,
     }
     static SAVE_RECORDS_RESPONSE_FIELDS: [rt::FieldName; 1] = [
@@ -355,15 +509,20 @@ pub mod ext {
     pub const NAMESPACE: &str = "urn:golden:polymorphism:ext";
 
     /// XSD complex type `company`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "::soap_runtime::rt::serde")]
     pub struct Company {
         /// `id`
+        #[serde(rename = "id", default)]
         pub id: String,
         /// `name`
+        #[serde(rename = "name", default)]
         pub name: String,
         /// `vatId`
+        #[serde(rename = "vatId", default)]
         pub vat_id: String,
         /// Attribute `version`.
+        #[serde(rename = "version", default, skip_serializing_if = "Option::is_none")]
         pub version: Option<i32>,
     }
     static COMPANY_FIELDS: [rt::FieldName; 3] = [
