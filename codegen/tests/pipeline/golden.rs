@@ -108,3 +108,27 @@ fn generation_is_deterministic() {
         assert_eq!(a, b, "{}", case.display());
     }
 }
+
+/// The runtime's contract fixture (`runtime/tests/handwritten/generated.rs`)
+/// is this emitter's output for its WSDL, so the runtime's tests exercise what
+/// the generator prints today.
+#[test]
+fn runtime_contract_is_current() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime/tests/handwritten");
+    let generated = Config::new()
+        .wsdl(dir.join("service.wsdl"))
+        .user_message("{urn:example:shop:msg}shopError", "userMessage")
+        .generate_string()
+        .expect("the contract WSDL generates");
+    let path = dir.join("generated.rs");
+    if std::env::var_os("UPDATE_GOLDENS").is_some() {
+        std::fs::write(&path, &generated).expect("write generated.rs");
+        return;
+    }
+    let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        checked_in == generated,
+        "{} is not the generator's output for service.wsdl (UPDATE_GOLDENS=1 rewrites it)",
+        path.display()
+    );
+}
