@@ -2,7 +2,6 @@
 //! Bank's After Shop Service API (SOAP).
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
-#![warn(missing_docs)]
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/resurs.rs"));

@@ -1,5 +1,6 @@
 //! Whole-pipeline speed: both Resurs services (from `../shared` when
 //! present) and the golden service WSDL.
+// criterion_group! defines an undocumented public function.
 #![allow(missing_docs)]
 
 use std::path::Path;

@@ -5,7 +5,6 @@
 //! [`parse`] → [`resolve`] → [`model`] → [`emit`] → [`format`](mod@format). [`Config`]
 //! runs all of them (for `build.rs`), and the `soapgen` command wraps it.
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 mod config;
 pub mod emit;

@@ -54,6 +54,10 @@ golden!(
     warnings,
 );
 
+/// The `polymorphism` case beyond its example: decoding, encoding, a loopback call.
+#[path = "golden_compile/xsi_type.rs"]
+mod xsi_type;
+
 fn example(case: &str) -> Vec<u8> {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/{case}/example.xml"));

@@ -3,6 +3,8 @@
 //! encoding, client decoding; and the same call with its response decoded on
 //! the blocking pool (the hand-over cost the blocking-decode threshold avoids
 //! for small bodies).
+// criterion_group! defines an undocumented public function.
+#![allow(missing_docs)]
 
 #[allow(dead_code)]
 #[path = "../tests/handwritten/mod.rs"]
