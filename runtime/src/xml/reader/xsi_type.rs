@@ -166,3 +166,55 @@ fn local_part(text: &str) -> &str {
     let t = crate::value::collapse_ws(text);
     t.split_once(':').map_or(t, |(_, local)| local)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::xml::{DecodeOptions, Reader};
+
+    fn xsi_type(xml: &str, strict: bool) -> Result<Option<String>, crate::error::DecodeError> {
+        let opts = DecodeOptions {
+            strict,
+            ..DecodeOptions::default()
+        };
+        let mut r = Reader::new(xml.as_bytes(), &opts)?;
+        let root = r.root()?;
+        Ok(r.xsi_type(&root)?.map(|t| t.to_string()))
+    }
+
+    const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+    #[test]
+    fn the_value_is_trimmed_unescaped_and_resolved_where_it_appears() {
+        let spaced = format!(r#"<a xmlns:x="urn:x" xmlns:i="{XSI}" i:type=" x:t "/>"#);
+        assert_eq!(
+            xsi_type(&spaced, true).unwrap().as_deref(),
+            Some("{urn:x}t")
+        );
+        let escaped = format!(r#"<a xmlns:x="urn:x" xmlns:i="{XSI}" i:type="x:&#x74;"/>"#);
+        assert_eq!(
+            xsi_type(&escaped, true).unwrap().as_deref(),
+            Some("{urn:x}t")
+        );
+        let unprefixed = format!(r#"<a xmlns:i="{XSI}" i:type="t"/>"#);
+        assert_eq!(xsi_type(&unprefixed, true).unwrap().as_deref(), Some("t"));
+    }
+
+    #[test]
+    fn only_the_attribute_in_the_xsi_namespace_counts() {
+        assert_eq!(
+            xsi_type(r#"<a xmlns:x="urn:x" type="x:t"/>"#, true).unwrap(),
+            None
+        );
+        let other = r#"<a xmlns:x="urn:x" xmlns:o="urn:other" o:type="x:t"/>"#;
+        assert_eq!(xsi_type(other, true).unwrap(), None);
+    }
+
+    #[test]
+    fn an_undeclared_prefix_is_kept_as_text_or_refused_when_strict() {
+        let xml = format!(r#"<a xmlns:i="{XSI}" i:type="y:t"/>"#);
+        assert_eq!(xsi_type(&xml, false).unwrap().as_deref(), Some("y:t"));
+        let e = xsi_type(&xml, true).unwrap_err();
+        assert!(e.to_string().contains("prefix 'y' is not declared"), "{e}");
+        assert!(e.path.ends_with("@type"), "{e}");
+    }
+}
