@@ -39,7 +39,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use rust_decimal::Decimal;
-use soap_runtime::rt::{self, Transport};
+use soap_runtime::Transport;
 use soap_runtime::{TimeoutPhase, TransportError};
 
 use crate::msg_aftershopflow::GetPayment;
@@ -220,27 +220,29 @@ pub enum Failure {
 }
 
 /// Sorts a failed call by whether its change may have been made.
-pub fn classify<F>(error: &rt::Error<F>) -> Failure {
+pub fn classify<F>(error: &soap_runtime::Error<F>) -> Failure {
     match error {
-        rt::Error::Encode(_)
-        | rt::Error::Timeout {
+        soap_runtime::Error::Encode(_)
+        | soap_runtime::Error::Timeout {
             phase: TimeoutPhase::Connect,
             ..
         } => Failure::NotSent,
-        rt::Error::Transport(
+        soap_runtime::Error::Transport(
             TransportError::Connect { .. }
             | TransportError::ConnectTimeout { .. }
             | TransportError::Tls { .. }
             | TransportError::InvalidRequest { .. },
         ) => Failure::NotSent,
-        rt::Error::Fault(_) => Failure::Refused,
-        rt::Error::HttpStatus { status, .. } if status.is_client_error() => Failure::Refused,
+        soap_runtime::Error::Fault(_) => Failure::Refused,
+        soap_runtime::Error::HttpStatus { status, .. } if status.is_client_error() => {
+            Failure::Refused
+        }
         _ => Failure::Ambiguous,
     }
 }
 
 /// How often and how patiently an idempotent read is retried. Only errors
-/// the runtime calls retryable ([`rt::Error::is_retryable`]: unreachable,
+/// the runtime calls retryable ([`soap_runtime::Error::is_retryable`]: unreachable,
 /// timed out, 502/503/504) are retried; the wait doubles after each attempt
 /// up to `max_backoff`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -276,9 +278,12 @@ impl RetryPolicy {
     /// Runs `call` until it succeeds, fails with an error that is not
     /// retryable, or the attempts are used up; returns the last result.
     /// Use it for reads only: a retried mutation may be applied twice.
-    pub async fn run<T, F, Fut>(&self, mut call: impl FnMut() -> Fut) -> Result<T, rt::Error<F>>
+    pub async fn run<T, F, Fut>(
+        &self,
+        mut call: impl FnMut() -> Fut,
+    ) -> Result<T, soap_runtime::Error<F>>
     where
-        Fut: Future<Output = Result<T, rt::Error<F>>>,
+        Fut: Future<Output = Result<T, soap_runtime::Error<F>>>,
     {
         let mut backoff = self.initial_backoff;
         let mut attempt = 1;
@@ -451,8 +456,8 @@ mod tests {
         ));
     }
 
-    fn timeout() -> rt::Error<rt::NoFault> {
-        rt::Error::Timeout {
+    fn timeout() -> soap_runtime::Error<soap_runtime::NoFault> {
+        soap_runtime::Error::Timeout {
             phase: TimeoutPhase::Call,
             endpoint: "http://127.0.0.1:1/".into(),
         }
@@ -461,12 +466,12 @@ mod tests {
     #[test]
     fn failures_are_classified_by_whether_the_request_may_have_arrived() {
         assert_eq!(classify(&timeout()), Failure::Ambiguous);
-        let connect = rt::Error::<rt::NoFault>::Timeout {
+        let connect = soap_runtime::Error::<soap_runtime::NoFault>::Timeout {
             phase: TimeoutPhase::Connect,
             endpoint: String::new(),
         };
         assert_eq!(classify(&connect), Failure::NotSent);
-        let status = |code: u16| rt::Error::<rt::NoFault>::HttpStatus {
+        let status = |code: u16| soap_runtime::Error::<soap_runtime::NoFault>::HttpStatus {
             status: http_status(code),
             content_type: None,
             snippet: String::new(),
@@ -527,7 +532,7 @@ mod tests {
         let result: Result<(), _> = block_on(instant().run(|| {
             calls.set(calls.get() + 1);
             async {
-                Err(rt::Error::<rt::NoFault>::HttpStatus {
+                Err(soap_runtime::Error::<soap_runtime::NoFault>::HttpStatus {
                     status: http_status(500),
                     content_type: None,
                     snippet: String::new(),

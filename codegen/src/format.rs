@@ -80,10 +80,11 @@ fn space_items(body: &str) -> String {
 }
 
 /// The `rt` macros whose bodies are Rust items (`rt::newtype! { ... }`).
-const ITEM_MACROS: [&str; 7] = [
+const ITEM_MACROS: [&str; 8] = [
     "rt::newtype! {",
     "rt::enumeration! {",
     "rt::fault_enum! {",
+    "rt::polymorphic! {",
     "rt::arbitrary_struct! {",
     "rt::arbitrary_variants! {",
     "rt::arbitrary_list! {",

@@ -42,14 +42,4 @@ pub enum WarningKind {
         /// `SOAP 1.2` or `not SOAP`.
         protocol: &'static str,
     },
-    /// A complex type other types extend: a field of this type holds only the
-    /// type itself; a derived value sent with `xsi:type` decodes as the base
-    /// and cannot be sent.
-    #[error("complex type `{base}` is extended by {}: a field of type `{base}` holds only `{base}` (xsi:type polymorphism is not generated)", derived.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", "))]
-    PolymorphismDropped {
-        /// The base type, `{namespace}local`.
-        base: String,
-        /// The types that extend it, `{namespace}local`.
-        derived: Vec<String>,
-    },
 }

@@ -217,18 +217,34 @@ fn items(code: &str) -> Result<Vec<(String, String)>, syn::Error> {
         let Some((_, content)) = &m.content else {
             continue;
         };
-        for inner in content {
-            let name = match inner {
-                syn::Item::Struct(s) => &s.ident,
-                syn::Item::Enum(e) => &e.ident,
-                syn::Item::Trait(t) => &t.ident,
-                syn::Item::Type(t) => &t.ident,
-                _ => continue,
-            };
-            out.push((m.ident.to_string(), name.to_string()));
+        for name in item_names(content) {
+            out.push((m.ident.to_string(), name));
         }
     }
     Ok(out)
+}
+
+/// Names of the types and traits among `items`, including those inside the
+/// bodies of `rt::` item macros (`rt::newtype! { pub struct Id(String); }`).
+fn item_names(items: &[syn::Item]) -> Vec<String> {
+    let mut out = Vec::new();
+    for inner in items {
+        let name = match inner {
+            syn::Item::Struct(s) => &s.ident,
+            syn::Item::Enum(e) => &e.ident,
+            syn::Item::Trait(t) => &t.ident,
+            syn::Item::Type(t) => &t.ident,
+            syn::Item::Macro(m) if m.mac.path.segments.first().is_some_and(|s| s.ident == "rt") => {
+                if let Ok(body) = syn::parse2::<syn::File>(m.mac.tokens.clone()) {
+                    out.extend(item_names(&body.items));
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        out.push(name.to_string());
+    }
+    out
 }
 
 /// Runs one entry; the problem, if any.
@@ -330,8 +346,8 @@ fn manifest_lines_parse() {
 #[test]
 fn items_lists_module_level_types() {
     let found =
-        items("pub mod m { pub struct A; pub enum B {} pub trait C {} pub type D = A; fn f() {} }")
+        items("pub mod m { pub struct A; pub enum B {} pub trait C {} pub type D = A; fn f() {} rt::polymorphic! { #[xsd(base = x)] pub enum AnyA { #[base] A(A), } } }")
             .unwrap_or_else(|e| panic!("{e}"));
     let names: Vec<String> = found.iter().map(|(m, n)| format!("{m}::{n}")).collect();
-    assert_eq!(names, ["m::A", "m::B", "m::C", "m::D"]);
+    assert_eq!(names, ["m::A", "m::B", "m::C", "m::D", "m::AnyA"]);
 }

@@ -40,6 +40,7 @@ golden!(
     nested_sequence,
     nillable,
     occurs,
+    polymorphism,
     qualified,
     recursive,
     restriction,
@@ -52,6 +53,10 @@ golden!(
     unqualified,
     warnings,
 );
+
+/// The `polymorphism` case beyond its example: decoding, encoding, a loopback call.
+#[path = "golden_compile/xsi_type.rs"]
+mod xsi_type;
 
 fn example(case: &str) -> Vec<u8> {
     let path =
@@ -86,6 +91,18 @@ where
     value
 }
 
+const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// An `xsi:type` value as `{namespace}local`: the prefixes chosen may differ.
+fn expanded_qname(n: roxmltree::Node<'_, '_>, value: &str) -> String {
+    let (prefix, local) = value.split_once(':').unwrap_or(("", value));
+    let prefix = (!prefix.is_empty()).then_some(prefix);
+    match n.lookup_namespace_uri(prefix) {
+        Some(ns) => format!("{{{ns}}}{local}"),
+        None => local.to_string(),
+    }
+}
+
 fn same_tree(case: &str, a: roxmltree::Node<'_, '_>, b: roxmltree::Node<'_, '_>) {
     let name = |n: roxmltree::Node<'_, '_>| {
         (
@@ -98,10 +115,15 @@ fn same_tree(case: &str, a: roxmltree::Node<'_, '_>, b: roxmltree::Node<'_, '_>)
         let mut v: Vec<(Option<String>, String, String)> = n
             .attributes()
             .map(|x| {
+                let value = if x.namespace() == Some(XSI) && x.name() == "type" {
+                    expanded_qname(n, x.value())
+                } else {
+                    x.value().to_string()
+                };
                 (
                     x.namespace().map(str::to_string),
                     x.name().to_string(),
-                    x.value().to_string(),
+                    value,
                 )
             })
             .collect();
@@ -256,6 +278,53 @@ fn extension_roundtrips() {
 }
 
 #[test]
+fn polymorphism_roundtrips() {
+    use polymorphism::ext::Company;
+    use polymorphism::polymorphism::{
+        AnyFolder, AnyParty, AnyRecord, Note, Party, Person, SaveRecords,
+    };
+    let v: SaveRecords = roundtrip(
+        "polymorphism",
+        Some("urn:golden:polymorphism"),
+        "saveRecords",
+    );
+    let id = |id: &str| id.to_string();
+    assert_eq!(
+        v.record,
+        vec![
+            AnyRecord::Party(Party {
+                id: id("r1"),
+                name: "Ada".into(),
+                version: Some(2)
+            }),
+            AnyRecord::Person(Person {
+                id: id("r2"),
+                name: "Grace".into(),
+                birth_date: Some(rt::SimpleType::parse_text("1906-12-09").unwrap()),
+                version: None
+            }),
+            AnyRecord::Company(Company {
+                id: id("r3"),
+                name: "ACME".into(),
+                vat_id: "SE1".into(),
+                version: None
+            }),
+            AnyRecord::Note(Note {
+                id: id("r4"),
+                text: "hello".into(),
+                version: None
+            }),
+        ]
+    );
+    assert!(matches!(&v.owner, Some(AnyParty::Party(p)) if p.name == "Owner"));
+    let Some(AnyFolder::SharedFolder(folder)) = &v.folder else {
+        panic!("{:?}", v.folder);
+    };
+    assert_eq!(folder.shared_with, ["ada", "grace"]);
+    assert!(matches!(folder.parent.as_deref(), Some(AnyFolder::Folder(p)) if p.title == "Root"));
+}
+
+#[test]
 fn restriction_roundtrips() {
     let v: restriction::restriction::Narrow =
         roundtrip("restriction", Some("urn:golden:restriction"), "narrow");
@@ -382,7 +451,10 @@ fn a_referenced_element_has_one_shared_type() {
 #[test]
 fn warnings_case_generates_what_it_can() {
     let v: warnings::msg::Book = roundtrip("warnings", Some("urn:golden:warnings:msg"), "book");
-    assert_eq!(v.guest.name, "Ada");
+    let warnings::msg::AnyParty::Party(guest) = v.guest else {
+        panic!("guest without xsi:type is the base: {:?}", v.guest);
+    };
+    assert_eq!(guest.name, "Ada");
 }
 
 #[test]

@@ -72,6 +72,16 @@ pub enum DiagnosticKind {
         /// Why it could not be read.
         reason: String,
     },
+    /// An `xsi:type` naming neither the declared type of a polymorphic element
+    /// nor a type derived from it (a newer peer's type, or a malformed QName,
+    /// then with no namespace): the element was read as the declared type.
+    /// Strict decoding refuses it.
+    UnknownXsiType {
+        /// The type the element names (`{namespace}local`).
+        found: ElementName,
+        /// The declared type it was read as.
+        base: ElementName,
+    },
     /// More diagnostics than [`MAX_DIAGNOSTICS`](crate::xml::MAX_DIAGNOSTICS) (or
     /// more than the size limit allows to keep); the rest were dropped.
     Suppressed,
@@ -109,6 +119,10 @@ impl fmt::Display for DiagnosticKind {
             DiagnosticKind::FaultDetailKeptRaw { element, reason } => {
                 write!(f, "fault detail {element} kept raw: {reason}")
             }
+            DiagnosticKind::UnknownXsiType { found, base } => write!(
+                f,
+                "xsi:type {found} is not {base} or a type derived from it; read as {base}"
+            ),
             DiagnosticKind::Suppressed => f.write_str("further diagnostics suppressed"),
         }
     }

@@ -149,6 +149,27 @@ pub enum DecodeErrorKind {
     /// A value outside the type's facets (strict mode only; otherwise a diagnostic).
     #[error("{0}")]
     Facet(#[from] FacetError),
+    /// An `xsi:type` naming neither the declared type nor a type derived from it
+    /// (strict mode only; otherwise a diagnostic and the declared type is read).
+    #[error("xsi:type {found} is not {base} or a type derived from it")]
+    UnknownXsiType {
+        /// The type named (`{namespace}local`).
+        found: String,
+        /// The declared type (`{namespace}local`).
+        base: String,
+    },
+    /// An element of an abstract type without an `xsi:type` naming a type derived
+    /// from it (in every mode: there is no value to read it as).
+    #[error("element of abstract type {base} {}", match found {
+        Some(found) => format!("names xsi:type {found}, which is not derived from it"),
+        None => "has no xsi:type naming a type derived from it".to_owned(),
+    })]
+    AbstractType {
+        /// The abstract declared type (`{namespace}local`).
+        base: String,
+        /// The `xsi:type` given, if any (`{namespace}local`).
+        found: Option<String>,
+    },
 }
 
 /// A value could not be encoded: a facet or a value problem, with the element path

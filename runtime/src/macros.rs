@@ -8,6 +8,8 @@
 
 use core::fmt;
 
+mod polymorphic;
+
 use crate::error::{FacetError, ValueError};
 use crate::facets::Facets;
 use crate::value::{Base64Binary, Date, DateTime, Duration, HexBinary, QName, SimpleType, Time};

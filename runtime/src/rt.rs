@@ -22,10 +22,10 @@ pub use crate::value::{
 };
 pub use crate::xml::{
     decode_document, encode_document, DecodeOptions, Decoded, FieldName, FieldSlot, FieldValue,
-    Reader, Start, Wildcard, Writer, XmlType, MAX_DIAGNOSTICS,
+    Reader, Start, Wildcard, Writer, XmlType, XsiType, MAX_DIAGNOSTICS,
 };
 pub use crate::{arbitrary_list, arbitrary_struct, arbitrary_variants, operation_table};
-pub use crate::{enumeration, fault_enum, newtype};
+pub use crate::{enumeration, fault_enum, newtype, polymorphic};
 
 /// A boxed, sendable future (what [`server::Dispatch::dispatch`] returns).
 pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;

@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args};
-use soap_runtime::rt::{DecodeOptions, Diagnostic, DiagnosticKind, MAX_DIAGNOSTICS};
+use soap_runtime::xml::MAX_DIAGNOSTICS;
+use soap_runtime::DecodeOptions;
+use soap_runtime::Diagnostic;
+use soap_runtime::DiagnosticKind;
 
 use super::{decode_typed, Direction};
 

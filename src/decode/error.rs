@@ -1,6 +1,6 @@
 //! What can go wrong decoding an envelope to JSON.
 
-use soap_runtime::rt::DecodeError;
+use soap_runtime::DecodeError;
 
 use super::operation_names;
 

@@ -31,7 +31,8 @@ mod render;
 pub use cli::DecodeArgs;
 pub use error::DecodeEnvelopeError;
 pub use render::Outcome;
-pub use soap_runtime::rt::{DecodeOptions, Decoded};
+pub use soap_runtime::DecodeOptions;
+pub use soap_runtime::Decoded;
 
 /// Which side of the operation the envelope is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

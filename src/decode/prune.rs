@@ -8,7 +8,8 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::ser::{self, Serialize, Serializer};
-use soap_runtime::rt::{Diagnostic, DiagnosticKind};
+use soap_runtime::Diagnostic;
+use soap_runtime::DiagnosticKind;
 
 /// How many leading path segments (`Envelope/Body/<operation>`) the JSON does not have.
 const BODY_DEPTH: usize = 3;

@@ -10,7 +10,11 @@ use serde_json::{Map, Value};
 
 use super::prune::{Missing, Pruned};
 use soap_runtime::diag::ElementName;
-use soap_runtime::rt::{self, DecodeOptions, Diagnostic, DiagnosticKind, Fault, Reader};
+use soap_runtime::xml::Reader;
+use soap_runtime::DecodeOptions;
+use soap_runtime::Diagnostic;
+use soap_runtime::DiagnosticKind;
+use soap_runtime::Fault;
 
 /// What a decoded envelope held, as JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,7 +187,7 @@ fn fault_code_text(xml: &[u8]) -> Option<String> {
         };
     }
     let text: String = r.text(&element).ok()?;
-    Some(rt::collapse_ws(&text).to_owned())
+    Some(soap_runtime::value::collapse_ws(&text).to_owned())
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@
 //! tolerance).
 
 use rust_decimal::Decimal;
-use soap_runtime::rt::{self, Nillable};
+use soap_runtime::Nillable;
 
 use super::actions::{Action, ActionError, PaymentState};
 use super::additional_debit::{checkout_value, ShadowLimit};
@@ -226,7 +226,7 @@ struct Mutation<'a> {
     action: Action,
     spec: Option<&'a PaymentSpec>,
     invoice_only: &'a [(&'static str, bool)],
-    plain_dates: &'a [(&'static str, Option<&'a rt::Date>)],
+    plain_dates: &'a [(&'static str, Option<&'a soap_runtime::Date>)],
     delivery: Option<&'a Option<Nillable<InvoiceDeliveryTypeEnum>>>,
 }
 
@@ -241,7 +241,7 @@ pub const DEFAULT_INVOICE_DELIVERY: InvoiceDeliveryTypeEnum = InvoiceDeliveryTyp
 
 /// The seed's "use the format “yyyy-MM-dd” for date": four-digit year, no
 /// time zone (`2015-11-21`, not `2015-11-21+01:00` or `2015-11-21Z`).
-pub fn check_plain_date(field: &'static str, date: &rt::Date) -> Result<(), RuleError> {
+pub fn check_plain_date(field: &'static str, date: &soap_runtime::Date) -> Result<(), RuleError> {
     if date.offset_minutes().is_none() && (0..=9999).contains(&date.year()) {
         Ok(())
     } else {
@@ -601,7 +601,7 @@ mod tests {
     /// Seed: "Note: use the format “yyyy-MM-dd” for date."
     #[test]
     fn plain_dates_only() {
-        let date = |text: &str| text.parse::<rt::Date>().expect("xs:date");
+        let date = |text: &str| text.parse::<soap_runtime::Date>().expect("xs:date");
         assert_eq!(
             check_plain_date("creditNoteDate", &date("2015-11-21")),
             Ok(())

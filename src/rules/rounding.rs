@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use crate::common::{PaymentSpec, SpecLine};
-use soap_runtime::rt::Nillable;
+use soap_runtime::Nillable;
 
 /// The largest accepted difference between a value sent and the value
 /// Resurs recomputes: 0.05 currency units.

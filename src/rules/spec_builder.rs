@@ -2,7 +2,8 @@
 //! rates, with exact decimal amounts.
 
 use rust_decimal::Decimal;
-use soap_runtime::rt::{FacetError, Nillable};
+use soap_runtime::FacetError;
+use soap_runtime::Nillable;
 
 use super::additional_debit::{classify_additional_debit, LineChange, SuspiciousLine};
 use crate::common::{Id, PaymentSpec, Percent, PositiveDecimal, SpecLine};

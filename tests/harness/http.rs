@@ -1,8 +1,7 @@
 //! One raw HTTP/1.1 exchange with a loopback server: the tests that must
 //! send exactly the bytes they mean (missing or broken headers, bodies as
-//! they are) share it. Usable alone: `#[path = "harness/http.rs"] mod http;`.
+//! they are) share it.
 // Each test reads the parts of an answer it checks.
-#![allow(dead_code)]
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::ToSocketAddrs;

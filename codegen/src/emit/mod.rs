@@ -4,6 +4,7 @@
 //! stage only prints it, in model order, so output is deterministic.
 
 mod operations;
+mod polymorphic;
 mod service;
 mod types;
 

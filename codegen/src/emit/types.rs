@@ -9,7 +9,7 @@ use crate::model::{
     Occurrence, RustType, Struct, TypeDef, TypeKind, Variant, Wildcard,
 };
 
-const SERDE_CRATE: &str = "::soap_runtime::rt::serde";
+pub(super) const SERDE_CRATE: &str = "::soap_runtime::rt::serde";
 
 pub(super) fn emit_type(cx: &Cx<'_>, ty: &TypeDef) -> Result<TokenStream, EmitError> {
     let docs = doc(&join_doc(&format!("{}.", ty.origin), ty.doc.as_deref()));
@@ -23,6 +23,7 @@ pub(super) fn emit_type(cx: &Cx<'_>, ty: &TypeDef) -> Result<TokenStream, EmitEr
         TypeKind::List(item) => emit_list(cx, ty, item, head),
         TypeKind::Union(vs) => emit_union(cx, ty, vs, head),
         TypeKind::Choice(alts) => emit_choice(cx, ty, alts, head),
+        TypeKind::Polymorphic(p) => super::polymorphic::emit_polymorphic(cx, ty, p, docs, extra),
         TypeKind::Alias(target) => {
             let name = ident(&ty.name)?;
             let target = cx.ty(target)?;

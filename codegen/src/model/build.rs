@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::derivation::{self, Derivations};
 use super::naming::{self, Names};
 use super::simple::{self, Root};
 use super::*;
@@ -89,6 +90,10 @@ struct Builder<'a> {
     complex_names: BTreeMap<QName, (String, String)>,
     simple_names: BTreeMap<QName, (String, String)>,
     element_names: BTreeMap<QName, (String, String)>,
+    /// Complex types other types extend, with their enums' names (fields of
+    /// these types hold the enum).
+    poly_names: BTreeMap<QName, (String, String)>,
+    derivations: Derivations,
     /// Built structs of named complex types (bases of extensions reuse them).
     structs: BTreeMap<QName, Struct>,
     in_progress: BTreeSet<QName>,
@@ -118,6 +123,8 @@ impl<'a> Builder<'a> {
             complex_names: BTreeMap::new(),
             simple_names: BTreeMap::new(),
             element_names: BTreeMap::new(),
+            poly_names: BTreeMap::new(),
+            derivations: Derivations::new(resolved),
             structs: BTreeMap::new(),
             in_progress: BTreeSet::new(),
             types: BTreeMap::new(),
@@ -213,6 +220,17 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // After every XSD name: the enums yield on clashes.
+        for (site, _) in self.sites.clone() {
+            if let Site::Complex(q) = site {
+                if self.derivations.instantiable(&q).is_empty() {
+                    continue;
+                }
+                let (module, name) = self.complex_names[&q].clone();
+                let name = self.unique_type_name(&module, derivation::enum_name(&name));
+                self.poly_names.insert(q, (module, name));
+            }
+        }
     }
 
     fn module(&self, ns: &str) -> String {
@@ -265,6 +283,7 @@ impl<'a> Builder<'a> {
                         },
                         &location,
                     );
+                    self.push_polymorphic(&q, &location);
                 }
                 Site::Simple(q) => {
                     let Some(st) = self.resolved.simple_types.get(&q) else {
@@ -326,6 +345,36 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+    }
+
+    /// The enum of `q` and the types derived from it, if others extend `q`.
+    fn push_polymorphic(&mut self, q: &QName, location: &Location) {
+        let Some((module, name)) = self.poly_names.get(q).cloned() else {
+            return;
+        };
+        let names = &self.complex_names;
+        let kind = self.derivations.polymorphic(q, |d| {
+            names.get(d).map(|(module, name)| RustType::Named {
+                module: module.clone(),
+                name: name.clone(),
+            })
+        });
+        self.push_type(
+            &module,
+            TypeDef {
+                name: name.clone(),
+                origin: format!(
+                    "XSD complex type `{}` or a type derived from it, chosen by `xsi:type`",
+                    q.local
+                ),
+                xml: None,
+                xsd_name: name,
+                doc: None,
+                attributes: Vec::new(),
+                kind: TypeKind::Polymorphic(kind),
+            },
+            location,
+        );
     }
 
     /// The struct of a named complex type (memoized: extensions copy their base's).
@@ -725,7 +774,10 @@ impl<'a> Builder<'a> {
                     return None;
                 }
             },
-            TypeRef::Complex(q) => (self.complex_names.get(q), q),
+            TypeRef::Complex(q) => (
+                self.poly_names.get(q).or_else(|| self.complex_names.get(q)),
+                q,
+            ),
             TypeRef::Simple(q) => (self.simple_names.get(q), q),
         };
         match found {

@@ -7,6 +7,7 @@
 
 mod build;
 mod builtin;
+mod derivation;
 mod error;
 pub mod naming;
 mod prune;
@@ -163,6 +164,34 @@ pub enum TypeKind {
     Choice(Vec<Alternative>),
     /// Another name for an existing type.
     Alias(RustType),
+    /// A complex type other types extend: the enum of it and its derived
+    /// types, chosen by `xsi:type`.
+    Polymorphic(Polymorphic),
+}
+
+/// The types an element declared with a base type may hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Polymorphic {
+    /// The declared (base) type.
+    pub base: XmlName,
+    /// The base is abstract: it has no variant of its own.
+    pub is_abstract: bool,
+    /// The base (unless abstract), then the derived types that are not
+    /// abstract, transitively, depth first in document order.
+    pub variants: Vec<PolyVariant>,
+}
+
+/// One type of a [`Polymorphic`] enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolyVariant {
+    /// Variant name.
+    pub name: String,
+    /// The XSD type (what `xsi:type` names).
+    pub xml: XmlName,
+    /// Its struct.
+    pub ty: RustType,
+    /// Documentation.
+    pub doc: Option<String>,
 }
 
 /// A complex type with element content, attributes or simple content.
@@ -567,6 +596,7 @@ fn strip_kind_docs(kind: &mut TypeKind) {
         }
         TypeKind::Enumeration(e) => e.values.iter_mut().for_each(|v| v.doc = None),
         TypeKind::Choice(alts) => alts.iter_mut().for_each(|a| a.doc = None),
+        TypeKind::Polymorphic(p) => p.variants.iter_mut().for_each(|v| v.doc = None),
         TypeKind::Newtype(_) | TypeKind::List(_) | TypeKind::Union(_) | TypeKind::Alias(_) => {}
     }
 }

@@ -86,6 +86,7 @@ fn reachable(model: &Model, roots: Vec<RustType>) -> BTreeSet<(String, String)> 
             TypeKind::Choice(alts) => todo.extend(alts.iter().map(|a| a.ty.ty.clone())),
             TypeKind::List(ty) | TypeKind::Alias(ty) => todo.push(ty.clone()),
             TypeKind::Union(vs) => todo.extend(vs.iter().map(|v| v.ty.clone())),
+            TypeKind::Polymorphic(p) => todo.extend(p.variants.iter().map(|v| v.ty.clone())),
             TypeKind::Newtype(_) | TypeKind::Enumeration(_) => {}
         }
     }

@@ -70,6 +70,12 @@ fn by_value(kind: &TypeKind) -> Vec<(&RustType, Occurrence)> {
             .collect(),
         TypeKind::Choice(alts) => alts.iter().map(|a| (&a.ty.ty, a.ty.occurrence)).collect(),
         TypeKind::Alias(ty) => vec![(ty, Occurrence::One)],
+        // Never boxed: every cycle through one also passes a struct field, which is.
+        TypeKind::Polymorphic(p) => p
+            .variants
+            .iter()
+            .map(|v| (&v.ty, Occurrence::One))
+            .collect(),
         _ => Vec::new(),
     }
 }

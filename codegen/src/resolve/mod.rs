@@ -37,7 +37,6 @@ pub fn resolve_with(docs: &Documents, options: &ResolveOptions) -> Result<Resolv
     let mut resolver = resolver::Resolver::new(docs);
     resolver.operations = options.operations.clone();
     resolver.schemas();
-    resolver.extension_warnings();
     resolver.wsdls();
     resolver.finish()
 }

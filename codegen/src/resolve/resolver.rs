@@ -76,35 +76,6 @@ impl<'d> Resolver<'d> {
         Err(crate::errors::Errors(errors))
     }
 
-    /// A [`WarningKind::PolymorphismDropped`](crate::WarningKind::PolymorphismDropped)
-    /// for each named complex type that named complex types extend.
-    pub(crate) fn extension_warnings(&mut self) {
-        let mut derived: std::collections::BTreeMap<&QName, Vec<String>> = Default::default();
-        for (name, ct) in &self.out.complex_types {
-            if let super::ir::ComplexContent::Extension {
-                base: TypeRef::Complex(base),
-                ..
-            } = &ct.content
-            {
-                derived.entry(base).or_default().push(name.to_string());
-            }
-        }
-        let warnings: Vec<crate::Warning> = derived
-            .into_iter()
-            .filter_map(|(base, derived)| {
-                let location = self.out.complex_types.get(base)?.location.clone();
-                Some(crate::Warning {
-                    kind: crate::WarningKind::PolymorphismDropped {
-                        base: base.to_string(),
-                        derived,
-                    },
-                    location,
-                })
-            })
-            .collect();
-        self.out.warnings.extend(warnings);
-    }
-
     /// Takes `n` from the expansion budget; false (and one error) when exhausted.
     pub(crate) fn spend(&mut self, n: usize, inst: usize, pos: Pos) -> bool {
         if n > self.budget {

@@ -10,7 +10,7 @@ mod scan;
 mod writer;
 
 pub use field::{kind, FieldItem, FieldSlot, FieldValue};
-pub use reader::{Reader, Start, MAX_DIAGNOSTICS};
+pub use reader::{Reader, Start, XsiType, MAX_DIAGNOSTICS};
 pub use writer::Writer;
 
 /// Appends `text` with the XML special characters escaped.

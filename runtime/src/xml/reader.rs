@@ -14,6 +14,9 @@ use crate::diag::{Diagnostic, DiagnosticKind, ElementName, Name, Path, PathNode}
 use crate::error::{DecodeError, DecodeErrorKind, ValueError};
 use crate::value::{Namespaces, QName, SimpleType};
 
+mod xsi_type;
+pub use xsi_type::XsiType;
+
 /// Errors inside the reader are boxed: the hot functions' results then fit in registers.
 type Fail = Box<DecodeError>;
 

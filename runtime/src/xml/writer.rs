@@ -2,7 +2,7 @@
 //! needed, facets checked on every value, the element path kept for errors.
 
 use super::escape::{escape_into, escape_tail};
-use super::{FieldValue, XmlType, XML_NAMESPACE, XSI_NAMESPACE};
+use super::{FieldName, FieldValue, XmlType, XML_NAMESPACE, XSI_NAMESPACE};
 use crate::error::{EncodeError, EncodeErrorKind};
 use crate::value::{QName, SimpleType};
 
@@ -90,6 +90,22 @@ impl Writer {
         escape_tail(&mut self.out, from, true);
         self.out.push('"');
         Ok(())
+    }
+
+    /// Writes `xsi:type` naming the schema type `ty` into the open start tag,
+    /// declaring the prefixes it needs there unless they are in scope.
+    pub fn xsi_type(&mut self, ty: FieldName) {
+        let xsi = self.prefix_or_declare_inline(XSI_NAMESPACE);
+        let prefix = ty.ns.map(|uri| self.prefix_or_declare_inline(uri));
+        self.out.push(' ');
+        self.out.push_str(&self.ns[xsi].prefix);
+        self.out.push_str(":type=\"");
+        if let Some(prefix) = prefix {
+            self.out.push_str(&self.ns[prefix].prefix);
+            self.out.push(':');
+        }
+        self.out.push_str(ty.name);
+        self.out.push('"');
     }
 
     /// Writes an optional attribute (nothing when `None`).

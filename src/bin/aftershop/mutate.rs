@@ -27,7 +27,10 @@ use resurs_aftershop::types_aftershopflow::Payment;
 use resurs_aftershop::v4;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use soap_runtime::rt::{self, FaultDetail, Nillable, Operation, XmlType};
+use soap_runtime::envelope::Operation;
+use soap_runtime::xml::XmlType;
+use soap_runtime::FaultDetail;
+use soap_runtime::Nillable;
 
 use crate::operator::{json, parse, Context, OpError};
 
@@ -374,7 +377,7 @@ where
     Req: XmlType,
     Resp: XmlType + Serialize + Default + Send + 'static,
     F: FaultDetail,
-    rt::Fault<F>: std::fmt::Display,
+    soap_runtime::Fault<F>: std::fmt::Display,
 {
     let asks = context.production && !args.yes && !args.dry_run;
     if asks && !std::io::stdin().is_terminal() {
@@ -390,7 +393,7 @@ where
         eprintln!("aftershop: warning: {warning}");
     }
     if args.dry_run {
-        let envelope = rt::envelope::encode_request(op, request)
+        let envelope = soap_runtime::envelope::encode_request(op, request)
             .map_err(|e| OpError::Input(format!("{}: invalid request: {e}", op.name)))?;
         return Ok(serde_json::json!({
             "operation": op.name,

@@ -31,7 +31,10 @@ use resurs_aftershop::{
     TEST_SHOP_FLOW_ENDPOINT,
 };
 use serde::Serialize;
-use soap_runtime::rt::{self, FaultDetail, Nillable, Operation, XmlType};
+use soap_runtime::envelope::Operation;
+use soap_runtime::xml::XmlType;
+use soap_runtime::FaultDetail;
+use soap_runtime::Nillable;
 
 use crate::mutate::{self, ChangeArgs, CreditArgs, FinalizeArgs};
 
@@ -229,12 +232,12 @@ pub enum OpError {
 
 impl OpError {
     /// The error of a failed call of `op`.
-    pub fn of_call<F: FaultDetail>(op: &Operation, error: &rt::Error<F>) -> OpError
+    pub fn of_call<F: FaultDetail>(op: &Operation, error: &soap_runtime::Error<F>) -> OpError
     where
-        rt::Fault<F>: std::fmt::Display,
+        soap_runtime::Fault<F>: std::fmt::Display,
     {
         match error {
-            rt::Error::Fault(_) => OpError::Fault {
+            soap_runtime::Error::Fault(_) => OpError::Fault {
                 operation: op.name,
                 message: error.user_message().to_owned(),
             },
@@ -351,16 +354,16 @@ impl Context {
 
 /// Calls `op` and renders the response element as JSON.
 pub async fn call<T, Req, Resp, F>(
-    client: &rt::Client<T>,
+    client: &soap_runtime::Client<T>,
     op: &'static Operation,
     request: &Req,
 ) -> Result<serde_json::Value, OpError>
 where
-    T: rt::Transport,
+    T: soap_runtime::Transport,
     Req: XmlType,
     Resp: XmlType + Serialize + Send + 'static,
     F: FaultDetail,
-    rt::Fault<F>: std::fmt::Display,
+    soap_runtime::Fault<F>: std::fmt::Display,
 {
     let response: Resp = client
         .call::<Req, Resp, F>(op, request)
@@ -710,7 +713,7 @@ mod tests {
         })
         .expect("request");
         let criteria = &request.search_criteria;
-        let text = |v: &Option<Nillable<rt::DateTime>>| {
+        let text = |v: &Option<Nillable<soap_runtime::DateTime>>| {
             v.as_ref()
                 .and_then(Nillable::value)
                 .map(ToString::to_string)

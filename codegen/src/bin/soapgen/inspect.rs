@@ -163,6 +163,20 @@ enum Kind {
     Alias {
         rust_type: String,
     },
+    /// A base type and the types derived from it, chosen by `xsi:type`.
+    Polymorphic {
+        base: Name,
+        is_abstract: bool,
+        variants: Vec<PolyVariant>,
+    },
+}
+
+#[derive(Debug, Serialize)]
+struct PolyVariant {
+    /// The XSD type `xsi:type` names.
+    xml: Name,
+    rust_variant: String,
+    rust_type: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -436,6 +450,23 @@ fn type_text(out: &mut String, t: &Type) {
             format!("choice {}", v.join(" | "))
         }
         Kind::Alias { rust_type } => format!("= {rust_type}"),
+        Kind::Polymorphic {
+            base,
+            is_abstract,
+            variants,
+        } => {
+            let v: Vec<String> = variants
+                .iter()
+                .map(|v| {
+                    format!(
+                        "{} xsi:type={}: {}",
+                        v.rust_variant, v.xml.name, v.rust_type
+                    )
+                })
+                .collect();
+            let of = if *is_abstract { "abstract " } else { "" };
+            format!("polymorphic {of}{} = {}", base.name, v.join(" | "))
+        }
     };
     let _ = writeln!(out, "    {}: {what}{xml}", t.rust_name);
 }
@@ -742,6 +773,19 @@ fn ty_info(t: &model::TypeDef) -> Type {
             arms: arms.iter().map(arm).collect(),
         },
         TypeKind::Alias(t) => Kind::Alias { rust_type: ty(t) },
+        TypeKind::Polymorphic(p) => Kind::Polymorphic {
+            base: name(&p.base),
+            is_abstract: p.is_abstract,
+            variants: p
+                .variants
+                .iter()
+                .map(|v| PolyVariant {
+                    xml: name(&v.xml),
+                    rust_variant: v.name.clone(),
+                    rust_type: ty(&v.ty),
+                })
+                .collect(),
+        },
     };
     Type {
         rust_name: t.name.clone(),

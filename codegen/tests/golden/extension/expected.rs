@@ -55,6 +55,19 @@ pub mod extension {
         }
     }
 
+    rt::polymorphic! {
+        /// XSD complex type `animal` or a type derived from it, chosen by `xsi:type`.
+        #[xsd(base = rt::FieldName::qualified("urn:golden:extension", "animal"))]
+        pub enum AnyAnimal {
+            #[base]
+            /// `animal` itself (written without `xsi:type`).
+            Animal(Animal),
+            #[xsi_type = rt::FieldName::qualified("urn:golden:extension", "dog")]
+            /// XSD complex type `dog`, an extension of `animal`.
+            Dog(Dog),
+        }
+    }
+
     /// XSD complex type `dog`.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Dog {

@@ -47,6 +47,19 @@ pub mod msg {
         }
     }
 
+    rt::polymorphic! {
+        /// XSD complex type `party` or a type derived from it, chosen by `xsi:type`.
+        #[xsd(base = rt::FieldName::qualified("urn:golden:warnings:msg", "party"))]
+        pub enum AnyParty {
+            #[base]
+            /// `party` itself (written without `xsi:type`).
+            Party(Party),
+            #[xsi_type = rt::FieldName::qualified("urn:golden:warnings:msg", "company")]
+            /// XSD complex type `company`, an extension of `party`.
+            Company(Company),
+        }
+    }
+
     /// XSD complex type `company`.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Company {
@@ -89,7 +102,7 @@ pub mod msg {
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Book {
         /// `guest`
-        pub guest: Party,
+        pub guest: AnyParty,
     }
     static BOOK_FIELDS: [rt::FieldName; 1] = [
         rt::FieldName::qualified("urn:golden:warnings:msg", "guest"),

@@ -1,0 +1,4 @@
+//! `soapgen` as a command: generate, inspect, fetch.
+
+mod commands;
+mod fetch;
