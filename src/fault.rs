@@ -18,7 +18,7 @@
 //! # }
 //! ```
 
-use soap_runtime::rt::FaultDetail;
+use soap_runtime::fault::FaultDetail;
 
 use crate::exception::ECommerceError;
 
@@ -42,13 +42,15 @@ pub fn ecommerce_error<F: FaultDetail>(err: &soap_runtime::Error<F>) -> Option<&
 mod tests {
     use super::*;
     use crate::v4;
-    use soap_runtime::rt::{self, Faults, Message, OperationVisitor};
+    use soap_runtime::envelope::Operation;
+    use soap_runtime::fault::NoFault;
+    use soap_runtime::table::{Faults, Message, OperationVisitor};
 
     /// The fault of each operation, checked through the generated tables.
     struct EveryFault(Vec<&'static str>);
 
     impl OperationVisitor for EveryFault {
-        fn visit<Req: Message, Resp: Message, F: Faults>(&mut self, op: &'static rt::Operation) {
+        fn visit<Req: Message, Resp: Message, F: Faults>(&mut self, op: &'static Operation) {
             let elements: Vec<_> = F::elements().iter().map(|e| e.name).collect();
             assert_eq!(elements, ["ECommerceError"], "{}", op.name);
             self.0.push(op.name);
@@ -75,6 +77,6 @@ mod tests {
             v4::IssueCustomerIdentificationTokenFault::ECommerceErrorException(error.clone());
         assert_eq!(finalize.ecommerce_error(), Some(&error));
         assert_eq!(token.ecommerce_error(), Some(&error));
-        assert_eq!(rt::NoFault::elements().len(), 0);
+        assert_eq!(NoFault::elements().len(), 0);
     }
 }

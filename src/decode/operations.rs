@@ -6,48 +6,48 @@ use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use soap_runtime::rt::{self, DecodeOptions, Decoded, Faults, Message};
+use soap_runtime::envelope::{self, Operation};
+use soap_runtime::fault::FaultDetail;
+use soap_runtime::table::{Faults, Message, SerdeOperationVisitor};
+use soap_runtime::xml::{DecodeOptions, Decoded, XmlType};
 
 use super::render::{self, Typed};
 use super::DecodeEnvelopeError;
 use crate::v4;
 
-type DecodeFn = fn(
-    &'static rt::Operation,
-    &[u8],
-    &DecodeOptions,
-) -> Result<Decoded<Typed>, DecodeEnvelopeError>;
+type DecodeFn =
+    fn(&'static Operation, &[u8], &DecodeOptions) -> Result<Decoded<Typed>, DecodeEnvelopeError>;
 
 /// One operation: its descriptor and how to decode each side of it.
 pub(crate) struct Entry {
     /// `aftershop` or `shopflow`: the service whose table lists it.
     pub(crate) service: &'static str,
     /// The operation descriptor (name, body elements).
-    pub(crate) op: &'static rt::Operation,
+    pub(crate) op: &'static Operation,
     /// Decodes a request envelope.
     pub(crate) request: DecodeFn,
     /// Decodes a response (or fault) envelope.
     pub(crate) response: DecodeFn,
 }
 
-fn request<Req: rt::XmlType + Serialize + 'static>(
-    op: &'static rt::Operation,
+fn request<Req: XmlType + Serialize + 'static>(
+    op: &'static Operation,
     xml: &[u8],
     opts: &DecodeOptions,
 ) -> Result<Decoded<Typed>, DecodeEnvelopeError> {
-    let decoded = rt::envelope::decode_request::<Req>(op, xml, opts)?;
+    let decoded = envelope::decode_request::<Req>(op, xml, opts)?;
     Ok(Decoded {
         value: Typed::message(decoded.value, &decoded.diagnostics),
         diagnostics: decoded.diagnostics,
     })
 }
 
-fn response<Resp: rt::XmlType + Serialize + 'static, F: rt::FaultDetail>(
-    op: &'static rt::Operation,
+fn response<Resp: XmlType + Serialize + 'static, F: FaultDetail>(
+    op: &'static Operation,
     xml: &[u8],
     opts: &DecodeOptions,
 ) -> Result<Decoded<Typed>, DecodeEnvelopeError> {
-    let decoded = rt::envelope::decode_response::<Resp, F>(op, xml, opts)?;
+    let decoded = envelope::decode_response::<Resp, F>(op, xml, opts)?;
     let mut diagnostics = decoded.diagnostics;
     let value = match decoded.value {
         Ok(message) => Typed::message(message, &diagnostics),
@@ -65,8 +65,8 @@ struct Collect {
     entries: Vec<Entry>,
 }
 
-impl rt::SerdeOperationVisitor for Collect {
-    fn visit<Req, Resp, F>(&mut self, op: &'static rt::Operation)
+impl SerdeOperationVisitor for Collect {
+    fn visit<Req, Resp, F>(&mut self, op: &'static Operation)
     where
         Req: Message + Serialize + DeserializeOwned,
         Resp: Message + Serialize + DeserializeOwned,
