@@ -4,7 +4,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{doc, field_name, ident, Cx, EmitError};
-use crate::model::{Builtin, FaultEnum, Module, Occurrence, Operation, RustType, Service, Unwrap};
+use crate::model::{
+    Builtin, FaultEnum, Message, Module, Occurrence, Operation, RustType, Service, Unwrap,
+};
 
 pub(super) fn emit_services(cx: &Cx<'_>, module: &Module) -> Result<TokenStream, EmitError> {
     let mut out = TokenStream::new();
@@ -37,8 +39,8 @@ fn arbitrary_operations(cx: &Cx<'_>, module: &Module) -> Result<TokenStream, Emi
     let mut rows = Vec::new();
     for op in &module.operations {
         let descriptor = ident(&op.descriptor)?;
-        let request = cx.ty(&op.input.ty)?;
-        let response = cx.ty(&op.output.message.ty)?;
+        let request = request_type(cx, op)?;
+        let response = response_type(cx, op)?;
         let fault = match &op.faults {
             Some(f) => {
                 let name = ident(&f.name)?;
@@ -76,8 +78,14 @@ fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
     let d = doc(&text);
     let op_name = &op.name;
     let action = &op.soap_action;
-    let input = field_name(&op.input.element);
-    let output = field_name(&op.output.message.element);
+    let input = body(op.input.as_ref());
+    let output = match &op.output {
+        Some(output) => {
+            let output = body(output.message.as_ref());
+            quote!(Some(#output))
+        }
+        None => quote!(None),
+    };
     Ok(quote! {
         #d
         pub static #name: rt::Operation = rt::Operation {
@@ -156,12 +164,49 @@ fn fault_type(op: &Operation) -> Result<TokenStream, EmitError> {
     })
 }
 
-fn returned(cx: &Cx<'_>, op: &Operation) -> Result<TokenStream, EmitError> {
-    match &op.output.unwrap {
-        Unwrap::Whole => cx.ty(&op.output.message.ty),
-        Unwrap::Empty => Ok(quote!(())),
-        Unwrap::Field { ty, .. } => cx.field_ty(ty),
+/// `rt::Body::Element(..)` for a message element, `rt::Body::Empty` for none.
+fn body(message: Option<&Message>) -> TokenStream {
+    match message {
+        Some(m) => {
+            let element = field_name(&m.element);
+            quote!(rt::Body::Element(#element))
+        }
+        None => quote!(rt::Body::Empty),
     }
+}
+
+/// The request type: `()` for an empty Body.
+fn request_type(cx: &Cx<'_>, op: &Operation) -> Result<TokenStream, EmitError> {
+    match &op.input {
+        Some(m) => cx.ty(&m.ty),
+        None => Ok(quote!(())),
+    }
+}
+
+/// The response type: `()` for an empty Body or a one-way operation.
+fn response_type(cx: &Cx<'_>, op: &Operation) -> Result<TokenStream, EmitError> {
+    match op.output.as_ref().and_then(|o| o.message.as_ref()) {
+        Some(m) => cx.ty(&m.ty),
+        None => Ok(quote!(())),
+    }
+}
+
+/// What the client method returns and the server method answers.
+fn returned(cx: &Cx<'_>, op: &Operation) -> Result<TokenStream, EmitError> {
+    match op.output.as_ref().map(|o| &o.unwrap) {
+        Some(Unwrap::Whole) => response_type(cx, op),
+        Some(Unwrap::Empty) | None => Ok(quote!(())),
+        Some(Unwrap::Field { ty, .. }) => cx.field_ty(ty),
+    }
+}
+
+/// The unwrapping of a response element that is not returned whole (`None`: as is).
+fn unwrapped(op: &Operation) -> Option<&Unwrap> {
+    op.output
+        .as_ref()
+        .filter(|o| o.message.is_some())
+        .map(|o| &o.unwrap)
+        .filter(|u| !matches!(u, Unwrap::Whole))
 }
 
 fn client(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStream, EmitError> {
@@ -183,24 +228,30 @@ fn client(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
     for op in ops {
         let method = ident(&op.method)?;
         let d = doc(&op_doc(op, "Calls operation"));
-        let request = cx.ty(&op.input.ty)?;
-        let response = cx.ty(&op.output.message.ty)?;
+        let response = response_type(cx, op)?;
         let ret = returned(cx, op)?;
         let err = error_type(op)?;
         let descriptor = ident(&op.descriptor)?;
-        let map = match &op.output.unwrap {
-            Unwrap::Whole => TokenStream::new(),
-            Unwrap::Empty => quote!(.map(|_| ())),
-            Unwrap::Field { name, .. } => {
+        let map = match unwrapped(op) {
+            None | Some(Unwrap::Whole) => TokenStream::new(),
+            Some(Unwrap::Empty) => quote!(.map(|_| ())),
+            Some(Unwrap::Field { name, .. }) => {
                 let f = ident(name)?;
                 quote!(.map(|response| response.#f))
             }
         };
+        let (param, arg) = match &op.input {
+            Some(m) => {
+                let request = cx.ty(&m.ty)?;
+                (quote!(, request: &#request), quote!(request))
+            }
+            None => (TokenStream::new(), quote!(&())),
+        };
         methods.push(quote! {
             #d
-            pub async fn #method(&self, request: &#request) -> Result<#ret, #err> {
+            pub async fn #method(&self #param) -> Result<#ret, #err> {
                 self.client
-                    .call::<_, #response, _>(&#descriptor, request)
+                    .call::<_, #response, _>(&#descriptor, #arg)
                     .await
                     #map
             }
@@ -260,28 +311,34 @@ fn server(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
     for (i, op) in ops.iter().enumerate() {
         let method = ident(&op.method)?;
         let d = doc(&op_doc(op, "Operation"));
-        let request = cx.ty(&op.input.ty)?;
-        let response = cx.ty(&op.output.message.ty)?;
+        let response = response_type(cx, op)?;
         let ret = returned(cx, op)?;
         let fault = fault_type(op)?;
         let descriptor = ident(&op.descriptor)?;
+        let (param, req, arg) = match &op.input {
+            Some(m) => {
+                let request = cx.ty(&m.ty)?;
+                (quote!(, request: #request), quote!(req), quote!(req))
+            }
+            None => (TokenStream::new(), quote!(()), TokenStream::new()),
+        };
         methods.push(quote! {
             #d
-            fn #method(&self, request: #request)
+            fn #method(&self #param)
                 -> impl core::future::Future<Output = Result<#ret, #fault>> + Send;
         });
-        let map = match &op.output.unwrap {
-            Unwrap::Whole => TokenStream::new(),
-            Unwrap::Empty => quote!(.map(|()| #response {})),
-            Unwrap::Field { name, .. } => {
+        let map = match unwrapped(op) {
+            None | Some(Unwrap::Whole) => TokenStream::new(),
+            Some(Unwrap::Empty) => quote!(.map(|()| #response {})),
+            Some(Unwrap::Field { name, .. }) => {
                 let f = ident(name)?;
                 quote!(.map(|#f| #response { #f }))
             }
         };
         let i = Literal::usize_unsuffixed(i);
         arms.push(quote! {
-            #i => Box::pin(rt::server::handle(request, &#descriptor, move |req| async move {
-                self.0.#method(req).await #map
+            #i => Box::pin(rt::server::handle(request, &#descriptor, move |#req| async move {
+                self.0.#method(#arg).await #map
             })),
         });
         refs.push(quote!(&#descriptor));

@@ -847,12 +847,16 @@ impl<'a> Builder<'a> {
             })
     }
 
-    fn message(&mut self, part: &resolve::MessagePart, location: &Location) -> Option<Message> {
-        let ty = self.element_type(&part.element, location)?;
-        Some(Message {
-            element: xml_name(&part.element),
+    /// The message of a Body: `Some(None)` when it is empty, None on errors.
+    fn body(&mut self, body: &resolve::Body, location: &Location) -> Option<Option<Message>> {
+        let Some(element) = body.element() else {
+            return Some(None);
+        };
+        let ty = self.element_type(element, location)?;
+        Some(Some(Message {
+            element: xml_name(element),
             ty,
-        })
+        }))
     }
 
     fn build_services(&mut self) {
@@ -937,26 +941,8 @@ impl<'a> Builder<'a> {
         op: &resolve::Operation,
         methods: &mut Names,
     ) -> Option<usize> {
-        let input = self.message(&op.input, &op.location);
-        let Some(out_part) = &op.output else {
-            let excluded = self
-                .options
-                .operations
-                .as_ref()
-                .is_some_and(|keep| !keep.contains(&op.name));
-            if excluded {
-                return None;
-            }
-            self.errors.push(ModelError::Unsupported {
-                what: format!(
-                    "one-way operation `{}` (leave it out with --operation / Config::operations)",
-                    op.name
-                ),
-                location: op.location.clone(),
-            });
-            return None;
-        };
-        let output = self.message(out_part, &op.location);
+        let input = self.body(&op.input, &op.location);
+        let output = op.output.as_ref().map(|b| self.body(b, &op.location));
         let mut variants = Vec::new();
         let mut variant_names = Names::new();
         for f in &op.faults {
@@ -973,21 +959,27 @@ impl<'a> Builder<'a> {
                 user_message,
             });
         }
-        let (input, output) = (input?, output?);
-        let unwrap = match self.struct_of(&output.ty) {
-            Some(s) if s.attributes.is_empty() && s.text.is_none() => match s.fields.as_slice() {
-                [] => Unwrap::Empty,
-                [Field::Element(f)] => Unwrap::Field {
-                    name: f.name.clone(),
-                    ty: f.ty.clone(),
-                },
-                _ => Unwrap::Whole,
-            },
-            _ => Unwrap::Whole,
-        };
-        let output = Output {
-            message: output,
-            unwrap,
+        let input = input?;
+        let output = match output {
+            None => None,
+            Some(message) => {
+                let message = message?;
+                let unwrap = match message.as_ref().map(|m| self.struct_of(&m.ty)) {
+                    None => Unwrap::Empty,
+                    Some(Some(s)) if s.attributes.is_empty() && s.text.is_none() => {
+                        match s.fields.as_slice() {
+                            [] => Unwrap::Empty,
+                            [Field::Element(f)] => Unwrap::Field {
+                                name: f.name.clone(),
+                                ty: f.ty.clone(),
+                            },
+                            _ => Unwrap::Whole,
+                        }
+                    }
+                    Some(_) => Unwrap::Whole,
+                };
+                Some(Output { message, unwrap })
+            }
         };
         // The same operation on another port of the same portType is shared.
         let existing = self.operations.get(module).and_then(|ops| {

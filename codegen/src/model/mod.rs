@@ -378,10 +378,11 @@ pub struct Operation {
     pub soap_action: String,
     /// Documentation.
     pub doc: Option<String>,
-    /// The request element and its type.
-    pub input: Message,
-    /// The response element, its type and how it is unwrapped.
-    pub output: Output,
+    /// The request element and its type (None: an empty Body, from a
+    /// message without parts).
+    pub input: Option<Message>,
+    /// The response (None: a one-way operation, answered without a body).
+    pub output: Option<Output>,
     /// The fault enum, when the operation declares faults.
     pub faults: Option<FaultEnum>,
 }
@@ -398,8 +399,8 @@ pub struct Message {
 /// The response of an operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Output {
-    /// The response element.
-    pub message: Message,
+    /// The response element (None: an empty Body; `unwrap` is then [`Unwrap::Empty`]).
+    pub message: Option<Message>,
     /// What the client returns.
     pub unwrap: Unwrap,
 }

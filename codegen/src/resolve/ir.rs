@@ -421,11 +421,11 @@ pub struct Operation {
     pub doc: Option<String>,
     /// `soap:operation/@soapAction` ("" when absent).
     pub soap_action: String,
-    /// The input message's body part (document/literal: one element part;
-    /// parts bound to `soap:header` or left out by `soap:body parts=` excluded).
-    pub input: MessagePart,
-    /// The output message's single element part (None for one-way operations).
-    pub output: Option<MessagePart>,
+    /// What the input message puts in the SOAP Body (parts bound to
+    /// `soap:header` or left out by `soap:body parts=` excluded).
+    pub input: Body,
+    /// What the output message puts in the SOAP Body (None for one-way operations).
+    pub output: Option<Body>,
     /// Element parts the binding sends as SOAP headers of the request (`soap:header`).
     pub input_headers: Vec<MessagePart>,
     /// Element parts the binding sends as SOAP headers of the response.
@@ -434,6 +434,40 @@ pub struct Operation {
     pub faults: Vec<FaultDecl>,
     /// Where it was declared.
     pub location: Location,
+}
+
+/// What a message puts in the SOAP Body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// Nothing: the message has no body parts (an empty `soap:Body`).
+    Empty {
+        /// The message's name.
+        message: QName,
+    },
+    /// document/literal: the one element part.
+    Element(MessagePart),
+    /// rpc/literal: a wrapper element named after the operation (the
+    /// response: operation name + `Response`) in the `soap:body namespace=`,
+    /// holding the parts as unqualified children. The resolver declares it
+    /// in [`Resolved::elements`] with an anonymous type, so it is generated
+    /// like any element.
+    Rpc {
+        /// The message's name.
+        message: QName,
+        /// The wrapper element (key of [`Resolved::elements`]).
+        wrapper: QName,
+    },
+}
+
+impl Body {
+    /// The element the Body holds (None: empty).
+    pub fn element(&self) -> Option<&QName> {
+        match self {
+            Body::Empty { .. } => None,
+            Body::Element(part) => Some(&part.element),
+            Body::Rpc { wrapper, .. } => Some(wrapper),
+        }
+    }
 }
 
 /// A message reduced to its element part.

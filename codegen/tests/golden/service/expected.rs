@@ -410,40 +410,70 @@ pub mod service {
     pub static GET_ORDER: rt::Operation = rt::Operation {
         name: "getOrder",
         soap_action: "urn:getOrder",
-        input: rt::FieldName::qualified("urn:golden:service:msg", "getOrder"),
-        output: rt::FieldName::qualified("urn:golden:service:msg", "getOrderResponse"),
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:service:msg", "getOrder"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:service:msg", "getOrderResponse"),
+            ),
+        ),
     };
 
     /// Operation `listIds`.
     pub static LIST_IDS: rt::Operation = rt::Operation {
         name: "listIds",
         soap_action: "",
-        input: rt::FieldName::qualified("urn:golden:service:msg", "listIds"),
-        output: rt::FieldName::qualified("urn:golden:service:msg", "listIdsResponse"),
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:service:msg", "listIds"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:service:msg", "listIdsResponse"),
+            ),
+        ),
     };
 
     /// Operation `findOrder`.
     pub static FIND_ORDER: rt::Operation = rt::Operation {
         name: "findOrder",
         soap_action: "",
-        input: rt::FieldName::qualified("urn:golden:service:msg", "findOrder"),
-        output: rt::FieldName::qualified("urn:golden:service:msg", "findOrderResponse"),
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:service:msg", "findOrder"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:service:msg", "findOrderResponse"),
+            ),
+        ),
     };
 
     /// Operation `cancelOrder`.
     pub static CANCEL_ORDER: rt::Operation = rt::Operation {
         name: "cancelOrder",
         soap_action: "",
-        input: rt::FieldName::qualified("urn:golden:service:msg", "cancelOrder"),
-        output: rt::FieldName::qualified("urn:golden:service:msg", "cancelOrderResponse"),
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:service:msg", "cancelOrder"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:service:msg", "cancelOrderResponse"),
+            ),
+        ),
     };
 
     /// Operation `stats`.
     pub static STATS: rt::Operation = rt::Operation {
         name: "stats",
         soap_action: "",
-        input: rt::FieldName::qualified("urn:golden:service:msg", "stats"),
-        output: rt::FieldName::qualified("urn:golden:service:msg", "statsResponse"),
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:service:msg", "stats"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:service:msg", "statsResponse"),
+            ),
+        ),
     };
 
     rt::fault_enum! {
