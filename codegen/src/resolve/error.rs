@@ -113,7 +113,9 @@ pub enum ResolveError {
     /// A binding (or one of its operations) in a style or use the generator
     /// does not produce: `use="encoded"`, a style other than document or rpc. Listed before every
     /// other error; the operations it concerns are not resolved further.
-    #[error("{at}: unsupported binding style: {what} (document/literal and rpc/literal are generated)")]
+    #[error(
+        "{at}: unsupported binding style: {what} (document/literal and rpc/literal are generated)"
+    )]
     UnsupportedStyle {
         /// What the binding says (`binding \`X\` has style="rpc"`).
         what: String,

@@ -276,17 +276,20 @@ impl<'d> Resolver<'d> {
                     at: self.wsdl_at(bw, style.1),
                 });
             }
-            for (use_, pos) in &bop.uses {
-                if let Some(u) = use_.as_deref().filter(|u| *u != "literal") {
-                    self.errors.push(ResolveError::UnsupportedStyle {
-                        what: format!(
-                            "operation `{}` is {}/{u} (use=\"{u}\")",
-                            op.name,
-                            if rpc { "rpc" } else { "document" }
-                        ),
-                        at: self.wsdl_at(bw, *pos),
-                    });
-                }
+            let encoded = bop.uses.iter().find_map(|(use_, pos)| {
+                use_.as_deref()
+                    .filter(|u| *u != "literal")
+                    .map(|u| (u, *pos))
+            });
+            if let Some((u, pos)) = encoded {
+                self.errors.push(ResolveError::UnsupportedStyle {
+                    what: format!(
+                        "operation `{}` is {}/{u} (use=\"{u}\")",
+                        op.name,
+                        if rpc { "rpc" } else { "document" }
+                    ),
+                    at: self.wsdl_at(bw, pos),
+                });
             }
             if self.errors.len() > errors {
                 continue;
