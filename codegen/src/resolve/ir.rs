@@ -196,8 +196,10 @@ pub enum ComplexContent {
         /// The simple value type (for a restriction of a complex type with simple
         /// content: that type's value type, with `facets` applied).
         base: TypeRef,
-        /// Facets of a `xs:restriction`.
-        facets: Facets,
+        /// The facets of each `xs:restriction` step down from `base`, in
+        /// derivation order, each as declared (not merged: the patterns of
+        /// one step are alternatives, every step applies). Empty for an extension.
+        facets: Vec<Facets>,
     },
     /// `xs:complexContent/xs:extension`: the base's content, then `particle`.
     Extension {
