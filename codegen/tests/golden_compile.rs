@@ -290,6 +290,61 @@ fn facets_roundtrip_and_check() {
 }
 
 #[test]
+fn built_in_name_strings_are_checked_on_encode_and_reported_on_decode() {
+    use builtin_facets::builtin_facets::{Bonus, Code};
+    const NS: Option<&str> = Some("urn:golden:builtin_facets");
+    let v: Bonus = roundtrip("builtin_facets", NS, "bonus");
+    assert_eq!(v.lang.as_ref().map(|l| l.as_str()), Some("sv-SE"));
+    assert_eq!(v.id.as_ref().map(|i| i.as_str()), Some("b-1"));
+    assert_eq!(v.tag.len(), 2);
+    assert!(Code::new("ABCDEFGHI").is_err(), "maxLength");
+    assert!(
+        Code::new("a:b").is_err(),
+        "NCName's own pattern is merged in"
+    );
+    let refused = |value: &Bonus| {
+        rt::encode_document(value, NS, "bonus")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    let colon_id = Bonus {
+        id: Some(rt::SimpleType::parse_text("a:b").expect("lexical")),
+        ..v.clone()
+    };
+    assert!(
+        refused(&colon_id).starts_with("bonus/@id: "),
+        "{}",
+        refused(&colon_id)
+    );
+    let bad_lang = Bonus {
+        lang: Some(rt::SimpleType::parse_text("not a tag").expect("lexical")),
+        ..v.clone()
+    };
+    assert!(refused(&bad_lang).starts_with("bonus/lang: "));
+
+    let xml = String::from_utf8(example("builtin_facets"))
+        .expect("utf-8")
+        .replace("<b:owner>c-7</b:owner>", "<b:owner>7c</b:owner>");
+    let lenient =
+        rt::decode_document::<Bonus>(xml.as_bytes(), NS, "bonus", &rt::DecodeOptions::default())
+            .unwrap_or_else(|e| panic!("lenient decode: {e}"));
+    assert_eq!(
+        lenient.value.owner.as_ref().map(|o| o.as_str()),
+        Some("7c"),
+        "decoded as sent"
+    );
+    assert_eq!(lenient.diagnostics.len(), 1, "{:?}", lenient.diagnostics);
+    assert!(rt::decode_document::<Bonus>(
+        xml.as_bytes(),
+        NS,
+        "bonus",
+        &rt::DecodeOptions::strict()
+    )
+    .is_err());
+}
+
+#[test]
 fn builtin_facets_are_checked_on_encode_and_reported_on_decode() {
     use builtin_facets::builtin_facets::{Bonus, Limit, Points};
     const NS: Option<&str> = Some("urn:golden:builtin_facets");

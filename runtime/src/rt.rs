@@ -11,7 +11,10 @@ pub use crate::envelope::Operation;
 pub use crate::error::{
     DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, FacetError, FacetKind, ValueError,
 };
-pub use crate::facets::{Facets, NegativeInteger, NonPositiveInteger, Pattern, PositiveInteger};
+pub use crate::facets::{
+    Facets, Language, Name, NcName, NegativeInteger, NmToken, NonPositiveInteger, Pattern,
+    PositiveInteger,
+};
 pub use crate::fault::{Fault, FaultDetail, NoFault};
 pub use crate::server;
 pub use crate::transport::{HttpTransport, Transport};
