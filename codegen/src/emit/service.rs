@@ -83,8 +83,11 @@ fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
         pub static #name: rt::Operation = rt::Operation {
             name: #op_name,
             soap_action: #action,
-            input: #input,
-            output: #output,
+            version: rt::SoapVersion::V11,
+            input: rt::Body::Element(#input),
+            output: Some(rt::Body::Element(#output)),
+            input_headers: &[],
+            output_headers: &[],
         };
     })
 }
