@@ -7,7 +7,10 @@ pub use rust_decimal::Decimal;
 pub use crate::client::{Client, ClientBuilder, Error};
 pub use crate::diag::{Diagnostic, DiagnosticKind};
 pub use crate::envelope;
-pub use crate::envelope::Operation;
+pub use crate::envelope::{
+    Body, HeaderBlock, Message, Operation, ReceivedHeader, ReceivedHeaders, SoapVersion,
+    WriteHeader,
+};
 pub use crate::error::{
     DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, FacetError, FacetKind, ValueError,
 };
@@ -16,6 +19,7 @@ pub use crate::facets::{
     PositiveInteger,
 };
 pub use crate::fault::{Fault, FaultDetail, NoFault};
+pub use crate::future::BoxFuture;
 pub use crate::server;
 pub use crate::transport::{HttpTransport, Transport};
 pub use crate::value::{
@@ -28,9 +32,6 @@ pub use crate::xml::{
 };
 pub use crate::{arbitrary_list, arbitrary_operations, arbitrary_struct, arbitrary_variants};
 pub use crate::{enumeration, fault_enum, newtype};
-
-/// A boxed, sendable future (what [`server::Dispatch::dispatch`] returns).
-pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 
 #[cfg(feature = "serde")]
 pub use crate::value::serde_opt_nillable;

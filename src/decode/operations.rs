@@ -104,7 +104,7 @@ pub(crate) fn find(name: &str) -> Option<&'static Entry> {
 
 /// `shopflow` or `aftershop`, by the namespace of the operation's body element.
 fn service(entry: &Entry) -> &'static str {
-    match entry.op.input.ns {
+    match entry.op.input.element().and_then(|e| e.ns) {
         Some(ns) if ns.ends_with("/shopflow") => "shopflow",
         _ => "aftershop",
     }

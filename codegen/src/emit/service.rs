@@ -91,8 +91,11 @@ fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
         pub static #name: rt::Operation = rt::Operation {
             name: #op_name,
             soap_action: #action,
+            version: rt::SoapVersion::V11,
             input: #input,
             output: #output,
+            input_headers: &[],
+            output_headers: &[],
         };
     })
 }

@@ -390,7 +390,7 @@ where
         eprintln!("aftershop: warning: {warning}");
     }
     if args.dry_run {
-        let envelope = rt::envelope::encode_request(op, request)
+        let envelope = rt::envelope::encode_request(op, &[], request)
             .map_err(|e| OpError::Input(format!("{}: invalid request: {e}", op.name)))?;
         return Ok(serde_json::json!({
             "operation": op.name,

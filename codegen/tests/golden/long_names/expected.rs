@@ -256,6 +256,7 @@ pub mod long {
     pub static DO_SOMETHING_WITH_AN_EXTRAORDINARILY_LONG_OPERATION_NAME: rt::Operation = rt::Operation {
         name: "doSomethingWithAnExtraordinarilyLongOperationName",
         soap_action: "urn:long",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(
             rt::FieldName::qualified(
                 "urn:golden:long:faults",
@@ -270,6 +271,8 @@ pub mod long {
                 ),
             ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     rt::fault_enum! {

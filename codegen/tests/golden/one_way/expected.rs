@@ -105,22 +105,28 @@ pub mod one_way {
     pub static INVOICE_SENT: rt::Operation = rt::Operation {
         name: "invoiceSent",
         soap_action: "urn:invoiceSent",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(
             rt::FieldName::qualified("urn:golden:one_way", "invoiceSent"),
         ),
         output: None,
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `ping`.
     pub static PING: rt::Operation = rt::Operation {
         name: "ping",
         soap_action: "urn:ping",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(rt::FieldName::qualified("urn:golden:one_way", "ping")),
         output: Some(
             rt::Body::Element(
                 rt::FieldName::qualified("urn:golden:one_way", "pingResponse"),
             ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Client for service `InvoiceInboxService` (port `InvoiceInboxPort`).

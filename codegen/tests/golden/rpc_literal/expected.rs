@@ -231,6 +231,7 @@ pub mod rpc_literal {
     pub static GET_QUOTE: rt::Operation = rt::Operation {
         name: "getQuote",
         soap_action: "urn:getQuote",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(
             rt::FieldName::qualified("urn:golden:rpc_literal:wire", "getQuote"),
         ),
@@ -242,12 +243,15 @@ pub mod rpc_literal {
                 ),
             ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `heartbeat`.
     pub static HEARTBEAT: rt::Operation = rt::Operation {
         name: "heartbeat",
         soap_action: "urn:heartbeat",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(
             rt::FieldName::qualified("urn:golden:rpc_literal:wire", "heartbeat"),
         ),
@@ -259,6 +263,8 @@ pub mod rpc_literal {
                 ),
             ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     rt::fault_enum! {

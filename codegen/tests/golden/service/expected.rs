@@ -410,6 +410,7 @@ pub mod service {
     pub static GET_ORDER: rt::Operation = rt::Operation {
         name: "getOrder",
         soap_action: "urn:getOrder",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(
             rt::FieldName::qualified("urn:golden:service:msg", "getOrder"),
         ),
@@ -418,12 +419,15 @@ pub mod service {
                 rt::FieldName::qualified("urn:golden:service:msg", "getOrderResponse"),
             ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `listIds`.
     pub static LIST_IDS: rt::Operation = rt::Operation {
         name: "listIds",
         soap_action: "",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(
             rt::FieldName::qualified("urn:golden:service:msg", "listIds"),
         ),
@@ -432,12 +436,15 @@ pub mod service {
                 rt::FieldName::qualified("urn:golden:service:msg", "listIdsResponse"),
             ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `findOrder`.
     pub static FIND_ORDER: rt::Operation = rt::Operation {
         name: "findOrder",
         soap_action: "",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(
             rt::FieldName::qualified("urn:golden:service:msg", "findOrder"),
         ),
@@ -446,12 +453,15 @@ pub mod service {
                 rt::FieldName::qualified("urn:golden:service:msg", "findOrderResponse"),
             ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `cancelOrder`.
     pub static CANCEL_ORDER: rt::Operation = rt::Operation {
         name: "cancelOrder",
         soap_action: "",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(
             rt::FieldName::qualified("urn:golden:service:msg", "cancelOrder"),
         ),
@@ -460,12 +470,15 @@ pub mod service {
                 rt::FieldName::qualified("urn:golden:service:msg", "cancelOrderResponse"),
             ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `stats`.
     pub static STATS: rt::Operation = rt::Operation {
         name: "stats",
         soap_action: "",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(
             rt::FieldName::qualified("urn:golden:service:msg", "stats"),
         ),
@@ -474,6 +487,8 @@ pub mod service {
                 rt::FieldName::qualified("urn:golden:service:msg", "statsResponse"),
             ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     rt::fault_enum! {

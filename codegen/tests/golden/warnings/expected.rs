@@ -168,6 +168,7 @@ pub mod warnings {
     pub static BOOK: rt::Operation = rt::Operation {
         name: "book",
         soap_action: "urn:book",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(
             rt::FieldName::qualified("urn:golden:warnings:msg", "book"),
         ),
@@ -176,6 +177,8 @@ pub mod warnings {
                 rt::FieldName::qualified("urn:golden:warnings:msg", "bookResponse"),
             ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Client for service `BookingService` (port `BookingSoap`).

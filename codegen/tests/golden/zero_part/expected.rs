@@ -89,28 +89,37 @@ pub mod zero_part {
     pub static GET_TIME: rt::Operation = rt::Operation {
         name: "getTime",
         soap_action: "urn:getTime",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Empty,
         output: Some(
             rt::Body::Element(rt::FieldName::qualified("urn:golden:zero_part", "now")),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `setZone`: Sets the zone: the response Body is empty.
     pub static SET_ZONE: rt::Operation = rt::Operation {
         name: "setZone",
         soap_action: "urn:setZone",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Element(
             rt::FieldName::qualified("urn:golden:zero_part", "setZone"),
         ),
         output: Some(rt::Body::Empty),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `reset`.
     pub static RESET: rt::Operation = rt::Operation {
         name: "reset",
         soap_action: "urn:reset",
+        version: rt::SoapVersion::V11,
         input: rt::Body::Empty,
         output: Some(rt::Body::Empty),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Client for service `ClockService` (port `ClockPort`).
