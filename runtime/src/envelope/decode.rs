@@ -22,6 +22,8 @@ pub type ResponseMessage<T, F> = Message<Result<T, Fault<F>>>;
 
 /// Decodes a response envelope of `op`: its output, or a SOAP fault with
 /// the operation's typed detail. Diagnostics are attached; header blocks are skipped.
+/// For a one-way operation or an empty output Body, a response without any
+/// content (HTTP 202 or 200 with an empty body) is the empty value (`()`).
 pub fn decode_response<T: XmlType, F: FaultDetail>(
     op: &Operation,
     xml: &[u8],
@@ -90,6 +92,9 @@ fn response<T: XmlType, F: FaultDetail>(
     opts: &DecodeOptions,
     headers: Option<&mut ReceivedHeaders>,
 ) -> Result<Decoded<Result<T, Fault<F>>>, DecodeError> {
+    if op.output.is_none_or(|body| body == Body::Empty) && xml.iter().all(u8::is_ascii_whitespace) {
+        return Ok(empty_body::<T>(opts)?.map(Ok));
+    }
     let mut r = Reader::new(xml, opts)?;
     let version = open_envelope(&mut r, Some(op.version), headers)?;
     let first = r.next_element()?;
@@ -148,15 +153,26 @@ fn read_body<'a, T: XmlType>(
                 r.unknown_element(&first);
                 r.skip(&first)?;
             }
-            let mut empty = Reader::new(b"<Body/>", r.options())?;
-            let root = empty.root()?;
-            let value = T::read(&mut empty, &root)?;
-            for diagnostic in empty.into_diagnostics() {
+            let empty = empty_body::<T>(r.options())?;
+            for diagnostic in empty.diagnostics {
                 r.diagnostic(diagnostic.kind);
             }
-            Ok(value)
+            Ok(empty.value)
         }
     }
+}
+
+/// The value of an empty Body: what `T` reads from an element without
+/// content (`()` for a message without parts or a one-way operation's
+/// answer without a body).
+fn empty_body<T: XmlType>(opts: &DecodeOptions) -> Result<Decoded<T>, DecodeError> {
+    let mut empty = Reader::new(b"<Body/>", opts)?;
+    let root = empty.root()?;
+    let value = T::read(&mut empty, &root)?;
+    Ok(Decoded {
+        value,
+        diagnostics: empty.into_diagnostics(),
+    })
 }
 
 fn nothing(r: &Reader<'_>, expected: &FieldName) -> DecodeError {

@@ -69,6 +69,7 @@ where
     let running = f(input);
     Box::pin(async move {
         match running.await {
+            Ok(_) if op.output.is_none() => Response::accepted(),
             Ok(output) => match envelope::encode_response(op, &[], &output) {
                 Ok(body) => Response::soap(op.version, StatusCode::OK, body),
                 Err(error) => {

@@ -119,6 +119,12 @@ impl Response {
         Self::new(status, version.content_type(), body)
     }
 
+    /// `202 Accepted` with no body and no `Content-Type`: the answer to a
+    /// one-way operation's request.
+    pub fn accepted() -> Self {
+        Self::new(StatusCode::ACCEPTED, "", Bytes::new())
+    }
+
     /// A plain-text answer (404, 405, 413…).
     pub fn text(status: StatusCode, text: impl Into<Bytes>) -> Self {
         Self::new(status, "text/plain; charset=utf-8", text)
@@ -154,7 +160,7 @@ impl Response {
         self.status
     }
 
-    /// The `Content-Type`.
+    /// The `Content-Type` (empty for an answer without a body).
     pub fn content_type(&self) -> &'static str {
         self.content_type
     }
@@ -169,9 +175,11 @@ impl Response {
         let mut response = http::Response::new(Full::new(self.body));
         *response.status_mut() = self.status;
         *response.headers_mut() = self.headers;
-        response
-            .headers_mut()
-            .insert(CONTENT_TYPE, HeaderValue::from_static(self.content_type));
+        if !self.content_type.is_empty() {
+            response
+                .headers_mut()
+                .insert(CONTENT_TYPE, HeaderValue::from_static(self.content_type));
+        }
         response
     }
 }
