@@ -40,9 +40,11 @@ golden!(
     nested_sequence,
     nillable,
     occurs,
+    one_way,
     qualified,
     recursive,
     restriction,
+    rpc_literal,
     sequence,
     serde,
     shared_element,
@@ -51,6 +53,7 @@ golden!(
     union,
     unqualified,
     warnings,
+    zero_part,
 );
 
 fn example(case: &str) -> Vec<u8> {
@@ -598,4 +601,214 @@ fn long_names_compile_and_roundtrip() {
         values::AnExtraordinarilyLongRestrictedIdentifierTypeNameThatWraps::new("x".repeat(33))
             .is_err()
     );
+}
+
+#[test]
+fn one_way_request_roundtrips() {
+    let v: one_way::one_way::InvoiceSent =
+        roundtrip("one_way", Some("urn:golden:one_way"), "invoiceSent");
+    assert_eq!(v.invoice_id, "INV-7");
+    assert_eq!(one_way::one_way::INVOICE_SENT.output, None);
+}
+
+#[test]
+fn zero_part_messages_are_empty_bodies() {
+    use zero_part::zero_part::{GET_TIME, RESET, SET_ZONE};
+    let v: zero_part::zero_part::Now = roundtrip("zero_part", Some("urn:golden:zero_part"), "now");
+    assert_eq!(v.zone.as_deref(), Some("Europe/Stockholm"));
+    assert_eq!(GET_TIME.input, rt::Body::Empty);
+    assert_eq!(SET_ZONE.output, Some(rt::Body::Empty));
+    let request = rt::envelope::encode_request(&RESET, &[], &()).expect("encodes");
+    let request = String::from_utf8(request).expect("utf-8");
+    assert!(
+        request.ends_with("<soapenv:Body></soapenv:Body></soapenv:Envelope>")
+            || request.contains("<soapenv:Body/>"),
+        "{request}"
+    );
+}
+
+#[test]
+fn rpc_literal_wrappers_roundtrip() {
+    use rpc_literal::wire::{GetQuote, GetQuoteResponse};
+    const WIRE: Option<&str> = Some("urn:golden:rpc_literal:wire");
+    let v: GetQuote = roundtrip("rpc_literal", WIRE, "getQuote");
+    assert_eq!(
+        (v.symbol.as_str(), v.market.as_str(), v.depth),
+        ("ACME", "XSTO", 3)
+    );
+    assert_eq!(
+        rpc_literal::rpc_literal::GET_QUOTE.output,
+        Some(rt::Body::Element(rt::FieldName::qualified(
+            "urn:golden:rpc_literal:wire",
+            "getQuoteResponse"
+        )))
+    );
+    let response = GetQuoteResponse {
+        quote: rpc_literal::types::Quote {
+            symbol: "ACME".into(),
+            price: "12.50".parse().expect("decimal"),
+        },
+    };
+    let xml = rt::encode_document(&response, WIRE, "getQuoteResponse").expect("encodes");
+    let doc = roxmltree::Document::parse(&xml).expect("parses");
+    let quote = doc.root_element().first_element_child().expect("the part");
+    assert_eq!(quote.tag_name().namespace(), None, "parts are unqualified");
+    assert_eq!(quote.tag_name().name(), "quote");
+}
+
+struct Inbox(tokio::sync::mpsc::UnboundedSender<String>);
+
+impl one_way::one_way::InvoiceInboxService for Inbox {
+    async fn invoice_sent(
+        &self,
+        request: one_way::one_way::InvoiceSent,
+    ) -> Result<(), rt::Fault<rt::NoFault>> {
+        if request.invoice_id.is_empty() {
+            return Err(rt::Fault::client("no invoice id"));
+        }
+        let _ = self.0.send(request.invoice_id);
+        Ok(())
+    }
+    async fn ping(
+        &self,
+        _request: one_way::one_way::Ping,
+    ) -> Result<rt::DateTime, rt::Fault<rt::NoFault>> {
+        Ok("2026-12-07T12:00:00Z".parse().expect("dateTime"))
+    }
+}
+
+#[tokio::test]
+async fn a_one_way_call_round_trips_over_loopback() {
+    use one_way::one_way::{InvoiceInboxServiceClient, InvoiceInboxServiceServer, InvoiceSent};
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let router =
+        rt::server::Router::new().mount("/inbox", InvoiceInboxServiceServer::new(Inbox(tx)));
+    let handle = rt::server::Server::bind("127.0.0.1:0")
+        .await
+        .expect("bind")
+        .serve(router);
+    let endpoint = format!("{}/inbox", handle.url());
+    let client = InvoiceInboxServiceClient::new(
+        rt::ClientBuilder::new(endpoint.as_str())
+            .build()
+            .expect("client"),
+    );
+    let sent = InvoiceSent {
+        invoice_id: "INV-7".into(),
+        amount: "120.50".parse().expect("decimal"),
+    };
+    client.invoice_sent(&sent).await.expect("accepted");
+    assert_eq!(rx.recv().await.as_deref(), Some("INV-7"));
+    let refused = client
+        .invoice_sent(&InvoiceSent {
+            invoice_id: String::new(),
+            ..sent
+        })
+        .await
+        .expect_err("a fault");
+    assert_eq!(
+        refused.fault().map(|f| f.string.as_str()),
+        Some("no invoice id")
+    );
+    assert!(client.ping(&one_way::one_way::Ping {}).await.is_ok());
+
+    // On the wire: 202 and no body.
+    let body = rt::envelope::encode_request(
+        &one_way::one_way::INVOICE_SENT,
+        &[],
+        &InvoiceSent {
+            invoice_id: "INV-8".into(),
+            amount: "1".parse().expect("decimal"),
+        },
+    )
+    .expect("encodes");
+    let answer = raw_post(&endpoint, "urn:invoiceSent", &body).await;
+    assert!(answer.starts_with("HTTP/1.1 202 "), "{answer}");
+    assert!(answer.ends_with("\r\n\r\n"), "no body: {answer}");
+    assert!(
+        !answer.to_ascii_lowercase().contains("content-type"),
+        "{answer}"
+    );
+    assert_eq!(rx.recv().await.as_deref(), Some("INV-8"));
+    handle.shutdown().await;
+}
+
+struct Clock(std::sync::Mutex<Option<String>>);
+
+impl zero_part::zero_part::ClockService for Clock {
+    async fn get_time(&self) -> Result<zero_part::zero_part::Now, rt::Fault<rt::NoFault>> {
+        let zone = self.0.lock().map(|z| z.clone()).unwrap_or_default();
+        Ok(zero_part::zero_part::Now {
+            utc: "2026-12-07T12:00:00Z".parse().expect("dateTime"),
+            zone,
+        })
+    }
+    async fn set_zone(
+        &self,
+        request: zero_part::zero_part::SetZone,
+    ) -> Result<(), rt::Fault<rt::NoFault>> {
+        if let Ok(mut zone) = self.0.lock() {
+            *zone = Some(request.zone);
+        }
+        Ok(())
+    }
+    async fn reset(&self) -> Result<(), rt::Fault<rt::NoFault>> {
+        if let Ok(mut zone) = self.0.lock() {
+            *zone = None;
+        }
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn zero_part_calls_round_trip_over_loopback() {
+    use zero_part::zero_part::{ClockServiceClient, ClockServiceServer, SetZone};
+    let router = rt::server::Router::new().mount(
+        "/clock",
+        ClockServiceServer::new(Clock(std::sync::Mutex::new(None))),
+    );
+    let handle = rt::server::Server::bind("127.0.0.1:0")
+        .await
+        .expect("bind")
+        .serve(router);
+    let client = ClockServiceClient::new(
+        rt::ClientBuilder::new(format!("{}/clock", handle.url()).as_str())
+            .build()
+            .expect("client"),
+    );
+    assert_eq!(client.get_time().await.expect("time").zone, None);
+    client
+        .set_zone(&SetZone {
+            zone: "Europe/Stockholm".into(),
+        })
+        .await
+        .expect("set");
+    assert_eq!(
+        client.get_time().await.expect("time").zone.as_deref(),
+        Some("Europe/Stockholm")
+    );
+    client
+        .reset()
+        .await
+        .expect("reset: empty Body both ways, routed by SOAPAction");
+    assert_eq!(client.get_time().await.expect("time").zone, None);
+    handle.shutdown().await;
+}
+
+/// POSTs `body` to `url` (`http://127.0.0.1:port/path`) over a raw connection
+/// and returns the whole answer.
+async fn raw_post(url: &str, action: &str, body: &[u8]) -> String {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let rest = url.strip_prefix("http://").expect("http url");
+    let (host, path) = rest.split_at(rest.find('/').expect("path"));
+    let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/xml; charset=utf-8\r\nSOAPAction: \"{action}\"\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).await.expect("write");
+    stream.write_all(body).await.expect("write");
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.expect("read");
+    String::from_utf8(answer).expect("utf-8")
 }
