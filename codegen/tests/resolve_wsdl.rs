@@ -226,7 +226,7 @@ fn rpc_literal_messages_become_wrapper_elements() {
 
 #[test]
 fn zero_part_messages_are_an_empty_body() {
-    let content = wsdl(&format!(
+    let content = wsdl(
         r#"
   <message name="nothing"/>
   <message name="pong"><part name="parameters" element="m:pong"/></message>
@@ -235,7 +235,7 @@ fn zero_part_messages_are_an_empty_body() {
     <operation name="ping"><input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
   </binding>
   <service name="S"><port name="P" binding="tns:B"><soap:address location="http://h"/></port></service>"#,
-    ));
+    );
     let r = resolve("zero-part", &content).unwrap_or_else(|e| panic!("{e}"));
     let op = &r.wsdls[0].services[0].ports[0].operations[0];
     let empty = Body::Empty {
