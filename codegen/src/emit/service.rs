@@ -11,8 +11,10 @@ pub(super) fn emit_services(cx: &Cx<'_>, module: &Module) -> Result<TokenStream,
     for op in &module.operations {
         out.extend(descriptor(op)?);
     }
+    // The SOAP 1.1 and 1.2 descriptors of one operation share its fault enum.
+    let mut emitted = std::collections::HashSet::new();
     for op in &module.operations {
-        if let Some(faults) = &op.faults {
+        if let Some(faults) = op.faults.as_ref().filter(|f| emitted.insert(&f.name)) {
             out.extend(fault_enum(cx, op, faults)?);
         }
     }
@@ -76,6 +78,10 @@ fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
     let d = doc(&text);
     let op_name = &op.name;
     let action = &op.soap_action;
+    let version = match op.soap12 {
+        true => quote!(rt::SoapVersion::V12),
+        false => quote!(rt::SoapVersion::V11),
+    };
     let input = field_name(&op.input.element);
     let output = field_name(&op.output.message.element);
     Ok(quote! {
@@ -83,7 +89,7 @@ fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
         pub static #name: rt::Operation = rt::Operation {
             name: #op_name,
             soap_action: #action,
-            version: rt::SoapVersion::V11,
+            version: #version,
             input: rt::Body::Element(#input),
             output: Some(rt::Body::Element(#output)),
             input_headers: &[],

@@ -376,6 +376,8 @@ pub struct Operation {
     pub descriptor: String,
     /// `SOAPAction`.
     pub soap_action: String,
+    /// Bound with SOAP 1.2 (the descriptor says `rt::SoapVersion::V12`).
+    pub soap12: bool,
     /// Documentation.
     pub doc: Option<String>,
     /// The request element and its type.
