@@ -296,11 +296,17 @@ fn server(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
         refs.push(quote!(&#descriptor));
     }
     let count = Literal::usize_unsuffixed(ops.len());
+    let own_trait = match service.own_trait {
+        true => quote! {
+            #trait_doc
+            pub trait #trait_name: Send + Sync + 'static {
+                #(#methods)*
+            }
+        },
+        false => TokenStream::new(),
+    };
     Ok(quote! {
-        #trait_doc
-        pub trait #trait_name: Send + Sync + 'static {
-            #(#methods)*
-        }
+        #own_trait
 
         #server_doc
         #[derive(Debug)]

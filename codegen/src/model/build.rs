@@ -875,11 +875,41 @@ impl<'a> Builder<'a> {
                             (false, false) => naming::type_name(&service.name),
                             (false, true) => naming::type_name(&format!("{}Soap12", service.name)),
                         };
-                        self.build_port(&module, service, port, &base);
+                        let twin = self.soap11_twin(&module, service, port);
+                        self.build_port(&module, service, port, &base, twin);
                     }
                 }
             }
         }
+    }
+
+    /// For a SOAP 1.2 port, the server trait of a SOAP 1.1 port of the same
+    /// service with the same portType and operations (its server then
+    /// dispatches to the same implementation).
+    fn soap11_twin(
+        &self,
+        module: &str,
+        service: &resolve::Service,
+        port: &resolve::Port,
+    ) -> Option<String> {
+        if !port.soap12 {
+            return None;
+        }
+        let names = |p: &resolve::Port| {
+            p.operations
+                .iter()
+                .map(|o| o.name.clone())
+                .collect::<Vec<_>>()
+        };
+        let twin = service
+            .ports
+            .iter()
+            .find(|p| !p.soap12 && p.port_type == port.port_type && names(p) == names(port))?;
+        self.services
+            .get(module)?
+            .iter()
+            .find(|s| s.service == service.name && s.port == twin.name)
+            .map(|s| s.server_trait.clone())
     }
 
     /// Takes the names of the statics the emitter derives from type names,
@@ -906,9 +936,12 @@ impl<'a> Builder<'a> {
         service: &resolve::Service,
         port: &resolve::Port,
         base: &str,
+        shared_trait: Option<String>,
     ) {
         let client = self.unique_type_name(module, format!("{}Client", naming::unraw(base)));
-        let server_trait = self.unique_type_name(module, base.to_string());
+        let own_trait = shared_trait.is_none();
+        let server_trait =
+            shared_trait.unwrap_or_else(|| self.unique_type_name(module, base.to_string()));
         let server = self.unique_type_name(module, format!("{}Server", naming::unraw(base)));
         let operations_static =
             self.statics
@@ -936,6 +969,7 @@ impl<'a> Builder<'a> {
                 port: port.name.clone(),
                 client,
                 server_trait,
+                own_trait,
                 server,
                 operations_static,
                 address: port.address.clone(),

@@ -472,6 +472,9 @@ pub struct Service {
     pub client: String,
     /// Server trait name.
     pub server_trait: String,
+    /// The trait is this service's own (false: the SOAP 1.2 port shares the
+    /// trait of its SOAP 1.1 twin, emitted there).
+    pub own_trait: bool,
     /// Dispatcher name.
     pub server: String,
     /// Static listing the operations (`<SERVICE>_OPERATIONS`).
