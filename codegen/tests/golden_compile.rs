@@ -50,6 +50,7 @@ golden!(
     shared_element,
     service,
     simple_content,
+    soap12,
     union,
     unqualified,
     warnings,
@@ -811,4 +812,104 @@ async fn raw_post(url: &str, action: &str, body: &[u8]) -> String {
     let mut answer = Vec::new();
     stream.read_to_end(&mut answer).await.expect("read");
     String::from_utf8(answer).expect("utf-8")
+}
+
+/// `file` of case `soap12` decoded as a `op` envelope, encoded again and
+/// compared as a tree, decoded again and compared as a value.
+fn soap12_envelope_roundtrip<T>(file: &str, op: &rt::Operation, request: bool) -> T
+where
+    T: rt::XmlType + std::fmt::Debug + PartialEq,
+{
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/soap12")
+        .join(file);
+    let xml = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let opts = rt::DecodeOptions::strict();
+    let decode = |xml: &[u8]| -> T {
+        if request {
+            rt::envelope::decode_request::<T>(op, xml, &opts).map(|d| d.value)
+        } else {
+            rt::envelope::decode_response::<T, rt::NoFault>(op, xml, &opts)
+                .map(|d| d.value.unwrap_or_else(|f| panic!("{file}: a fault: {f:?}")))
+        }
+        .unwrap_or_else(|e| panic!("{file}: decode: {e}"))
+    };
+    let value = decode(&xml);
+    let encoded = if request {
+        rt::envelope::encode_request(op, &[], &value)
+    } else {
+        rt::envelope::encode_response(op, &[], &value)
+    }
+    .unwrap_or_else(|e| panic!("{file}: encode: {e}"));
+    let original = String::from_utf8(xml).expect("utf-8");
+    let again = String::from_utf8(encoded.clone()).expect("utf-8");
+    assert!(
+        again.contains("http://www.w3.org/2003/05/soap-envelope"),
+        "{again}"
+    );
+    let a = roxmltree::Document::parse(&original).expect("example parses");
+    let b = roxmltree::Document::parse(&again).expect("output parses");
+    same_tree(file, a.root_element(), b.root_element());
+    assert_eq!(decode(&encoded), value, "{file}: value changed");
+    value
+}
+
+#[test]
+fn soap12_envelopes_and_fault_roundtrip() {
+    use soap12::msg::{GetTime, GetTimeResponse};
+    use soap12::soap12::{GetTimeFault, GET_TIME, GET_TIME_SOAP12};
+    assert_eq!(GET_TIME_SOAP12.version, rt::SoapVersion::V12);
+    assert_eq!(GET_TIME.version, rt::SoapVersion::V11);
+    let request: GetTime = soap12_envelope_roundtrip("request.xml", &GET_TIME_SOAP12, true);
+    assert_eq!(request.zone, "Europe/Stockholm");
+    let response: GetTimeResponse =
+        soap12_envelope_roundtrip("example.xml", &GET_TIME_SOAP12, false);
+    assert_eq!(response.time.to_string(), "2026-12-07T12:00:00Z");
+    let wrong = rt::envelope::decode_request::<GetTime>(
+        &GET_TIME,
+        &std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/soap12/request.xml"),
+        )
+        .expect("request.xml"),
+        &rt::DecodeOptions::default(),
+    );
+    assert!(
+        matches!(&wrong, Err(e) if matches!(e.kind, rt::DecodeErrorKind::VersionMismatch { .. })),
+        "{wrong:?}"
+    );
+
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/soap12/fault.xml");
+    let xml = std::fs::read(path).expect("fault.xml");
+    let opts = rt::DecodeOptions::strict();
+    let decode = |xml: &[u8]| {
+        let decoded = rt::envelope::decode_response::<GetTimeResponse, GetTimeFault>(
+            &GET_TIME_SOAP12,
+            xml,
+            &opts,
+        )
+        .unwrap_or_else(|e| panic!("fault.xml: {e}"));
+        assert!(decoded.diagnostics.is_empty(), "{:?}", decoded.diagnostics);
+        decoded.value.expect_err("a fault")
+    };
+    let fault = decode(&xml);
+    assert!(fault.is_code("Sender"));
+    assert_eq!(
+        fault.subcodes,
+        [rt::QName::new("urn:golden:soap12:errors", "UnknownZone")]
+    );
+    assert_eq!(fault.faultstring(), "zone Mars/Olympus is not known");
+    assert_eq!(fault.node.as_deref(), Some("http://localhost:8080/clock12"));
+    assert!(fault
+        .actor
+        .as_deref()
+        .is_some_and(|r| r.ends_with("/role/ultimateReceiver")));
+    let GetTimeFault::ClockFault(detail) = fault.detail.clone().expect("typed detail");
+    assert_eq!(detail.reason, "unknown zone");
+    assert_eq!(fault.to_string(), "Pick a time zone on Earth.");
+    let again = rt::envelope::encode_fault(rt::SoapVersion::V12, &[], &fault);
+    assert_eq!(
+        decode(&again),
+        fault,
+        "the fault changed through encode/decode"
+    );
 }

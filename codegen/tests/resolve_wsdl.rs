@@ -1,5 +1,5 @@
 //! WSDL services through parse + resolve: operations merged with bindings,
-//! messages reduced to element parts, SOAP 1.2 ports skipped, errors.
+//! messages reduced to element parts, SOAP 1.2 ports kept and marked, errors.
 
 mod resolve_support;
 
@@ -83,8 +83,11 @@ fn operations_merge_port_type_and_binding() {
     assert_eq!(w.doc.as_deref(), Some("The *shop*."));
     let service = &w.services[0];
     assert_eq!(service.doc.as_deref(), Some("Service doc."));
-    assert_eq!(service.ports.len(), 1, "the SOAP 1.2 port is skipped");
-    let port = &service.ports[0];
+    assert_eq!(service.ports.len(), 2, "both SOAP ports, in document order");
+    assert_eq!(service.ports[0].name, "Soap12Port");
+    assert!(service.ports[0].soap12);
+    let port = &service.ports[1];
+    assert!(!port.soap12);
     assert_eq!(port.name, "Port");
     assert_eq!(port.address.as_deref(), Some("http://h/svc"));
     assert_eq!(port.binding, QName::new(Some("urn:svc"), "B"));
@@ -270,14 +273,28 @@ fn an_encoded_operation_is_reported_before_other_errors() {
 }
 
 #[test]
-fn service_with_only_soap12_is_an_error() {
+fn service_with_only_soap12_is_resolved() {
     let content = wsdl(&format!(
         r#"{MESSAGES}{}
   <service name="S"><port name="P" binding="tns:B"><soap12:address location="http://h"/></port></service>"#,
         binding("B", "soap12", "document", "literal"),
     ));
-    let e = resolve("soap12", &content).err().unwrap_or_default();
-    assert!(e.contains("service `S` has no SOAP 1.1 port"), "{e}");
+    let r = resolve("soap12", &content).unwrap_or_else(|e| panic!("{e}"));
+    let port = &r.wsdls[0].services[0].ports[0];
+    assert!(port.soap12);
+    assert_eq!(port.address.as_deref(), Some("http://h"));
+    assert_eq!(port.operations[0].soap_action, "urn:ping");
+}
+
+#[test]
+fn service_without_soap_port_is_an_error() {
+    let content = wsdl(&format!(
+        r#"{MESSAGES}
+  <binding name="H" type="tns:ShopPort"><http:binding xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" verb="POST"/></binding>
+  <service name="S"><port name="P" binding="tns:H"/></service>"#,
+    ));
+    let e = resolve("nosoap", &content).err().unwrap_or_default();
+    assert!(e.contains("service `S` has no SOAP 1.1 or 1.2 port"), "{e}");
 }
 
 #[test]

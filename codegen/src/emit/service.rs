@@ -13,8 +13,10 @@ pub(super) fn emit_services(cx: &Cx<'_>, module: &Module) -> Result<TokenStream,
     for op in &module.operations {
         out.extend(descriptor(op)?);
     }
+    // The SOAP 1.1 and 1.2 descriptors of one operation share its fault enum.
+    let mut emitted = std::collections::HashSet::new();
     for op in &module.operations {
-        if let Some(faults) = &op.faults {
+        if let Some(faults) = op.faults.as_ref().filter(|f| emitted.insert(&f.name)) {
             out.extend(fault_enum(cx, op, faults)?);
         }
     }
@@ -78,6 +80,10 @@ fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
     let d = doc(&text);
     let op_name = &op.name;
     let action = &op.soap_action;
+    let version = match op.soap12 {
+        true => quote!(rt::SoapVersion::V12),
+        false => quote!(rt::SoapVersion::V11),
+    };
     let input = body(op.input.as_ref());
     let output = match &op.output {
         Some(output) => {
@@ -91,7 +97,7 @@ fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
         pub static #name: rt::Operation = rt::Operation {
             name: #op_name,
             soap_action: #action,
-            version: rt::SoapVersion::V11,
+            version: #version,
             input: #input,
             output: #output,
             input_headers: &[],
@@ -347,11 +353,17 @@ fn server(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
         refs.push(quote!(&#descriptor));
     }
     let count = Literal::usize_unsuffixed(ops.len());
+    let own_trait = match service.own_trait {
+        true => quote! {
+            #trait_doc
+            pub trait #trait_name: Send + Sync + 'static {
+                #(#methods)*
+            }
+        },
+        false => TokenStream::new(),
+    };
     Ok(quote! {
-        #trait_doc
-        pub trait #trait_name: Send + Sync + 'static {
-            #(#methods)*
-        }
+        #own_trait
 
         #server_doc
         #[derive(Debug)]

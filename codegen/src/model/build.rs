@@ -861,16 +861,59 @@ impl<'a> Builder<'a> {
 
     fn build_services(&mut self) {
         let resolved = self.resolved;
-        for wsdl in &resolved.wsdls {
-            let module = self.module(&wsdl.target_ns);
-            for service in &wsdl.services {
-                let several = service.ports.len() > 1;
-                for port in &service.ports {
-                    let base = naming::type_name(if several { &port.name } else { &service.name });
-                    self.build_port(&module, service, port, &base);
+        // SOAP 1.1 ports first, so that their descriptors keep the plain names.
+        for soap12 in [false, true] {
+            for wsdl in &resolved.wsdls {
+                let module = self.module(&wsdl.target_ns);
+                for service in &wsdl.services {
+                    let beside = soap12 && service.ports.iter().any(|p| !p.soap12);
+                    let ports: Vec<_> = service
+                        .ports
+                        .iter()
+                        .filter(|p| p.soap12 == soap12)
+                        .collect();
+                    let several = ports.len() > 1;
+                    for port in ports {
+                        let base = match (several, beside) {
+                            (true, _) => naming::type_name(&port.name),
+                            (false, false) => naming::type_name(&service.name),
+                            (false, true) => naming::type_name(&format!("{}Soap12", service.name)),
+                        };
+                        let twin = self.soap11_twin(&module, service, port);
+                        self.build_port(&module, service, port, &base, twin);
+                    }
                 }
             }
         }
+    }
+
+    /// For a SOAP 1.2 port, the server trait of a SOAP 1.1 port of the same
+    /// service with the same portType and operations (its server then
+    /// dispatches to the same implementation).
+    fn soap11_twin(
+        &self,
+        module: &str,
+        service: &resolve::Service,
+        port: &resolve::Port,
+    ) -> Option<String> {
+        if !port.soap12 {
+            return None;
+        }
+        let names = |p: &resolve::Port| {
+            p.operations
+                .iter()
+                .map(|o| o.name.clone())
+                .collect::<Vec<_>>()
+        };
+        let twin = service
+            .ports
+            .iter()
+            .find(|p| !p.soap12 && p.port_type == port.port_type && names(p) == names(port))?;
+        self.services
+            .get(module)?
+            .iter()
+            .find(|s| s.service == service.name && s.port == twin.name)
+            .map(|s| s.server_trait.clone())
     }
 
     /// Takes the names of the statics the emitter derives from type names,
@@ -897,9 +940,12 @@ impl<'a> Builder<'a> {
         service: &resolve::Service,
         port: &resolve::Port,
         base: &str,
+        shared_trait: Option<String>,
     ) {
         let client = self.unique_type_name(module, format!("{}Client", naming::unraw(base)));
-        let server_trait = self.unique_type_name(module, base.to_string());
+        let own_trait = shared_trait.is_none();
+        let server_trait =
+            shared_trait.unwrap_or_else(|| self.unique_type_name(module, base.to_string()));
         let server = self.unique_type_name(module, format!("{}Server", naming::unraw(base)));
         let operations_static =
             self.statics
@@ -915,7 +961,7 @@ impl<'a> Builder<'a> {
         methods.unique("inner".to_string());
         let mut indexes = Vec::new();
         for op in &port.operations {
-            if let Some(i) = self.operation(module, op, &mut methods) {
+            if let Some(i) = self.operation(module, op, port.soap12, &mut methods) {
                 indexes.push(i);
             }
         }
@@ -927,6 +973,7 @@ impl<'a> Builder<'a> {
                 port: port.name.clone(),
                 client,
                 server_trait,
+                own_trait,
                 server,
                 operations_static,
                 address: port.address.clone(),
@@ -935,10 +982,14 @@ impl<'a> Builder<'a> {
             });
     }
 
+    /// The operation's index in the module (`soap12`: of a SOAP 1.2 port).
+    /// The SOAP 1.2 twin of a SOAP 1.1 operation gets a `_SOAP12`
+    /// descriptor and shares the fault enum.
     fn operation(
         &mut self,
         module: &str,
         op: &resolve::Operation,
+        soap12: bool,
         methods: &mut Names,
     ) -> Option<usize> {
         let input = self.body(&op.input, &op.location);
@@ -982,21 +1033,28 @@ impl<'a> Builder<'a> {
             }
         };
         // The same operation on another port of the same portType is shared.
-        let existing = self.operations.get(module).and_then(|ops| {
-            ops.iter().position(|o| {
-                o.name == op.name
-                    && o.soap_action == op.soap_action
-                    && o.input == input
-                    && o.output == output
-                    && o.faults.as_ref().map(|f| &f.variants)
-                        == Some(&variants).filter(|v| !v.is_empty())
-            })
-        });
-        if let Some(i) = existing {
+        let same = |o: &Operation| {
+            o.name == op.name
+                && o.soap_action == op.soap_action
+                && o.input == input
+                && o.output == output
+                && o.faults.as_ref().map(|f| &f.variants)
+                    == Some(&variants).filter(|v| !v.is_empty())
+        };
+        let ops = self
+            .operations
+            .get(module)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if let Some(i) = ops.iter().position(|o| same(o) && o.soap12 == soap12) {
             methods.unique(self.operations[module][i].method.clone());
             return Some(i);
         }
-        let faults = if variants.is_empty() {
+        let other_version = ops.iter().find(|o| same(o)).map(|o| o.faults.clone());
+        let twin = soap12 && ops.iter().any(|o| !o.soap12 && o.name == op.name);
+        let faults = if let Some(faults) = other_version {
+            faults
+        } else if variants.is_empty() {
             None
         } else {
             let stem = naming::type_name(&op.name);
@@ -1011,13 +1069,17 @@ impl<'a> Builder<'a> {
             .statics
             .entry(module.to_string())
             .or_default()
-            .unique(naming::constant_name(&op.name));
+            .unique(match twin {
+                true => format!("{}_SOAP12", naming::constant_name(&op.name)),
+                false => naming::constant_name(&op.name),
+            });
         let ops = self.operations.entry(module.to_string()).or_default();
         ops.push(Operation {
             name: op.name.clone(),
             method: methods.unique(naming::field_name(&op.name)),
             descriptor,
             soap_action: op.soap_action.clone(),
+            soap12,
             doc: op.doc.clone(),
             input,
             output,

@@ -376,6 +376,8 @@ pub struct Operation {
     pub descriptor: String,
     /// `SOAPAction`.
     pub soap_action: String,
+    /// Bound with SOAP 1.2 (the descriptor says `rt::SoapVersion::V12`).
+    pub soap12: bool,
     /// Documentation.
     pub doc: Option<String>,
     /// The request element and its type (None: an empty Body, from a
@@ -471,6 +473,9 @@ pub struct Service {
     pub client: String,
     /// Server trait name.
     pub server_trait: String,
+    /// The trait is this service's own (false: the SOAP 1.2 port shares the
+    /// trait of its SOAP 1.1 twin, emitted there).
+    pub own_trait: bool,
     /// Dispatcher name.
     pub server: String,
     /// Static listing the operations (`<SERVICE>_OPERATIONS`).

@@ -122,8 +122,8 @@ pub enum ResolveError {
         /// Where.
         at: Location,
     },
-    /// A service with ports but none bound with SOAP 1.1.
-    #[error("{at}: service `{service}` has no SOAP 1.1 port")]
+    /// A service with ports but none bound with SOAP 1.1 or 1.2.
+    #[error("{at}: service `{service}` has no SOAP 1.1 or 1.2 port")]
     NoSoap11Port {
         /// The service.
         service: String,

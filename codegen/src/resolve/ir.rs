@@ -378,7 +378,7 @@ pub struct Wsdl {
     pub target_ns: String,
     /// Normalised documentation of `definitions`.
     pub doc: Option<String>,
-    /// Services with their SOAP 1.1 ports, in document order.
+    /// Services with their SOAP 1.1 and 1.2 ports, in document order.
     pub services: Vec<Service>,
 }
 
@@ -389,15 +389,17 @@ pub struct Service {
     pub name: String,
     /// Normalised documentation.
     pub doc: Option<String>,
-    /// SOAP 1.1 document/literal ports (others are reported and skipped).
+    /// SOAP 1.1 and 1.2 document/literal ports (others are reported and skipped).
     pub ports: Vec<Port>,
     /// Where it was declared.
     pub location: Location,
 }
 
-/// A `wsdl:port` bound with SOAP 1.1.
+/// A `wsdl:port` bound with SOAP 1.1 or 1.2.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Port {
+    /// Bound with SOAP 1.2 (`soap12:binding`), not 1.1.
+    pub soap12: bool,
     /// `@name`.
     pub name: String,
     /// `soap:address/@location`.

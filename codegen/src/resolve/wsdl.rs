@@ -134,7 +134,7 @@ impl<'d> Resolver<'d> {
         tables: &[Tables<'d>],
     ) -> Option<Service> {
         let mut ports = Vec::new();
-        let mut soap11 = false;
+        let mut soap = false;
         let mut skipped = Vec::new();
         for p in &s.ports {
             let Some(q) = p.binding.as_ref() else {
@@ -156,11 +156,15 @@ impl<'d> Resolver<'d> {
                 });
                 continue;
             };
-            if binding.protocol != Protocol::Soap11 {
-                skipped.push((p, binding.protocol));
-                continue;
-            }
-            soap11 = true;
+            let soap12 = match binding.protocol {
+                Protocol::Soap11 => false,
+                Protocol::Soap12 => true,
+                Protocol::Other => {
+                    skipped.push(p);
+                    continue;
+                }
+            };
+            soap = true;
             if let Some(port) = self.port(
                 w,
                 p,
@@ -170,25 +174,22 @@ impl<'d> Resolver<'d> {
                 scope,
                 tables,
             ) {
-                ports.push(port);
+                ports.push(Port { soap12, ..port });
             }
         }
-        if !soap11 && !s.ports.is_empty() && self.operations.is_none() {
+        if !soap && !s.ports.is_empty() && self.operations.is_none() {
             self.errors.push(ResolveError::NoSoap11Port {
                 service: s.name.clone(),
                 at: self.wsdl_at(w, s.pos),
             });
             return None;
         }
-        for (p, protocol) in skipped {
+        for p in skipped {
             self.out.warnings.push(crate::Warning {
                 kind: crate::WarningKind::PortSkipped {
                     service: s.name.clone(),
                     port: p.name.clone(),
-                    protocol: match protocol {
-                        Protocol::Soap12 => "SOAP 1.2",
-                        _ => "not SOAP",
-                    },
+                    protocol: "not SOAP",
                 },
                 location: self.wsdl_at(w, p.pos),
             });
@@ -304,6 +305,7 @@ impl<'d> Resolver<'d> {
             binding: binding_name,
             port_type: pt_name,
             doc: Documentation::markdown(&port_type.docs),
+            soap12: false,
             operations,
             location: self.wsdl_at(w, p.pos),
         })
