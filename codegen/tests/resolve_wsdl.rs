@@ -228,6 +228,19 @@ fn rpc_literal_messages_become_wrapper_elements() {
 }
 
 #[test]
+fn an_rpc_wrapper_clashing_with_a_declared_element_is_an_error() {
+    let content = RPC.replace(
+        r#"<xs:schema targetNamespace="urn:m">"#,
+        r#"<xs:schema targetNamespace="urn:m"/><xs:schema targetNamespace="urn:svc"><xs:element name="tick" type="xs:int"/></xs:schema><xs:schema targetNamespace="urn:m">"#,
+    );
+    let e = resolve("rpc-clash", &content).err().unwrap_or_default();
+    assert!(
+        e.contains("duplicate element (an rpc wrapper) `{urn:svc}tick`"),
+        "{e}"
+    );
+}
+
+#[test]
 fn zero_part_messages_are_an_empty_body() {
     let content = wsdl(
         r#"
