@@ -3643,224 +3643,368 @@ pub mod v4 {
     pub static ADDITIONAL_DEBIT_OF_PAYMENT: rt::Operation = rt::Operation {
         name: "additionalDebitOfPayment",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "additionalDebitOfPayment",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "additionalDebitOfPayment",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "additionalDebitOfPaymentResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "additionalDebitOfPaymentResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `finalizePayment`: Debits (finalizes) the payment, or part of it, typically when the goods ship: the amount moves from the customer's account to the merchant's. The payment must be booked and not frozen, and the amount may not exceed what is authorized minus what is already debited or annulled. Swish payments are finalized automatically at booking.
     pub static FINALIZE_PAYMENT: rt::Operation = rt::Operation {
         name: "finalizePayment",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "finalizePayment",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "finalizePayment",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "finalizePaymentResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "finalizePaymentResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `annulPayment`: Annuls the payment, or part of it, before it is debited: the reservation on the customer's account is released. Debited amounts cannot be annulled; credit them instead. Visa/Mastercard payments can only be annulled whole.
     pub static ANNUL_PAYMENT: rt::Operation = rt::Operation {
         name: "annulPayment",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "annulPayment",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "annulPayment",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "annulPaymentResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "annulPaymentResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `creditPayment`: Credits (refunds) the payment, or part of it: debited money goes back from the merchant to the customer. Only debited amounts can be credited; amounts not yet debited must be annulled instead.
     pub static CREDIT_PAYMENT: rt::Operation = rt::Operation {
         name: "creditPayment",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "creditPayment",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "creditPayment",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "creditPaymentResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "creditPaymentResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `addMetaData`: Stores a key/value pair on the payment, for your own bookkeeping and for searching. A value already stored under the key is replaced; meta data cannot be removed.
     pub static ADD_META_DATA: rt::Operation = rt::Operation {
         name: "addMetaData",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "addMetaData",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "addMetaData",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "addMetaDataResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "addMetaDataResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `getPayment`: Reads a payment: its summary, status flags and full history of changes. The basis for deciding which after-shop actions are possible and for which amounts.
     pub static GET_PAYMENT: rt::Operation = rt::Operation {
         name: "getPayment",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "getPayment",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "getPayment",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "getPaymentResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "getPaymentResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `getPaymentDocument`: Downloads one document of the payment (an invoice, a credit note...) as a PDF file.
     pub static GET_PAYMENT_DOCUMENT: rt::Operation = rt::Operation {
         name: "getPaymentDocument",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "getPaymentDocument",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "getPaymentDocument",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "getPaymentDocumentResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "getPaymentDocumentResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `getPaymentDocumentNames`: Lists the names of the documents Resurs Bank produced for the payment, such as the invoices and credit notes sent to the customer.
     pub static GET_PAYMENT_DOCUMENT_NAMES: rt::Operation = rt::Operation {
         name: "getPaymentDocumentNames",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "getPaymentDocumentNames",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "getPaymentDocumentNames",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "getPaymentDocumentNamesResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "getPaymentDocumentNamesResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `calculateResultSize`: Counts the payments matching search criteria, e.g. to page through `findPayments`.
     pub static CALCULATE_RESULT_SIZE: rt::Operation = rt::Operation {
         name: "calculateResultSize",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "calculateResultSize",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "calculateResultSize",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "calculateResultSizeResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "calculateResultSizeResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `findPayments`: Searches payments by criteria and returns one page of summaries. The search index can be a few minutes behind: use `getPayment` for a payment you just booked or whose id you know.
     pub static FIND_PAYMENTS: rt::Operation = rt::Operation {
         name: "findPayments",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "findPayments",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "findPayments",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "findPaymentsResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "findPaymentsResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `insertBonusPoints`: Gives bonus points to a customer, valid until an expiration date.
     pub static INSERT_BONUS_POINTS: rt::Operation = rt::Operation {
         name: "insertBonusPoints",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "insertBonusPoints",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "insertBonusPoints",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "insertBonusPointsResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "insertBonusPointsResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `withdrawBonusPoints`: Takes bonus points from a customer.
     pub static WITHDRAW_BONUS_POINTS: rt::Operation = rt::Operation {
         name: "withdrawBonusPoints",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "withdrawBonusPoints",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "withdrawBonusPoints",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "withdrawBonusPointsResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "withdrawBonusPointsResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `getCustomerBonus`: Reads a customer's bonus point balance.
     pub static GET_CUSTOMER_BONUS: rt::Operation = rt::Operation {
         name: "getCustomerBonus",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "getCustomerBonus",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                "getCustomerBonus",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/aftershopflow",
-            "getCustomerBonusResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/aftershopflow",
+                    "getCustomerBonusResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `getCustomerBonus`: The bonus points of a customer identified by a customer identification token or by a Resurs card (one of the two, not both).
     pub static GET_CUSTOMER_BONUS2: rt::Operation = rt::Operation {
         name: "getCustomerBonus",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/shopflow",
-            "getCustomerBonus",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/shopflow",
+                "getCustomerBonus",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/shopflow",
-            "getCustomerBonusResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/shopflow",
+                    "getCustomerBonusResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `issueCustomerIdentificationToken`: Identifies a customer by a Resurs card and issues a token that identifies the same customer in later calls. Store the token with the customer's account in the shop: from then on the shop, not Resurs, does the identification.
     pub static ISSUE_CUSTOMER_IDENTIFICATION_TOKEN: rt::Operation = rt::Operation {
         name: "issueCustomerIdentificationToken",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/shopflow",
-            "issueCustomerIdentificationToken",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/shopflow",
+                "issueCustomerIdentificationToken",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/shopflow",
-            "issueCustomerIdentificationTokenResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/shopflow",
+                    "issueCustomerIdentificationTokenResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `invalidateCustomerIdentificationToken`: Invalidates customer identification tokens: the ones listed, or all tokens of a customer.
     pub static INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN: rt::Operation = rt::Operation {
         name: "invalidateCustomerIdentificationToken",
         soap_action: "",
-        input: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/shopflow",
-            "invalidateCustomerIdentificationToken",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "http://ecommerce.resurs.com/v4/msg/shopflow",
+                "invalidateCustomerIdentificationToken",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "http://ecommerce.resurs.com/v4/msg/shopflow",
-            "invalidateCustomerIdentificationTokenResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "http://ecommerce.resurs.com/v4/msg/shopflow",
+                    "invalidateCustomerIdentificationTokenResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     rt::fault_enum! {

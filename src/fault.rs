@@ -44,13 +44,13 @@ mod tests {
     use crate::v4;
     use soap_runtime::envelope::Operation;
     use soap_runtime::fault::NoFault;
-    use soap_runtime::table::{Faults, Message, OperationVisitor};
+    use soap_runtime::table::{Faults, OperationVisitor, Payload};
 
     /// The fault of each operation, checked through the generated tables.
     struct EveryFault(Vec<&'static str>);
 
     impl OperationVisitor for EveryFault {
-        fn visit<Req: Message, Resp: Message, F: Faults>(&mut self, op: &'static Operation) {
+        fn visit<Req: Payload, Resp: Payload, F: Faults>(&mut self, op: &'static Operation) {
             let elements: Vec<_> = F::elements().iter().map(|e| e.name).collect();
             assert_eq!(elements, ["ECommerceError"], "{}", op.name);
             self.0.push(op.name);

@@ -70,7 +70,7 @@ impl Visit for RoundTrips {
             check(
                 op,
                 &req,
-                |v| envelope::encode_request(op, v),
+                |v| envelope::encode_request(op, &[], v),
                 |b| {
                     envelope::decode_request::<Req>(op, b, &strict)
                         .map(|d| (Some(d.value), d.diagnostics.len()))
@@ -82,7 +82,7 @@ impl Visit for RoundTrips {
             check(
                 op,
                 &resp,
-                |v| envelope::encode_response(op, v),
+                |v| envelope::encode_response(op, &[], v),
                 |b| {
                     envelope::decode_response::<Resp, F>(op, b, &strict)
                         .map(|d| (d.value.ok(), d.diagnostics.len()))
@@ -97,7 +97,7 @@ impl Visit for RoundTrips {
             let tree = proptest::strategy::Strategy::new_tree(&Resp::arbitrary(), &mut sample);
             if let Ok(tree) = tree {
                 let value = proptest::strategy::ValueTree::current(&tree);
-                if let Ok(bytes) = envelope::encode_response(op, &value) {
+                if let Ok(bytes) = envelope::encode_response(op, &[], &value) {
                     distinct.insert(bytes);
                 }
             }

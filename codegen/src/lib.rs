@@ -1,4 +1,4 @@
-//! Generates Rust from WSDL 1.1 + XSD: types, async SOAP 1.1 clients and
+//! Generates Rust from WSDL 1.1 + XSD: types, async SOAP 1.1 and 1.2 clients and
 //! server traits that call `soap-runtime`.
 //!
 //! The pipeline is staged; every stage is public and testable on its own:

@@ -32,14 +32,14 @@ pub enum WarningKind {
         /// The part.
         part: String,
     },
-    /// A port that is not SOAP 1.1 (SOAP 1.2, HTTP GET/POST...), skipped.
-    #[error("port `{port}` of service `{service}` ({protocol}) is skipped: only SOAP 1.1 ports are generated")]
+    /// A port that is not bound with SOAP 1.1 or 1.2 (HTTP GET/POST...), skipped.
+    #[error("port `{port}` of service `{service}` ({protocol}) is skipped: only SOAP 1.1 and 1.2 ports are generated")]
     PortSkipped {
         /// The service.
         service: String,
         /// The port.
         port: String,
-        /// `SOAP 1.2` or `not SOAP`.
+        /// `not SOAP`.
         protocol: &'static str,
     },
 }

@@ -41,17 +41,21 @@ golden!(
     nillable,
     occurs,
     polymorphism,
+    one_way,
     qualified,
     recursive,
     restriction,
+    rpc_literal,
     sequence,
     serde,
     shared_element,
     service,
     simple_content,
+    soap12,
     union,
     unqualified,
     warnings,
+    zero_part,
 );
 
 /// The `polymorphism` case beyond its example: decoding, encoding, a loopback call.
@@ -359,6 +363,61 @@ fn facets_roundtrip_and_check() {
 }
 
 #[test]
+fn built_in_name_strings_are_checked_on_encode_and_reported_on_decode() {
+    use builtin_facets::builtin_facets::{Bonus, Code};
+    const NS: Option<&str> = Some("urn:golden:builtin_facets");
+    let v: Bonus = roundtrip("builtin_facets", NS, "bonus");
+    assert_eq!(v.lang.as_ref().map(|l| l.as_str()), Some("sv-SE"));
+    assert_eq!(v.id.as_ref().map(|i| i.as_str()), Some("b-1"));
+    assert_eq!(v.tag.len(), 2);
+    assert!(Code::new("ABCDEFGHI").is_err(), "maxLength");
+    assert!(
+        Code::new("a:b").is_err(),
+        "NCName's own pattern is merged in"
+    );
+    let refused = |value: &Bonus| {
+        rt::encode_document(value, NS, "bonus")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    let colon_id = Bonus {
+        id: Some(rt::SimpleType::parse_text("a:b").expect("lexical")),
+        ..v.clone()
+    };
+    assert!(
+        refused(&colon_id).starts_with("bonus/@id: "),
+        "{}",
+        refused(&colon_id)
+    );
+    let bad_lang = Bonus {
+        lang: Some(rt::SimpleType::parse_text("not a tag").expect("lexical")),
+        ..v.clone()
+    };
+    assert!(refused(&bad_lang).starts_with("bonus/lang: "));
+
+    let xml = String::from_utf8(example("builtin_facets"))
+        .expect("utf-8")
+        .replace("<b:owner>c-7</b:owner>", "<b:owner>7c</b:owner>");
+    let lenient =
+        rt::decode_document::<Bonus>(xml.as_bytes(), NS, "bonus", &rt::DecodeOptions::default())
+            .unwrap_or_else(|e| panic!("lenient decode: {e}"));
+    assert_eq!(
+        lenient.value.owner.as_ref().map(|o| o.as_str()),
+        Some("7c"),
+        "decoded as sent"
+    );
+    assert_eq!(lenient.diagnostics.len(), 1, "{:?}", lenient.diagnostics);
+    assert!(rt::decode_document::<Bonus>(
+        xml.as_bytes(),
+        NS,
+        "bonus",
+        &rt::DecodeOptions::strict()
+    )
+    .is_err());
+}
+
+#[test]
 fn builtin_facets_are_checked_on_encode_and_reported_on_decode() {
     use builtin_facets::builtin_facets::{Bonus, Limit, Points};
     const NS: Option<&str> = Some("urn:golden:builtin_facets");
@@ -614,5 +673,314 @@ fn long_names_compile_and_roundtrip() {
     assert!(
         values::AnExtraordinarilyLongRestrictedIdentifierTypeNameThatWraps::new("x".repeat(33))
             .is_err()
+    );
+}
+
+#[test]
+fn one_way_request_roundtrips() {
+    let v: one_way::one_way::InvoiceSent =
+        roundtrip("one_way", Some("urn:golden:one_way"), "invoiceSent");
+    assert_eq!(v.invoice_id, "INV-7");
+    assert_eq!(one_way::one_way::INVOICE_SENT.output, None);
+}
+
+#[test]
+fn zero_part_messages_are_empty_bodies() {
+    use zero_part::zero_part::{GET_TIME, RESET, SET_ZONE};
+    let v: zero_part::zero_part::Now = roundtrip("zero_part", Some("urn:golden:zero_part"), "now");
+    assert_eq!(v.zone.as_deref(), Some("Europe/Stockholm"));
+    assert_eq!(GET_TIME.input, rt::Body::Empty);
+    assert_eq!(SET_ZONE.output, Some(rt::Body::Empty));
+    let request = rt::envelope::encode_request(&RESET, &[], &()).expect("encodes");
+    let request = String::from_utf8(request).expect("utf-8");
+    assert!(
+        request.ends_with("<soapenv:Body></soapenv:Body></soapenv:Envelope>"),
+        "{request}"
+    );
+}
+
+#[test]
+fn rpc_literal_wrappers_roundtrip() {
+    use rpc_literal::wire::{GetQuote, GetQuoteResponse};
+    const WIRE: Option<&str> = Some("urn:golden:rpc_literal:wire");
+    let v: GetQuote = roundtrip("rpc_literal", WIRE, "getQuote");
+    assert_eq!(
+        (v.symbol.as_str(), v.market.as_str(), v.depth),
+        ("ACME", "XSTO", 3)
+    );
+    assert_eq!(
+        rpc_literal::rpc_literal::GET_QUOTE.output,
+        Some(rt::Body::Element(rt::FieldName::qualified(
+            "urn:golden:rpc_literal:wire",
+            "getQuoteResponse"
+        )))
+    );
+    let response = GetQuoteResponse {
+        quote: rpc_literal::types::Quote {
+            symbol: "ACME".into(),
+            price: "12.50".parse().expect("decimal"),
+        },
+    };
+    let xml = rt::encode_document(&response, WIRE, "getQuoteResponse").expect("encodes");
+    let doc = roxmltree::Document::parse(&xml).expect("parses");
+    let quote = doc.root_element().first_element_child().expect("the part");
+    assert_eq!(quote.tag_name().namespace(), None, "parts are unqualified");
+    assert_eq!(quote.tag_name().name(), "quote");
+}
+
+struct Inbox(tokio::sync::mpsc::UnboundedSender<String>);
+
+impl one_way::one_way::InvoiceInboxService for Inbox {
+    async fn invoice_sent(
+        &self,
+        request: one_way::one_way::InvoiceSent,
+    ) -> Result<(), rt::Fault<rt::NoFault>> {
+        if request.invoice_id.is_empty() {
+            return Err(rt::Fault::client("no invoice id"));
+        }
+        let _ = self.0.send(request.invoice_id);
+        Ok(())
+    }
+    async fn ping(
+        &self,
+        _request: one_way::one_way::Ping,
+    ) -> Result<rt::DateTime, rt::Fault<rt::NoFault>> {
+        Ok("2026-12-07T12:00:00Z".parse().expect("dateTime"))
+    }
+}
+
+#[tokio::test]
+async fn a_one_way_call_round_trips_over_loopback() {
+    use one_way::one_way::{InvoiceInboxServiceClient, InvoiceInboxServiceServer, InvoiceSent};
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let router =
+        rt::server::Router::new().mount("/inbox", InvoiceInboxServiceServer::new(Inbox(tx)));
+    let handle = rt::server::Server::bind("127.0.0.1:0")
+        .await
+        .expect("bind")
+        .serve(router);
+    let endpoint = format!("{}/inbox", handle.url());
+    let client = InvoiceInboxServiceClient::new(
+        rt::ClientBuilder::new(endpoint.as_str())
+            .build()
+            .expect("client"),
+    );
+    let sent = InvoiceSent {
+        invoice_id: "INV-7".into(),
+        amount: "120.50".parse().expect("decimal"),
+    };
+    client.invoice_sent(&sent).await.expect("accepted");
+    assert_eq!(rx.recv().await.as_deref(), Some("INV-7"));
+    let refused = client
+        .invoice_sent(&InvoiceSent {
+            invoice_id: String::new(),
+            ..sent
+        })
+        .await
+        .expect_err("a fault");
+    assert_eq!(
+        refused.fault().map(|f| f.string.as_str()),
+        Some("no invoice id")
+    );
+    assert!(client.ping(&one_way::one_way::Ping {}).await.is_ok());
+
+    // On the wire: 202 and no body.
+    let body = rt::envelope::encode_request(
+        &one_way::one_way::INVOICE_SENT,
+        &[],
+        &InvoiceSent {
+            invoice_id: "INV-8".into(),
+            amount: "1".parse().expect("decimal"),
+        },
+    )
+    .expect("encodes");
+    let answer = raw_post(&endpoint, "urn:invoiceSent", &body).await;
+    assert!(answer.starts_with("HTTP/1.1 202 "), "{answer}");
+    assert!(answer.ends_with("\r\n\r\n"), "no body: {answer}");
+    assert!(
+        !answer.to_ascii_lowercase().contains("content-type"),
+        "{answer}"
+    );
+    assert_eq!(rx.recv().await.as_deref(), Some("INV-8"));
+    handle.shutdown().await;
+}
+
+struct Clock(std::sync::Mutex<Option<String>>);
+
+impl zero_part::zero_part::ClockService for Clock {
+    async fn get_time(&self) -> Result<zero_part::zero_part::Now, rt::Fault<rt::NoFault>> {
+        let zone = self.0.lock().map(|z| z.clone()).unwrap_or_default();
+        Ok(zero_part::zero_part::Now {
+            utc: "2026-12-07T12:00:00Z".parse().expect("dateTime"),
+            zone,
+        })
+    }
+    async fn set_zone(
+        &self,
+        request: zero_part::zero_part::SetZone,
+    ) -> Result<(), rt::Fault<rt::NoFault>> {
+        if let Ok(mut zone) = self.0.lock() {
+            *zone = Some(request.zone);
+        }
+        Ok(())
+    }
+    async fn reset(&self) -> Result<(), rt::Fault<rt::NoFault>> {
+        if let Ok(mut zone) = self.0.lock() {
+            *zone = None;
+        }
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn zero_part_calls_round_trip_over_loopback() {
+    use zero_part::zero_part::{ClockServiceClient, ClockServiceServer, SetZone};
+    let router = rt::server::Router::new().mount(
+        "/clock",
+        ClockServiceServer::new(Clock(std::sync::Mutex::new(None))),
+    );
+    let handle = rt::server::Server::bind("127.0.0.1:0")
+        .await
+        .expect("bind")
+        .serve(router);
+    let client = ClockServiceClient::new(
+        rt::ClientBuilder::new(format!("{}/clock", handle.url()).as_str())
+            .build()
+            .expect("client"),
+    );
+    assert_eq!(client.get_time().await.expect("time").zone, None);
+    client
+        .set_zone(&SetZone {
+            zone: "Europe/Stockholm".into(),
+        })
+        .await
+        .expect("set");
+    assert_eq!(
+        client.get_time().await.expect("time").zone.as_deref(),
+        Some("Europe/Stockholm")
+    );
+    client
+        .reset()
+        .await
+        .expect("reset: empty Body both ways, routed by SOAPAction");
+    assert_eq!(client.get_time().await.expect("time").zone, None);
+    handle.shutdown().await;
+}
+
+/// POSTs `body` to `url` (`http://127.0.0.1:port/path`) over a raw connection
+/// and returns the whole answer.
+async fn raw_post(url: &str, action: &str, body: &[u8]) -> String {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let rest = url.strip_prefix("http://").expect("http url");
+    let (host, path) = rest.split_at(rest.find('/').expect("path"));
+    let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/xml; charset=utf-8\r\nSOAPAction: \"{action}\"\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).await.expect("write");
+    stream.write_all(body).await.expect("write");
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.expect("read");
+    String::from_utf8(answer).expect("utf-8")
+}
+
+/// `file` of case `soap12` decoded as a `op` envelope, encoded again and
+/// compared as a tree, decoded again and compared as a value.
+fn soap12_envelope_roundtrip<T>(file: &str, op: &rt::Operation, request: bool) -> T
+where
+    T: rt::XmlType + std::fmt::Debug + PartialEq,
+{
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/soap12")
+        .join(file);
+    let xml = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let opts = rt::DecodeOptions::strict();
+    let decode = |xml: &[u8]| -> T {
+        if request {
+            rt::envelope::decode_request::<T>(op, xml, &opts).map(|d| d.value)
+        } else {
+            rt::envelope::decode_response::<T, rt::NoFault>(op, xml, &opts)
+                .map(|d| d.value.unwrap_or_else(|f| panic!("{file}: a fault: {f:?}")))
+        }
+        .unwrap_or_else(|e| panic!("{file}: decode: {e}"))
+    };
+    let value = decode(&xml);
+    let encoded = if request {
+        rt::envelope::encode_request(op, &[], &value)
+    } else {
+        rt::envelope::encode_response(op, &[], &value)
+    }
+    .unwrap_or_else(|e| panic!("{file}: encode: {e}"));
+    let original = String::from_utf8(xml).expect("utf-8");
+    let again = String::from_utf8(encoded.clone()).expect("utf-8");
+    assert!(
+        again.contains("http://www.w3.org/2003/05/soap-envelope"),
+        "{again}"
+    );
+    let a = roxmltree::Document::parse(&original).expect("example parses");
+    let b = roxmltree::Document::parse(&again).expect("output parses");
+    same_tree(file, a.root_element(), b.root_element());
+    assert_eq!(decode(&encoded), value, "{file}: value changed");
+    value
+}
+
+#[test]
+fn soap12_envelopes_and_fault_roundtrip() {
+    use soap12::msg::{GetTime, GetTimeResponse};
+    use soap12::soap12::{GetTimeFault, GET_TIME, GET_TIME_SOAP12};
+    assert_eq!(GET_TIME_SOAP12.version, rt::SoapVersion::V12);
+    assert_eq!(GET_TIME.version, rt::SoapVersion::V11);
+    let request: GetTime = soap12_envelope_roundtrip("request.xml", &GET_TIME_SOAP12, true);
+    assert_eq!(request.zone, "Europe/Stockholm");
+    let response: GetTimeResponse =
+        soap12_envelope_roundtrip("example.xml", &GET_TIME_SOAP12, false);
+    assert_eq!(response.time.to_string(), "2026-12-07T12:00:00Z");
+    let wrong = rt::envelope::decode_request::<GetTime>(
+        &GET_TIME,
+        &std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/soap12/request.xml"),
+        )
+        .expect("request.xml"),
+        &rt::DecodeOptions::default(),
+    );
+    assert!(
+        matches!(&wrong, Err(e) if matches!(e.kind, rt::DecodeErrorKind::VersionMismatch { .. })),
+        "{wrong:?}"
+    );
+
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/soap12/fault.xml");
+    let xml = std::fs::read(path).expect("fault.xml");
+    let opts = rt::DecodeOptions::strict();
+    let decode = |xml: &[u8]| {
+        let decoded = rt::envelope::decode_response::<GetTimeResponse, GetTimeFault>(
+            &GET_TIME_SOAP12,
+            xml,
+            &opts,
+        )
+        .unwrap_or_else(|e| panic!("fault.xml: {e}"));
+        assert!(decoded.diagnostics.is_empty(), "{:?}", decoded.diagnostics);
+        decoded.value.expect_err("a fault")
+    };
+    let fault = decode(&xml);
+    assert!(fault.is_code("Sender"));
+    assert_eq!(
+        fault.subcodes,
+        [rt::QName::new("urn:golden:soap12:errors", "UnknownZone")]
+    );
+    assert_eq!(fault.faultstring(), "zone Mars/Olympus is not known");
+    assert_eq!(fault.node.as_deref(), Some("http://localhost:8080/clock12"));
+    assert!(fault
+        .actor
+        .as_deref()
+        .is_some_and(|r| r.ends_with("/role/ultimateReceiver")));
+    let GetTimeFault::ClockFault(detail) = fault.detail.clone().expect("typed detail");
+    assert_eq!(detail.reason, "unknown zone");
+    assert_eq!(fault.to_string(), "Pick a time zone on Earth.");
+    let again = rt::envelope::encode_fault(rt::SoapVersion::V12, &[], &fault);
+    assert_eq!(
+        decode(&again),
+        fault,
+        "the fault changed through encode/decode"
     );
 }

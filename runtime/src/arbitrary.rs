@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 
 use crate::envelope::Operation;
 use crate::facets::Facets;
-use crate::table::{Faults, Message};
+use crate::table::{Faults, Payload};
 use crate::value::{
     AnyXml, Base64Binary, Date, DateTime, Duration, HexBinary, Nillable, QName, SimpleType, Time,
 };
@@ -46,8 +46,8 @@ pub trait Visit {
     /// One operation: its descriptor, request, response and fault types.
     fn visit<Req, Resp, F>(&mut self, op: &'static Operation)
     where
-        Req: Message + Arbitrary,
-        Resp: Message + Arbitrary,
+        Req: Payload + Arbitrary,
+        Resp: Payload + Arbitrary,
         F: Faults;
 }
 

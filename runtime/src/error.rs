@@ -100,11 +100,19 @@ pub enum DecodeErrorKind {
         /// The end tag found.
         found: String,
     },
-    /// The root is an `Envelope`, but not of SOAP 1.1.
-    #[error("envelope namespace is '{found}', expected SOAP 1.1 (http://schemas.xmlsoap.org/soap/envelope/)")]
+    /// The root is an `Envelope`, but of no SOAP version.
+    #[error("envelope namespace is '{found}', which is neither SOAP 1.1 (http://schemas.xmlsoap.org/soap/envelope/) nor SOAP 1.2 (http://www.w3.org/2003/05/soap-envelope)")]
     WrongEnvelopeNamespace {
         /// The namespace found (empty when none).
         found: String,
+    },
+    /// The envelope is of another SOAP version than the operation's.
+    #[error("a SOAP {} envelope, but the operation uses SOAP {}", found.number(), expected.number())]
+    VersionMismatch {
+        /// The operation's version.
+        expected: crate::envelope::SoapVersion,
+        /// The envelope's version.
+        found: crate::envelope::SoapVersion,
     },
     /// The root element is not a SOAP envelope at all.
     #[error("expected a SOAP Envelope, found {found}")]

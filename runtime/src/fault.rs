@@ -1,14 +1,15 @@
-//! SOAP 1.1 faults with the operation's typed detail.
+//! SOAP faults with the operation's typed detail; what both versions share
+//! in reading one (the code, the detail). The versions' own elements are read
+//! and written in `envelope::fault11` / `envelope::fault12`.
 
 use std::fmt;
 
 use crate::diag::{Diagnostic, DiagnosticKind};
+use crate::envelope::SoapVersion;
+pub use crate::envelope::{SOAP11_NAMESPACE, SOAP12_NAMESPACE};
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError, ValueError};
 use crate::value::{AnyXml, Namespaces, QName, SimpleType};
 use crate::xml::{DecodeOptions, FieldName, Reader, Start, Writer};
-
-/// The SOAP 1.1 envelope namespace (also the namespace of the standard fault codes).
-pub const SOAP11_NAMESPACE: &str = "http://schemas.xmlsoap.org/soap/envelope/";
 
 /// The typed fault details an operation declares (generated: one enum per operation).
 pub trait FaultDetail: Sized + Send + 'static {
@@ -53,20 +54,31 @@ impl FaultDetail for NoFault {
     }
 }
 
-/// A SOAP 1.1 fault: code, the technical `faultstring`, the actor and the detail
-/// (typed when it is one of the operation's declared fault elements, raw otherwise).
+/// A SOAP fault (1.1 or 1.2): code, the technical `faultstring` (1.2
+/// `Reason/Text`), the actor (1.2 `Role`) and the detail (typed when it is
+/// one of the operation's declared fault elements, raw otherwise); SOAP 1.2
+/// adds subcodes and the node.
+///
+/// Codes are kept as received. The constructors use the SOAP 1.1 codes; the
+/// server writes a standard code in the spelling of the operation's version
+/// (`Server` is sent as 1.2 `Receiver`, `Client` as `Sender`).
 ///
 /// `Display` shows the detail's user message or a generic text with the fault
 /// code, never the `faultstring` (technical, possibly sensitive): use
 /// [`faultstring`](Fault::faultstring) to get it explicitly.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fault<F> {
-    /// `faultcode`, resolved by namespace (`{http://schemas.xmlsoap.org/soap/envelope/}Server`).
+    /// `faultcode` (1.2 `Code/Value`), resolved by namespace
+    /// (`{http://schemas.xmlsoap.org/soap/envelope/}Server`).
     pub code: QName,
-    /// `faultstring`.
+    /// SOAP 1.2 `Subcode/Value`s, outermost first (empty in SOAP 1.1).
+    pub subcodes: Vec<QName>,
+    /// `faultstring` (1.2: the first `Reason/Text`).
     pub string: String,
-    /// `faultactor`.
+    /// `faultactor` (1.2 `Role`).
     pub actor: Option<String>,
+    /// SOAP 1.2 `Node` (always `None` in SOAP 1.1).
+    pub node: Option<String>,
     /// The typed detail, when the detail holds one of the operation's fault elements.
     pub detail: Option<F>,
     /// Detail elements the operation does not declare, kept raw.
@@ -78,19 +90,33 @@ impl<F> Fault<F> {
     pub fn new(code: QName, string: impl Into<String>) -> Self {
         Self {
             code,
+            subcodes: Vec::new(),
             string: string.into(),
             actor: None,
+            node: None,
             detail: None,
             raw_detail: None,
         }
     }
-    /// A `soap:Server` fault (the service failed).
+    /// A `soap:Server` fault (the service failed; 1.2 `Receiver`).
     pub fn server(string: impl Into<String>) -> Self {
         Self::new(QName::new(SOAP11_NAMESPACE, "Server"), string)
     }
-    /// A `soap:Client` fault (the request was wrong).
+    /// A `soap:Client` fault (the request was wrong; 1.2 `Sender`).
     pub fn client(string: impl Into<String>) -> Self {
         Self::new(QName::new(SOAP11_NAMESPACE, "Client"), string)
+    }
+    /// The same fault with a SOAP 1.2 subcode appended (innermost last).
+    pub fn with_subcode(mut self, subcode: QName) -> Self {
+        self.subcodes.push(subcode);
+        self
+    }
+    /// The same fault with a SOAP 1.2 `Node`.
+    pub fn with_node(self, node: impl Into<String>) -> Self {
+        Self {
+            node: Some(node.into()),
+            ..self
+        }
     }
     /// The same fault with a typed detail.
     pub fn with_detail(self, detail: F) -> Self {
@@ -110,9 +136,22 @@ impl<F> Fault<F> {
     pub fn faultstring(&self) -> &str {
         &self.string
     }
-    /// True for a standard SOAP 1.1 code (`Server`, `Client`, `VersionMismatch`, `MustUnderstand`).
+    /// True when the code is the standard code `local` of either version
+    /// (`Server`, `Client`, `VersionMismatch`, `MustUnderstand`, or their
+    /// 1.2 names `Receiver`, `Sender`...): `is_code("Server")` holds for
+    /// a 1.2 `Receiver` too.
     pub fn is_code(&self, local: &str) -> bool {
-        self.code.is(Some(SOAP11_NAMESPACE), local)
+        let in_envelope = self
+            .code
+            .namespace
+            .as_deref()
+            .and_then(SoapVersion::from_namespace)
+            .is_some();
+        in_envelope
+            && (self.code.local == local
+                || SoapVersion::standard_local(local).is_some_and(|code| {
+                    SoapVersion::standard_local(&self.code.local) == Some(code)
+                }))
     }
 }
 
@@ -141,76 +180,49 @@ impl<F: FaultDetail> fmt::Display for Fault<F> {
 
 impl<F: FaultDetail + fmt::Debug> std::error::Error for Fault<F> {}
 
-static FAULT_FIELDS: [FieldName; 4] = [
-    FieldName::unqualified("faultcode"),
-    FieldName::unqualified("faultstring"),
-    FieldName::unqualified("faultactor"),
-    FieldName::unqualified("detail"),
-];
-
-/// Reads a SOAP 1.1 `Fault` element. A fault is kept whatever the decode options
-/// and whatever the stack bent (a malformed `faultcode`, a missing
-/// `faultstring`, a detail element its type cannot read): what was bent becomes
-/// a diagnostic. Only a document that is not well-formed XML (or exceeds a
-/// limit) is an error. Returns the diagnostics of the typed detail, which is
-/// read on its own.
-pub(crate) fn read_fault<F: FaultDetail>(
-    r: &mut Reader<'_>,
-    start: &Start<'_>,
-) -> Result<(Fault<F>, Vec<Diagnostic>), DecodeError> {
-    let _ = start;
-    let mut code: Option<FaultCode> = None;
-    let mut string: Option<String> = None;
-    let mut actor: Option<String> = None;
-    let mut detail = None;
-    let mut raw_detail: Option<AnyXml> = None;
-    let mut diagnostics = Vec::new();
-    while let Some((index, child)) = r.next_field(&FAULT_FIELDS)? {
-        match index {
-            0 => r.read_into(&mut code, &child)?,
-            1 => r.read_into(&mut string, &child)?,
-            2 => r.read_into(&mut actor, &child)?,
-            _ => read_detail(r, &mut detail, &mut raw_detail, &mut diagnostics)?,
-        }
-    }
-    let code = match code {
-        Some(FaultCode { code, found: None }) => code,
-        Some(FaultCode {
-            code,
-            found: Some(found),
-        }) => {
-            r.diagnostic(DiagnosticKind::MalformedFaultCode {
-                found,
-                used: code.clone(),
-            });
-            code
-        }
-        None => {
-            r.diagnostic(DiagnosticKind::MissingRequired("faultcode".into()));
-            QName::default()
-        }
-    };
-    let string = string.unwrap_or_else(|| {
-        r.diagnostic(DiagnosticKind::MissingRequired("faultstring".into()));
-        String::new()
-    });
-    let fault = Fault {
-        code,
-        string,
-        actor,
-        detail,
-        raw_detail,
-    };
-    Ok((fault, diagnostics))
-}
-
-/// A `faultcode` as sent: a QName in scope, or (`found`) text that is not one,
-/// read as its last `:`-separated part. A standard SOAP 1.1 code
-/// (`Server`, `Client.Auth`...) gets the envelope namespace, anything else
-/// the namespace of the prefix just before it, if declared.
-struct FaultCode {
+/// A fault code as sent: a QName in scope, or (`found`) text that is not one,
+/// read as its last `:`-separated part. A standard code (`Server`,
+/// `Client.Auth`, `Sender`...) gets the envelope namespace (set by
+/// [`FaultCode::resolve`]), anything else the namespace of the prefix just
+/// before it, if declared.
+pub(crate) struct FaultCode {
     code: QName,
     found: Option<String>,
+}
+
+impl FaultCode {
+    /// The code, and a `MalformedFaultCode` diagnostic when it was bent; a
+    /// missing code is `MissingRequired(element)` and the empty name.
+    pub(crate) fn resolve(
+        code: Option<Self>,
+        version: SoapVersion,
+        element: &'static str,
+        r: &mut Reader<'_>,
+    ) -> QName {
+        match code {
+            Some(Self { code, found: None }) => code,
+            Some(Self {
+                mut code,
+                found: Some(found),
+            }) => {
+                if code.namespace.is_none() {
+                    let first = code.local.split('.').next().unwrap_or_default();
+                    if SoapVersion::standard_local(first).is_some() {
+                        code.namespace = Some(version.namespace().to_owned());
+                    }
+                }
+                r.diagnostic(DiagnosticKind::MalformedFaultCode {
+                    found,
+                    used: code.clone(),
+                });
+                code
+            }
+            None => {
+                r.diagnostic(DiagnosticKind::MissingRequired(element.into()));
+                QName::default()
+            }
+        }
+    }
 }
 
 impl SimpleType for FaultCode {
@@ -224,12 +236,13 @@ impl SimpleType for FaultCode {
         }
         let found = text.trim();
         let (prefixes, local) = found.rsplit_once(':').unwrap_or(("", found));
-        let standard = ["Server", "Client", "VersionMismatch", "MustUnderstand"];
-        let namespace = if standard.contains(&local.split('.').next().unwrap_or_default()) {
-            Some(SOAP11_NAMESPACE)
-        } else {
-            let prefix = prefixes.rsplit(':').next().unwrap_or_default();
-            scope.resolve(prefix).filter(|ns| !ns.is_empty())
+        let standard = local.split('.').next().unwrap_or_default();
+        let namespace = match SoapVersion::standard_local(standard) {
+            Some(_) => None,
+            None => {
+                let prefix = prefixes.rsplit(':').next().unwrap_or_default();
+                scope.resolve(prefix).filter(|ns| !ns.is_empty())
+            }
         };
         Ok(Self {
             code: QName {
@@ -245,9 +258,9 @@ impl SimpleType for FaultCode {
     }
 }
 
-/// Reads the children of `detail`: the first declared fault element into
-/// `detail` (when its type can read it), everything else into `raw`.
-fn read_detail<F: FaultDetail>(
+/// Reads the children of `detail` (1.2 `Detail`): the first declared fault
+/// element into `detail` (when its type can read it), everything else into `raw`.
+pub(crate) fn read_detail<F: FaultDetail>(
     r: &mut Reader<'_>,
     detail: &mut Option<F>,
     raw: &mut Option<AnyXml>,

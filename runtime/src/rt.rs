@@ -7,14 +7,21 @@ pub use rust_decimal::Decimal;
 pub use crate::client::{Client, ClientBuilder, Error};
 pub use crate::diag::{Diagnostic, DiagnosticKind};
 pub use crate::envelope;
-pub use crate::envelope::Operation;
+pub use crate::envelope::{
+    Body, HeaderBlock, Message, Operation, ReceivedHeader, ReceivedHeaders, SoapVersion,
+    WriteHeader,
+};
 pub use crate::error::{
     DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, FacetError, FacetKind, ValueError,
 };
-pub use crate::facets::{Facets, NegativeInteger, NonPositiveInteger, Pattern, PositiveInteger};
+pub use crate::facets::{
+    Facets, Language, Name, NcName, NegativeInteger, NmToken, NonPositiveInteger, Pattern,
+    PositiveInteger,
+};
 pub use crate::fault::{Fault, FaultDetail, NoFault};
+pub use crate::future::BoxFuture;
 pub use crate::server;
-pub use crate::table::{Faults, Message, OperationVisitor};
+pub use crate::table::{Faults, OperationVisitor, Payload};
 pub use crate::transport::{HttpTransport, Transport};
 pub use crate::value::{
     collapse_ws, AnyXml, Base64Binary, Date, DateTime, Duration, HexBinary, Namespaces, Nillable,
@@ -26,9 +33,6 @@ pub use crate::xml::{
 };
 pub use crate::{arbitrary_list, arbitrary_struct, arbitrary_variants, operation_table};
 pub use crate::{enumeration, fault_enum, newtype, polymorphic};
-
-/// A boxed, sendable future (what [`server::Dispatch::dispatch`] returns).
-pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 
 #[cfg(feature = "proptest")]
 pub use crate::arbitrary;

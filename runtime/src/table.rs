@@ -18,9 +18,9 @@ use crate::fault::FaultDetail;
 use crate::xml::XmlType;
 
 /// What every generated request and response type is.
-pub trait Message: XmlType + Debug + Clone + PartialEq + Send + Sync + 'static {}
+pub trait Payload: XmlType + Debug + Clone + PartialEq + Send + Sync + 'static {}
 
-impl<T: XmlType + Debug + Clone + PartialEq + Send + Sync + 'static> Message for T {}
+impl<T: XmlType + Debug + Clone + PartialEq + Send + Sync + 'static> Payload for T {}
 
 /// What every generated fault enum (and [`NoFault`](crate::rt::NoFault)) is.
 pub trait Faults: FaultDetail + Debug + Clone + PartialEq + Sync {}
@@ -31,7 +31,7 @@ impl<T: FaultDetail + Debug + Clone + PartialEq + Sync> Faults for T {}
 /// (generated `<service>_operations(visitor)`).
 pub trait OperationVisitor {
     /// One operation: its descriptor, request, response and fault types.
-    fn visit<Req: Message, Resp: Message, F: Faults>(&mut self, op: &'static Operation);
+    fn visit<Req: Payload, Resp: Payload, F: Faults>(&mut self, op: &'static Operation);
 }
 
 /// [`OperationVisitor`] for code generated with `Config::serde(true)`, whose
@@ -42,8 +42,8 @@ pub trait SerdeOperationVisitor {
     /// One operation: its descriptor, request, response and fault types.
     fn visit<Req, Resp, F>(&mut self, op: &'static Operation)
     where
-        Req: Message + serde::Serialize + serde::de::DeserializeOwned,
-        Resp: Message + serde::Serialize + serde::de::DeserializeOwned,
+        Req: Payload + serde::Serialize + serde::de::DeserializeOwned,
+        Resp: Payload + serde::Serialize + serde::de::DeserializeOwned,
         F: Faults;
 }
 
@@ -139,14 +139,20 @@ mod tests {
     static PING: rt::Operation = rt::Operation {
         name: "ping",
         soap_action: "urn:ping",
-        input: rt::FieldName::unqualified("ping"),
-        output: rt::FieldName::unqualified("pong"),
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(rt::FieldName::unqualified("ping")),
+        output: Some(rt::Body::Element(rt::FieldName::unqualified("pong"))),
+        input_headers: &[],
+        output_headers: &[],
     };
     static STOP: rt::Operation = rt::Operation {
         name: "stop",
         soap_action: "",
-        input: rt::FieldName::unqualified("stop"),
-        output: rt::FieldName::unqualified("stopped"),
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(rt::FieldName::unqualified("stop")),
+        output: Some(rt::Body::Element(rt::FieldName::unqualified("stopped"))),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     crate::operation_table! {
@@ -164,7 +170,7 @@ mod tests {
     struct Rows(Vec<(&'static str, &'static str, &'static str)>);
 
     impl rt::OperationVisitor for Rows {
-        fn visit<Req: rt::Message, Resp: rt::Message, F: rt::Faults>(
+        fn visit<Req: rt::Payload, Resp: rt::Payload, F: rt::Faults>(
             &mut self,
             op: &'static rt::Operation,
         ) {

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use soap_runtime::envelope::{self, Operation};
 use soap_runtime::fault::FaultDetail;
-use soap_runtime::table::{Faults, Message, SerdeOperationVisitor};
+use soap_runtime::table::{Faults, Payload, SerdeOperationVisitor};
 use soap_runtime::xml::{DecodeOptions, Decoded, XmlType};
 
 use super::render::{self, Typed};
@@ -68,8 +68,8 @@ struct Collect {
 impl SerdeOperationVisitor for Collect {
     fn visit<Req, Resp, F>(&mut self, op: &'static Operation)
     where
-        Req: Message + Serialize + DeserializeOwned,
-        Resp: Message + Serialize + DeserializeOwned,
+        Req: Payload + Serialize + DeserializeOwned,
+        Resp: Payload + Serialize + DeserializeOwned,
         F: Faults,
     {
         self.entries.push(Entry {

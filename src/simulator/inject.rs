@@ -329,7 +329,7 @@ impl<S: Service> Inject<S> {
         }
         let found = envelope::peek_operation(request.body(), &self.options).ok()?;
         served_operations()
-            .find(|op| found.is(op.input.ns, op.input.name))
+            .find(|op| op.input.element().is_some_and(|e| found.is(e.ns, e.name)))
             .map(|op| op.name)
     }
 }

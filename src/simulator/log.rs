@@ -196,12 +196,16 @@ mod tests {
                 user_error_message: "x".parse().unwrap(),
             }),
         );
-        let body = rt::envelope::encode_fault(&fault);
+        let body = rt::envelope::encode_fault(::soap_runtime::rt::SoapVersion::V11, &[], &fault);
         assert_eq!(
             fault_code(&body).as_deref(),
             Some("REFERENCED_DATA_DONT_EXISTS")
         );
-        let plain = rt::envelope::encode_fault(&rt::Fault::<rt::NoFault>::client("bad"));
+        let plain = rt::envelope::encode_fault(
+            ::soap_runtime::rt::SoapVersion::V11,
+            &[],
+            &rt::Fault::<rt::NoFault>::client("bad"),
+        );
         assert_eq!(fault_code(&plain).as_deref(), Some("Client"));
         assert_eq!(fault_code(b"<html/>"), None);
     }

@@ -51,5 +51,7 @@ async fn zero_bonus_points_are_refused_before_sending() {
         bonus_points: rt::PositiveInteger::new(1_u64).expect("1 is positive"),
         ..insert
     };
-    assert!(envelope::encode_request(&resurs_aftershop::v4::INSERT_BONUS_POINTS, &one).is_ok());
+    assert!(
+        envelope::encode_request(&resurs_aftershop::v4::INSERT_BONUS_POINTS, &[], &one).is_ok()
+    );
 }

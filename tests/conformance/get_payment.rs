@@ -310,7 +310,7 @@ fn the_documented_payment_re_encodes_as_published_plus_the_two_defaults() {
     )
     .expect("decodes");
     let response = decoded.value.expect("not a fault");
-    let encoded = envelope::encode_response(&v4::GET_PAYMENT, &response).expect("re-encodes");
+    let encoded = envelope::encode_response(&v4::GET_PAYMENT, &[], &response).expect("re-encodes");
     let encoded = String::from_utf8(encoded).expect("UTF-8");
 
     let ours = support::parse(&encoded, "our response");
@@ -359,7 +359,11 @@ fn the_documented_fault_survives_a_server_round_trip() {
         .expect_err("a fault")
     };
     let published = decode(&support::read(&dir.join("examples/get-payment.fault.xml")));
-    let again = decode(&envelope::encode_fault(&published));
+    let again = decode(&envelope::encode_fault(
+        ::soap_runtime::rt::SoapVersion::V11,
+        &[],
+        &published,
+    ));
     assert_eq!(again, published);
     assert!(published.detail.is_some());
 }

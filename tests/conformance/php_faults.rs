@@ -30,7 +30,7 @@ fn fault(xml: &str, strict: bool) -> (Error<GetPaymentFault>, Vec<DiagnosticKind
         Ok(r) => panic!("expected a fault, got {r:?}"),
     };
     let kinds = decoded.diagnostics.into_iter().map(|d| d.kind).collect();
-    (Error::Fault(fault), kinds)
+    (Error::Fault(Box::new(fault)), kinds)
 }
 
 const GENERIC: &str = "The service reported an error.";

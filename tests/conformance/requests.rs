@@ -47,7 +47,7 @@ fn round_trip<T: XmlType + PartialEq + std::fmt::Debug>(
     let strict = envelope::decode_request::<T>(op, xml, &DecodeOptions::strict())
         .unwrap_or_else(|e| panic!("{what}: a strict decode fails: {e}"));
     assert_eq!(strict.value, decoded.value, "{what}: strict vs lenient");
-    let encoded = envelope::encode_request(op, &decoded.value)
+    let encoded = envelope::encode_request(op, &[], &decoded.value)
         .unwrap_or_else(|e| panic!("{what}: the decoded request does not re-encode: {e}"));
     RoundTrip {
         request: decoded.value,
@@ -348,7 +348,7 @@ fn nil_stays_nil_and_is_distinct_from_absent() {
         preferred_transaction_id: None,
         ..rt.request
     };
-    let encoded = envelope::encode_request(&v4::CREDIT_PAYMENT, &absent).expect("encodes");
+    let encoded = envelope::encode_request(&v4::CREDIT_PAYMENT, &[], &absent).expect("encodes");
     let encoded = String::from_utf8(encoded).expect("UTF-8");
     assert!(!encoded.contains("preferredTransactionId"), "{encoded}");
 

@@ -88,6 +88,7 @@ async fn anything_but_a_users_credentials_gets_401() {
     let path = resurs_aftershop::simulator::AFTER_SHOP_PATH;
     let request = rt::envelope::encode_request(
         &v4::GET_PAYMENT,
+        &[],
         &GetPayment {
             payment_id: DOCUMENTED_PAYMENT.parse().expect("id"),
         },
@@ -122,6 +123,7 @@ async fn refused_mutations_change_nothing() {
     let path = resurs_aftershop::simulator::AFTER_SHOP_PATH;
     let finalize = rt::envelope::encode_request(
         &v4::FINALIZE_PAYMENT,
+        &[],
         &FinalizePayment {
             payment_id: OPEN.parse().expect("id"),
             ..Default::default()
@@ -130,6 +132,7 @@ async fn refused_mutations_change_nothing() {
     .expect("envelope");
     let annul = rt::envelope::encode_request(
         &v4::ANNUL_PAYMENT,
+        &[],
         &AnnulPayment {
             payment_id: OPEN.parse().expect("id"),
             ..Default::default()

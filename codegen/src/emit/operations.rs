@@ -94,8 +94,8 @@ fn rows(cx: &Cx<'_>, ops: &[&Operation]) -> Result<Vec<TokenStream>, EmitError> 
     ops.iter()
         .map(|op| {
             let descriptor = ident(&op.descriptor)?;
-            let request = cx.ty(&op.input.ty)?;
-            let response = cx.ty(&op.output.message.ty)?;
+            let request = super::service::request_type(cx, op)?;
+            let response = super::service::response_type(cx, op)?;
             let fault = match &op.faults {
                 Some(f) => {
                     let name = ident(&f.name)?;

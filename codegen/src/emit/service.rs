@@ -4,15 +4,19 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{doc, field_name, ident, Cx, EmitError};
-use crate::model::{Builtin, FaultEnum, Module, Occurrence, Operation, RustType, Service, Unwrap};
+use crate::model::{
+    Builtin, FaultEnum, Message, Module, Occurrence, Operation, RustType, Service, Unwrap,
+};
 
 pub(super) fn emit_services(cx: &Cx<'_>, module: &Module) -> Result<TokenStream, EmitError> {
     let mut out = TokenStream::new();
     for op in &module.operations {
         out.extend(descriptor(op)?);
     }
+    // The SOAP 1.1 and 1.2 descriptors of one operation share its fault enum.
+    let mut emitted = std::collections::HashSet::new();
     for op in &module.operations {
-        if let Some(faults) = &op.faults {
+        if let Some(faults) = op.faults.as_ref().filter(|f| emitted.insert(&f.name)) {
             out.extend(fault_enum(cx, op, faults)?);
         }
     }
@@ -53,15 +57,28 @@ fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
     let d = doc(&text);
     let op_name = &op.name;
     let action = &op.soap_action;
-    let input = field_name(&op.input.element);
-    let output = field_name(&op.output.message.element);
+    let version = match op.soap12 {
+        true => quote!(rt::SoapVersion::V12),
+        false => quote!(rt::SoapVersion::V11),
+    };
+    let input = body(op.input.as_ref());
+    let output = match &op.output {
+        Some(output) => {
+            let output = body(output.message.as_ref());
+            quote!(Some(#output))
+        }
+        None => quote!(None),
+    };
     Ok(quote! {
         #d
         pub static #name: rt::Operation = rt::Operation {
             name: #op_name,
             soap_action: #action,
+            version: #version,
             input: #input,
             output: #output,
+            input_headers: &[],
+            output_headers: &[],
         };
     })
 }
@@ -133,12 +150,49 @@ fn fault_type(op: &Operation) -> Result<TokenStream, EmitError> {
     })
 }
 
-fn returned(cx: &Cx<'_>, op: &Operation) -> Result<TokenStream, EmitError> {
-    match &op.output.unwrap {
-        Unwrap::Whole => cx.ty(&op.output.message.ty),
-        Unwrap::Empty => Ok(quote!(())),
-        Unwrap::Field { ty, .. } => cx.field_ty(ty),
+/// `rt::Body::Element(..)` for a message element, `rt::Body::Empty` for none.
+fn body(message: Option<&Message>) -> TokenStream {
+    match message {
+        Some(m) => {
+            let element = field_name(&m.element);
+            quote!(rt::Body::Element(#element))
+        }
+        None => quote!(rt::Body::Empty),
     }
+}
+
+/// The request type: `()` for an empty Body.
+pub(super) fn request_type(cx: &Cx<'_>, op: &Operation) -> Result<TokenStream, EmitError> {
+    match &op.input {
+        Some(m) => cx.ty(&m.ty),
+        None => Ok(quote!(())),
+    }
+}
+
+/// The response type: `()` for an empty Body or a one-way operation.
+pub(super) fn response_type(cx: &Cx<'_>, op: &Operation) -> Result<TokenStream, EmitError> {
+    match op.output.as_ref().and_then(|o| o.message.as_ref()) {
+        Some(m) => cx.ty(&m.ty),
+        None => Ok(quote!(())),
+    }
+}
+
+/// What the client method returns and the server method answers.
+fn returned(cx: &Cx<'_>, op: &Operation) -> Result<TokenStream, EmitError> {
+    match op.output.as_ref().map(|o| &o.unwrap) {
+        Some(Unwrap::Whole) => response_type(cx, op),
+        Some(Unwrap::Empty) | None => Ok(quote!(())),
+        Some(Unwrap::Field { ty, .. }) => cx.field_ty(ty),
+    }
+}
+
+/// The unwrapping of a response element that is not returned whole (`None`: as is).
+fn unwrapped(op: &Operation) -> Option<&Unwrap> {
+    op.output
+        .as_ref()
+        .filter(|o| o.message.is_some())
+        .map(|o| &o.unwrap)
+        .filter(|u| !matches!(u, Unwrap::Whole))
 }
 
 fn client(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStream, EmitError> {
@@ -160,24 +214,30 @@ fn client(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
     for op in ops {
         let method = ident(&op.method)?;
         let d = doc(&op_doc(op, "Calls operation"));
-        let request = cx.ty(&op.input.ty)?;
-        let response = cx.ty(&op.output.message.ty)?;
+        let response = response_type(cx, op)?;
         let ret = returned(cx, op)?;
         let err = error_type(op)?;
         let descriptor = ident(&op.descriptor)?;
-        let map = match &op.output.unwrap {
-            Unwrap::Whole => TokenStream::new(),
-            Unwrap::Empty => quote!(.map(|_| ())),
-            Unwrap::Field { name, .. } => {
+        let map = match unwrapped(op) {
+            None | Some(Unwrap::Whole) => TokenStream::new(),
+            Some(Unwrap::Empty) => quote!(.map(|_| ())),
+            Some(Unwrap::Field { name, .. }) => {
                 let f = ident(name)?;
                 quote!(.map(|response| response.#f))
             }
         };
+        let (param, arg) = match &op.input {
+            Some(m) => {
+                let request = cx.ty(&m.ty)?;
+                (quote!(, request: &#request), quote!(request))
+            }
+            None => (TokenStream::new(), quote!(&())),
+        };
         methods.push(quote! {
             #d
-            pub async fn #method(&self, request: &#request) -> Result<#ret, #err> {
+            pub async fn #method(&self #param) -> Result<#ret, #err> {
                 self.client
-                    .call::<_, #response, _>(&#descriptor, request)
+                    .call::<_, #response, _>(&#descriptor, #arg)
                     .await
                     #map
             }
@@ -236,36 +296,48 @@ fn server(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
     for (i, op) in ops.iter().enumerate() {
         let method = ident(&op.method)?;
         let d = doc(&op_doc(op, "Operation"));
-        let request = cx.ty(&op.input.ty)?;
-        let response = cx.ty(&op.output.message.ty)?;
+        let response = response_type(cx, op)?;
         let ret = returned(cx, op)?;
         let fault = fault_type(op)?;
         let descriptor = ident(&op.descriptor)?;
+        let (param, req, arg) = match &op.input {
+            Some(m) => {
+                let request = cx.ty(&m.ty)?;
+                (quote!(, request: #request), quote!(req), quote!(req))
+            }
+            None => (TokenStream::new(), quote!(()), TokenStream::new()),
+        };
         methods.push(quote! {
             #d
-            fn #method(&self, request: #request)
+            fn #method(&self #param)
                 -> impl core::future::Future<Output = Result<#ret, #fault>> + Send;
         });
-        let map = match &op.output.unwrap {
-            Unwrap::Whole => TokenStream::new(),
-            Unwrap::Empty => quote!(.map(|()| #response {})),
-            Unwrap::Field { name, .. } => {
+        let map = match unwrapped(op) {
+            None | Some(Unwrap::Whole) => TokenStream::new(),
+            Some(Unwrap::Empty) => quote!(.map(|()| #response {})),
+            Some(Unwrap::Field { name, .. }) => {
                 let f = ident(name)?;
                 quote!(.map(|#f| #response { #f }))
             }
         };
         let i = Literal::usize_unsuffixed(i);
         arms.push(quote! {
-            #i => Box::pin(rt::server::handle(request, &#descriptor, move |req| async move {
-                self.0.#method(req).await #map
+            #i => Box::pin(rt::server::handle(request, &#descriptor, move |#req| async move {
+                self.0.#method(#arg).await #map
             })),
         });
     }
+    let own_trait = match service.own_trait {
+        true => quote! {
+            #trait_doc
+            pub trait #trait_name: Send + Sync + 'static {
+                #(#methods)*
+            }
+        },
+        false => TokenStream::new(),
+    };
     Ok(quote! {
-        #trait_doc
-        pub trait #trait_name: Send + Sync + 'static {
-            #(#methods)*
-        }
+        #own_trait
 
         #server_doc
         #[derive(Debug)]

@@ -899,26 +899,73 @@ impl<'a> Builder<'a> {
             })
     }
 
-    fn message(&mut self, part: &resolve::MessagePart, location: &Location) -> Option<Message> {
-        let ty = self.element_type(&part.element, location)?;
-        Some(Message {
-            element: xml_name(&part.element),
+    /// The message of a Body: `Some(None)` when it is empty, None on errors.
+    fn body(&mut self, body: &resolve::Body, location: &Location) -> Option<Option<Message>> {
+        let Some(element) = body.element() else {
+            return Some(None);
+        };
+        let ty = self.element_type(element, location)?;
+        Some(Some(Message {
+            element: xml_name(element),
             ty,
-        })
+        }))
     }
 
     fn build_services(&mut self) {
         let resolved = self.resolved;
-        for wsdl in &resolved.wsdls {
-            let module = self.module(&wsdl.target_ns);
-            for service in &wsdl.services {
-                let several = service.ports.len() > 1;
-                for port in &service.ports {
-                    let base = naming::type_name(if several { &port.name } else { &service.name });
-                    self.build_port(&module, service, port, &base);
+        // SOAP 1.1 ports first, so that their descriptors keep the plain names.
+        for soap12 in [false, true] {
+            for wsdl in &resolved.wsdls {
+                let module = self.module(&wsdl.target_ns);
+                for service in &wsdl.services {
+                    let beside = soap12 && service.ports.iter().any(|p| !p.soap12);
+                    let ports: Vec<_> = service
+                        .ports
+                        .iter()
+                        .filter(|p| p.soap12 == soap12)
+                        .collect();
+                    let several = ports.len() > 1;
+                    for port in ports {
+                        let base = match (several, beside) {
+                            (true, _) => naming::type_name(&port.name),
+                            (false, false) => naming::type_name(&service.name),
+                            (false, true) => naming::type_name(&format!("{}Soap12", service.name)),
+                        };
+                        let twin = self.soap11_twin(&module, service, port);
+                        self.build_port(&module, service, port, &base, twin);
+                    }
                 }
             }
         }
+    }
+
+    /// For a SOAP 1.2 port, the server trait of a SOAP 1.1 port of the same
+    /// service with the same portType and operations (its server then
+    /// dispatches to the same implementation).
+    fn soap11_twin(
+        &self,
+        module: &str,
+        service: &resolve::Service,
+        port: &resolve::Port,
+    ) -> Option<String> {
+        if !port.soap12 {
+            return None;
+        }
+        let names = |p: &resolve::Port| {
+            p.operations
+                .iter()
+                .map(|o| o.name.clone())
+                .collect::<Vec<_>>()
+        };
+        let twin = service
+            .ports
+            .iter()
+            .find(|p| !p.soap12 && p.port_type == port.port_type && names(p) == names(port))?;
+        self.services
+            .get(module)?
+            .iter()
+            .find(|s| s.service == service.name && s.port == twin.name)
+            .map(|s| s.server_trait.clone())
     }
 
     /// Takes the names of the statics the emitter derives from type names,
@@ -945,9 +992,12 @@ impl<'a> Builder<'a> {
         service: &resolve::Service,
         port: &resolve::Port,
         base: &str,
+        shared_trait: Option<String>,
     ) {
         let client = self.unique_type_name(module, format!("{}Client", naming::unraw(base)));
-        let server_trait = self.unique_type_name(module, base.to_string());
+        let own_trait = shared_trait.is_none();
+        let server_trait =
+            shared_trait.unwrap_or_else(|| self.unique_type_name(module, base.to_string()));
         let server = self.unique_type_name(module, format!("{}Server", naming::unraw(base)));
         let operations_static =
             self.statics
@@ -963,7 +1013,7 @@ impl<'a> Builder<'a> {
         methods.unique("inner".to_string());
         let mut indexes = Vec::new();
         for op in &port.operations {
-            if let Some(i) = self.operation(module, op, &mut methods) {
+            if let Some(i) = self.operation(module, op, port.soap12, &mut methods) {
                 indexes.push(i);
             }
         }
@@ -975,6 +1025,7 @@ impl<'a> Builder<'a> {
                 port: port.name.clone(),
                 client,
                 server_trait,
+                own_trait,
                 server,
                 operations_static,
                 address: port.address.clone(),
@@ -983,32 +1034,18 @@ impl<'a> Builder<'a> {
             });
     }
 
+    /// The operation's index in the module (`soap12`: of a SOAP 1.2 port).
+    /// The SOAP 1.2 twin of a SOAP 1.1 operation gets a `_SOAP12`
+    /// descriptor and shares the fault enum.
     fn operation(
         &mut self,
         module: &str,
         op: &resolve::Operation,
+        soap12: bool,
         methods: &mut Names,
     ) -> Option<usize> {
-        let input = self.message(&op.input, &op.location);
-        let Some(out_part) = &op.output else {
-            let excluded = self
-                .options
-                .operations
-                .as_ref()
-                .is_some_and(|keep| !keep.contains(&op.name));
-            if excluded {
-                return None;
-            }
-            self.errors.push(ModelError::Unsupported {
-                what: format!(
-                    "one-way operation `{}` (leave it out with --operation / Config::operations)",
-                    op.name
-                ),
-                location: op.location.clone(),
-            });
-            return None;
-        };
-        let output = self.message(out_part, &op.location);
+        let input = self.body(&op.input, &op.location);
+        let output = op.output.as_ref().map(|b| self.body(b, &op.location));
         let mut variants = Vec::new();
         let mut variant_names = Names::new();
         for f in &op.faults {
@@ -1025,38 +1062,51 @@ impl<'a> Builder<'a> {
                 user_message,
             });
         }
-        let (input, output) = (input?, output?);
-        let unwrap = match self.struct_of(&output.ty) {
-            Some(s) if s.attributes.is_empty() && s.text.is_none() => match s.fields.as_slice() {
-                [] => Unwrap::Empty,
-                [Field::Element(f)] => Unwrap::Field {
-                    name: f.name.clone(),
-                    ty: f.ty.clone(),
-                },
-                _ => Unwrap::Whole,
-            },
-            _ => Unwrap::Whole,
-        };
-        let output = Output {
-            message: output,
-            unwrap,
+        let input = input?;
+        let output = match output {
+            None => None,
+            Some(message) => {
+                let message = message?;
+                let unwrap = match message.as_ref().map(|m| self.struct_of(&m.ty)) {
+                    None => Unwrap::Empty,
+                    Some(Some(s)) if s.attributes.is_empty() && s.text.is_none() => {
+                        match s.fields.as_slice() {
+                            [] => Unwrap::Empty,
+                            [Field::Element(f)] => Unwrap::Field {
+                                name: f.name.clone(),
+                                ty: f.ty.clone(),
+                            },
+                            _ => Unwrap::Whole,
+                        }
+                    }
+                    Some(_) => Unwrap::Whole,
+                };
+                Some(Output { message, unwrap })
+            }
         };
         // The same operation on another port of the same portType is shared.
-        let existing = self.operations.get(module).and_then(|ops| {
-            ops.iter().position(|o| {
-                o.name == op.name
-                    && o.soap_action == op.soap_action
-                    && o.input == input
-                    && o.output == output
-                    && o.faults.as_ref().map(|f| &f.variants)
-                        == Some(&variants).filter(|v| !v.is_empty())
-            })
-        });
-        if let Some(i) = existing {
+        let same = |o: &Operation| {
+            o.name == op.name
+                && o.soap_action == op.soap_action
+                && o.input == input
+                && o.output == output
+                && o.faults.as_ref().map(|f| &f.variants)
+                    == Some(&variants).filter(|v| !v.is_empty())
+        };
+        let ops = self
+            .operations
+            .get(module)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if let Some(i) = ops.iter().position(|o| same(o) && o.soap12 == soap12) {
             methods.unique(self.operations[module][i].method.clone());
             return Some(i);
         }
-        let faults = if variants.is_empty() {
+        let other_version = ops.iter().find(|o| same(o)).map(|o| o.faults.clone());
+        let twin = soap12 && ops.iter().any(|o| !o.soap12 && o.name == op.name);
+        let faults = if let Some(faults) = other_version {
+            faults
+        } else if variants.is_empty() {
             None
         } else {
             let stem = naming::type_name(&op.name);
@@ -1071,13 +1121,17 @@ impl<'a> Builder<'a> {
             .statics
             .entry(module.to_string())
             .or_default()
-            .unique(naming::constant_name(&op.name));
+            .unique(match twin {
+                true => format!("{}_SOAP12", naming::constant_name(&op.name)),
+                false => naming::constant_name(&op.name),
+            });
         let ops = self.operations.entry(module.to_string()).or_default();
         ops.push(Operation {
             name: op.name.clone(),
             method: methods.unique(naming::field_name(&op.name)),
             descriptor,
             soap_action: op.soap_action.clone(),
+            soap12,
             doc: op.doc.clone(),
             input,
             output,

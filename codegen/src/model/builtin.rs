@@ -53,6 +53,14 @@ pub enum Builtin {
     NegativeInteger,
     /// `rt::NonPositiveInteger` (`i64`, at most 0)
     NonPositiveInteger,
+    /// `rt::Language` (a `String` that is a language tag)
+    Language,
+    /// `rt::Name` (a `String` that is an XML name)
+    XmlName,
+    /// `rt::NcName` (a `String` that is an XML name without colons; also `ID`, `IDREF`, `ENTITY`)
+    NcName,
+    /// `rt::NmToken` (a `String` of XML name characters)
+    NmToken,
 }
 
 /// The kind of facet check a value type supports.
@@ -78,10 +86,13 @@ impl Builtin {
     pub fn of_xsd(local: &str) -> Option<(Builtin, Facets)> {
         let mut facets = Facets::default();
         let b = match local {
-            "string" | "normalizedString" | "token" | "language" | "Name" | "NCName" | "ID"
-            | "IDREF" | "IDREFS" | "ENTITY" | "ENTITIES" | "NMTOKEN" | "NMTOKENS" | "anyURI"
-            | "NOTATION" | "anySimpleType" | "gYear" | "gYearMonth" | "gMonth" | "gMonthDay"
-            | "gDay" => Builtin::String,
+            "string" | "normalizedString" | "token" | "IDREFS" | "ENTITIES" | "NMTOKENS"
+            | "anyURI" | "NOTATION" | "anySimpleType" | "gYear" | "gYearMonth" | "gMonth"
+            | "gMonthDay" | "gDay" => Builtin::String,
+            "language" | "Name" | "NCName" | "ID" | "IDREF" | "ENTITY" | "NMTOKEN" => {
+                facets.patterns.push(Self::name_pattern(local)?.into());
+                Builtin::String
+            }
             "boolean" => Builtin::Bool,
             "decimal" => Builtin::Decimal,
             "integer" | "long" => Builtin::I64,
@@ -119,6 +130,17 @@ impl Builtin {
         Some((b, facets))
     }
 
+    /// The XSD pattern of a name-like string built-in (the runtime newtype's).
+    fn name_pattern(local: &str) -> Option<&'static str> {
+        Some(match local {
+            "language" => "[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*",
+            "Name" => "\\i\\c*",
+            "NCName" | "ID" | "IDREF" | "ENTITY" => "[\\i-[:]][\\c-[:]]*",
+            "NMTOKEN" => "\\c+",
+            _ => return None,
+        })
+    }
+
     /// The type of a direct use of an XSD built-in (a field, attribute, list
     /// item or union member of type `xs:positiveInteger`): a built-in whose
     /// own facets the Rust integer does not bound is the runtime newtype that
@@ -128,6 +150,10 @@ impl Builtin {
             "positiveInteger" => Builtin::PositiveInteger,
             "negativeInteger" => Builtin::NegativeInteger,
             "nonPositiveInteger" => Builtin::NonPositiveInteger,
+            "language" => Builtin::Language,
+            "Name" => Builtin::XmlName,
+            "NCName" | "ID" | "IDREF" | "ENTITY" => Builtin::NcName,
+            "NMTOKEN" => Builtin::NmToken,
             other => Builtin::of_xsd(other)?.0,
         })
     }
@@ -159,6 +185,10 @@ impl Builtin {
             Builtin::PositiveInteger => "rt::PositiveInteger",
             Builtin::NegativeInteger => "rt::NegativeInteger",
             Builtin::NonPositiveInteger => "rt::NonPositiveInteger",
+            Builtin::Language => "rt::Language",
+            Builtin::XmlName => "rt::Name",
+            Builtin::NcName => "rt::NcName",
+            Builtin::NmToken => "rt::NmToken",
         }
     }
 
@@ -199,6 +229,10 @@ impl Builtin {
                 | Builtin::PositiveInteger
                 | Builtin::NegativeInteger
                 | Builtin::NonPositiveInteger
+                | Builtin::Language
+                | Builtin::XmlName
+                | Builtin::NcName
+                | Builtin::NmToken
         )
     }
 

@@ -405,12 +405,15 @@ pub struct Operation {
     pub descriptor: String,
     /// `SOAPAction`.
     pub soap_action: String,
+    /// Bound with SOAP 1.2 (the descriptor says `rt::SoapVersion::V12`).
+    pub soap12: bool,
     /// Documentation.
     pub doc: Option<String>,
-    /// The request element and its type.
-    pub input: Message,
-    /// The response element, its type and how it is unwrapped.
-    pub output: Output,
+    /// The request element and its type (None: an empty Body, from a
+    /// message without parts).
+    pub input: Option<Message>,
+    /// The response (None: a one-way operation, answered without a body).
+    pub output: Option<Output>,
     /// The fault enum, when the operation declares faults.
     pub faults: Option<FaultEnum>,
 }
@@ -427,8 +430,8 @@ pub struct Message {
 /// The response of an operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Output {
-    /// The response element.
-    pub message: Message,
+    /// The response element (None: an empty Body; `unwrap` is then [`Unwrap::Empty`]).
+    pub message: Option<Message>,
     /// What the client returns.
     pub unwrap: Unwrap,
 }
@@ -499,6 +502,9 @@ pub struct Service {
     pub client: String,
     /// Server trait name.
     pub server_trait: String,
+    /// The trait is this service's own (false: the SOAP 1.2 port shares the
+    /// trait of its SOAP 1.1 twin, emitted there).
+    pub own_trait: bool,
     /// Dispatcher name.
     pub server: String,
     /// Static listing the operations (`<SERVICE>_OPERATIONS`).

@@ -16,8 +16,13 @@ pub(super) fn retain_operations(model: &mut Model, names: &[String]) {
         {
             if names.contains(&op.name) {
                 remap.insert(i, kept.len());
-                roots.push(op.input.ty.clone());
-                roots.push(op.output.message.ty.clone());
+                roots.extend(op.input.iter().map(|m| m.ty.clone()));
+                roots.extend(
+                    op.output
+                        .iter()
+                        .flat_map(|o| &o.message)
+                        .map(|m| m.ty.clone()),
+                );
                 if let Some(f) = &op.faults {
                     roots.extend(f.variants.iter().map(|v| v.ty.clone()));
                 }

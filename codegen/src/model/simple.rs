@@ -14,7 +14,10 @@ pub(super) enum Root {
     Named(resolve::QName),
 }
 
-/// Adds the facets of one derivation step to those of its base.
+/// Adds the facets of one derivation step to those of its base: the one
+/// fold of facets. A step's patterns are alternatives (one pattern joining
+/// them); every step's pattern applies. Bounds and lengths of the step
+/// replace the base's (a valid restriction only narrows them).
 pub(super) fn merge(base: &mut Facets, step: &resolve::Facets) {
     macro_rules! take {
         ($($f:ident),*) => { $( if step.$f.is_some() { base.$f = step.$f.clone(); } )* };
@@ -120,4 +123,28 @@ pub(super) fn enum_values(values: &[resolve::EnumValue]) -> (Vec<EnumValue>, Str
         "Unknown".to_string()
     };
     (out, unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_of_a_step_are_alternatives_and_steps_all_apply() {
+        let step = |patterns: &[&str], max: Option<u64>| resolve::Facets {
+            patterns: patterns.iter().map(|p| p.to_string()).collect(),
+            max_length: max,
+            ..resolve::Facets::default()
+        };
+        let mut folded = Facets::default();
+        for s in [
+            step(&["[0-9]+"], Some(9)),
+            step(&["[0-9]{3}", "0"], None),
+            step(&[], Some(3)),
+        ] {
+            merge(&mut folded, &s);
+        }
+        assert_eq!(folded.patterns, ["[0-9]+", "([0-9]{3})|(0)"]);
+        assert_eq!(folded.max_length, Some(3));
+    }
 }

@@ -367,6 +367,8 @@ pub struct BindingOperation {
 pub struct MessageBinding {
     /// `soap:body/@parts` (None: every part not bound to a header).
     pub body_parts: Option<Vec<String>>,
+    /// `soap:body/@namespace` (the wrapper element's namespace in rpc style).
+    pub body_namespace: Option<String>,
     /// `soap:header` elements, in document order.
     pub headers: Vec<HeaderBinding>,
 }

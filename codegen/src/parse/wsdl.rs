@@ -202,6 +202,7 @@ impl Loader<'_> {
                 binding.body_parts = body
                     .and_then(|b| b.attr("parts"))
                     .map(|p| p.split_whitespace().map(str::to_owned).collect());
+                binding.body_namespace = body.and_then(|b| b.attr("namespace")).map(str::to_owned);
                 for header in msg.elements().filter(|e| is_soap(e, "header")) {
                     uses.push((header.attr("use").map(str::to_owned), header.pos));
                     binding.headers.push(HeaderBinding {

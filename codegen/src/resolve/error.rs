@@ -101,8 +101,8 @@ pub enum ResolveError {
         /// The first declaration.
         first: Location,
     },
-    /// An rpc style, an encoded use, a `type=` part or a message that is not
-    /// one element part.
+    /// A document-style message with a `type=` part or several body parts,
+    /// or a fault message that is not one element part.
     #[error("{at}: not document/literal: {reason}")]
     NotDocumentLiteral {
         /// What is wrong.
@@ -111,17 +111,19 @@ pub enum ResolveError {
         at: Location,
     },
     /// A binding (or one of its operations) in a style or use the generator
-    /// does not produce: `style="rpc"`, `use="encoded"`. Listed before every
+    /// does not produce: `use="encoded"`, a style other than document or rpc. Listed before every
     /// other error; the operations it concerns are not resolved further.
-    #[error("{at}: unsupported binding style: {what} (only document/literal is generated)")]
+    #[error(
+        "{at}: unsupported binding style: {what} (document/literal and rpc/literal are generated)"
+    )]
     UnsupportedStyle {
         /// What the binding says (`binding \`X\` has style="rpc"`).
         what: String,
         /// Where.
         at: Location,
     },
-    /// A service with ports but none bound with SOAP 1.1.
-    #[error("{at}: service `{service}` has no SOAP 1.1 port")]
+    /// A service with ports but none bound with SOAP 1.1 or 1.2.
+    #[error("{at}: service `{service}` has no SOAP 1.1 or 1.2 port")]
     NoSoap11Port {
         /// The service.
         service: String,

@@ -196,8 +196,10 @@ pub enum ComplexContent {
         /// The simple value type (for a restriction of a complex type with simple
         /// content: that type's value type, with `facets` applied).
         base: TypeRef,
-        /// Facets of a `xs:restriction`.
-        facets: Facets,
+        /// The facets of each `xs:restriction` step down from `base`, in
+        /// derivation order, each as declared (not merged: the patterns of
+        /// one step are alternatives, every step applies). Empty for an extension.
+        facets: Vec<Facets>,
     },
     /// `xs:complexContent/xs:extension`: the base's content, then `particle`.
     Extension {
@@ -376,7 +378,7 @@ pub struct Wsdl {
     pub target_ns: String,
     /// Normalised documentation of `definitions`.
     pub doc: Option<String>,
-    /// Services with their SOAP 1.1 ports, in document order.
+    /// Services with their SOAP 1.1 and 1.2 ports, in document order.
     pub services: Vec<Service>,
 }
 
@@ -387,15 +389,17 @@ pub struct Service {
     pub name: String,
     /// Normalised documentation.
     pub doc: Option<String>,
-    /// SOAP 1.1 document/literal ports (others are reported and skipped).
+    /// SOAP 1.1 and 1.2 document/literal ports (others are reported and skipped).
     pub ports: Vec<Port>,
     /// Where it was declared.
     pub location: Location,
 }
 
-/// A `wsdl:port` bound with SOAP 1.1.
+/// A `wsdl:port` bound with SOAP 1.1 or 1.2.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Port {
+    /// Bound with SOAP 1.2 (`soap12:binding`), not 1.1.
+    pub soap12: bool,
     /// `@name`.
     pub name: String,
     /// `soap:address/@location`.
@@ -421,11 +425,11 @@ pub struct Operation {
     pub doc: Option<String>,
     /// `soap:operation/@soapAction` ("" when absent).
     pub soap_action: String,
-    /// The input message's body part (document/literal: one element part;
-    /// parts bound to `soap:header` or left out by `soap:body parts=` excluded).
-    pub input: MessagePart,
-    /// The output message's single element part (None for one-way operations).
-    pub output: Option<MessagePart>,
+    /// What the input message puts in the SOAP Body (parts bound to
+    /// `soap:header` or left out by `soap:body parts=` excluded).
+    pub input: Body,
+    /// What the output message puts in the SOAP Body (None for one-way operations).
+    pub output: Option<Body>,
     /// Element parts the binding sends as SOAP headers of the request (`soap:header`).
     pub input_headers: Vec<MessagePart>,
     /// Element parts the binding sends as SOAP headers of the response.
@@ -434,6 +438,40 @@ pub struct Operation {
     pub faults: Vec<FaultDecl>,
     /// Where it was declared.
     pub location: Location,
+}
+
+/// What a message puts in the SOAP Body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// Nothing: the message has no body parts (an empty `soap:Body`).
+    Empty {
+        /// The message's name.
+        message: QName,
+    },
+    /// document/literal: the one element part.
+    Element(MessagePart),
+    /// rpc/literal: a wrapper element named after the operation (the
+    /// response: operation name + `Response`) in the `soap:body namespace=`,
+    /// holding the parts as unqualified children. The resolver declares it
+    /// in [`Resolved::elements`] with an anonymous type, so it is generated
+    /// like any element.
+    Rpc {
+        /// The message's name.
+        message: QName,
+        /// The wrapper element (key of [`Resolved::elements`]).
+        wrapper: QName,
+    },
+}
+
+impl Body {
+    /// The element the Body holds (None: empty).
+    pub fn element(&self) -> Option<&QName> {
+        match self {
+            Body::Empty { .. } => None,
+            Body::Element(part) => Some(&part.element),
+            Body::Rpc { wrapper, .. } => Some(wrapper),
+        }
+    }
 }
 
 /// A message reduced to its element part.

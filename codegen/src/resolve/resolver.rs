@@ -152,23 +152,30 @@ impl<'d> Resolver<'d> {
         let Some(name) = self.schema_qname(inst, q) else {
             return fallback;
         };
-        if name.ns.as_deref() == Some(XSD_NS) && is_builtin(&name.local) {
-            return TypeRef::Builtin(name.local);
-        }
-        if self.index.get(ComponentKind::ComplexType, &name).is_some() {
-            return TypeRef::Complex(name);
-        }
-        if self.index.get(ComponentKind::SimpleType, &name).is_some() {
-            return TypeRef::Simple(name);
-        }
-        if name.ns.as_deref() == Some(SOAP_ENC_NS) && is_builtin(&name.local) {
-            return TypeRef::Builtin(name.local);
+        if let Some(found) = self.named_type(&name) {
+            return found;
         }
         self.errors.push(ResolveError::UnknownType {
             name: name.to_string(),
             at: self.at(inst, q.pos),
         });
         fallback
+    }
+
+    /// The built-in, complex or simple type called `name`, if there is one.
+    pub(crate) fn named_type(&self, name: &QName) -> Option<TypeRef> {
+        let builtin = |ns| name.ns.as_deref() == Some(ns) && is_builtin(&name.local);
+        if builtin(XSD_NS) {
+            Some(TypeRef::Builtin(name.local.clone()))
+        } else if self.index.get(ComponentKind::ComplexType, name).is_some() {
+            Some(TypeRef::Complex(name.clone()))
+        } else if self.index.get(ComponentKind::SimpleType, name).is_some() {
+            Some(TypeRef::Simple(name.clone()))
+        } else if builtin(SOAP_ENC_NS) {
+            Some(TypeRef::Builtin(name.local.clone()))
+        } else {
+            None
+        }
     }
 
     /// Like [`type_ref`](Self::type_ref) but the type must be simple.

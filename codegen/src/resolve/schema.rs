@@ -270,11 +270,10 @@ impl Resolver<'_> {
         let Some((d, base)) = self.derivation(inst, el) else {
             return;
         };
-        let mut own_facets = if d.local == "restriction" {
-            self.facets(inst, d)
-        } else {
-            Facets::default()
-        };
+        let mut steps = Vec::new();
+        if d.local == "restriction" {
+            steps.push(self.facets(inst, d));
+        }
         let mut own_attrs = Vec::new();
         for child in xsd_children(d) {
             if matches!(
@@ -297,7 +296,7 @@ impl Resolver<'_> {
                         .into_iter()
                         .filter(|a| !own_attrs.iter().any(|o| o.name == a.name))
                         .collect();
-                    own_facets = merge_facets(facets, own_facets);
+                    steps.splice(0..0, facets);
                     base
                 }
                 Some(_) => {
@@ -318,7 +317,7 @@ impl Resolver<'_> {
             .extend(own_attrs.into_iter().filter(|a| !a.prohibited));
         ct.content = ComplexContent::Simple {
             base: value,
-            facets: own_facets,
+            facets: steps,
         };
     }
 
@@ -822,31 +821,5 @@ impl Resolver<'_> {
             Ok(n) => Some(n),
             Err(_) => self.invalid(inst, el, facet, value),
         }
-    }
-}
-
-/// `own` restricts `base`: what `own` sets wins.
-fn merge_facets(base: Facets, own: Facets) -> Facets {
-    Facets {
-        enumeration: if own.enumeration.is_empty() {
-            base.enumeration
-        } else {
-            own.enumeration
-        },
-        patterns: if own.patterns.is_empty() {
-            base.patterns
-        } else {
-            own.patterns
-        },
-        length: own.length.or(base.length),
-        min_length: own.min_length.or(base.min_length),
-        max_length: own.max_length.or(base.max_length),
-        min_inclusive: own.min_inclusive.or(base.min_inclusive),
-        max_inclusive: own.max_inclusive.or(base.max_inclusive),
-        min_exclusive: own.min_exclusive.or(base.min_exclusive),
-        max_exclusive: own.max_exclusive.or(base.max_exclusive),
-        total_digits: own.total_digits.or(base.total_digits),
-        fraction_digits: own.fraction_digits.or(base.fraction_digits),
-        white_space: own.white_space.or(base.white_space),
     }
 }

@@ -1,11 +1,14 @@
 //! WSDL services: ports, bindings and portType operations merged, messages
-//! reduced to their element part.
+//! reduced to what they put in the SOAP Body (one element, nothing, or an
+//! rpc wrapper element declared here).
 
 use std::collections::HashMap;
 
 use super::error::ResolveError;
 use super::ir::{
-    Documentation, FaultDecl, Location, MessagePart, Operation, Port, QName, Service, Wsdl,
+    Body as BodyIr, ComplexContent, ComplexType, Documentation, ElementDecl, FaultDecl,
+    LocalElement, Location, MessagePart, Occurs, Operation, Particle, Port, QName, Service, Term,
+    TypeDef, Wsdl,
 };
 use super::resolver::Resolver;
 use crate::parse::{self, Pos, Protocol, QNameText, WsdlDoc};
@@ -131,7 +134,7 @@ impl<'d> Resolver<'d> {
         tables: &[Tables<'d>],
     ) -> Option<Service> {
         let mut ports = Vec::new();
-        let mut soap11 = false;
+        let mut soap = false;
         let mut skipped = Vec::new();
         for p in &s.ports {
             let Some(q) = p.binding.as_ref() else {
@@ -153,11 +156,15 @@ impl<'d> Resolver<'d> {
                 });
                 continue;
             };
-            if binding.protocol != Protocol::Soap11 {
-                skipped.push((p, binding.protocol));
-                continue;
-            }
-            soap11 = true;
+            let soap12 = match binding.protocol {
+                Protocol::Soap11 => false,
+                Protocol::Soap12 => true,
+                Protocol::Other => {
+                    skipped.push(p);
+                    continue;
+                }
+            };
+            soap = true;
             if let Some(port) = self.port(
                 w,
                 p,
@@ -167,25 +174,22 @@ impl<'d> Resolver<'d> {
                 scope,
                 tables,
             ) {
-                ports.push(port);
+                ports.push(Port { soap12, ..port });
             }
         }
-        if !soap11 && !s.ports.is_empty() && self.operations.is_none() {
+        if !soap && !s.ports.is_empty() && self.operations.is_none() {
             self.errors.push(ResolveError::NoSoap11Port {
                 service: s.name.clone(),
                 at: self.wsdl_at(w, s.pos),
             });
             return None;
         }
-        for (p, protocol) in skipped {
+        for p in skipped {
             self.out.warnings.push(crate::Warning {
                 kind: crate::WarningKind::PortSkipped {
                     service: s.name.clone(),
                     port: p.name.clone(),
-                    protocol: match protocol {
-                        Protocol::Soap12 => "SOAP 1.2",
-                        _ => "not SOAP",
-                    },
+                    protocol: "not SOAP",
                 },
                 location: self.wsdl_at(w, p.pos),
             });
@@ -239,14 +243,6 @@ impl<'d> Resolver<'d> {
             self.out.unselected_operations.extend(names);
             return None;
         }
-        let binding_rpc = binding.style.as_deref() == Some("rpc");
-        if binding_rpc {
-            self.errors.push(ResolveError::UnsupportedStyle {
-                what: format!("binding `{}` has style=\"rpc\"", binding.name),
-                at: self.wsdl_at(bw, binding.style_pos),
-            });
-            return None;
-        }
         let binding_ops: HashMap<&str, &parse::BindingOperation> = binding
             .operations
             .iter()
@@ -267,24 +263,39 @@ impl<'d> Resolver<'d> {
                 continue;
             };
             let errors = self.errors.len();
-            if bop.style.as_deref() == Some("rpc") {
+            let style = match bop.style.as_deref() {
+                Some(style) => (style, bop.pos),
+                None => (
+                    binding.style.as_deref().unwrap_or("document"),
+                    binding.style_pos,
+                ),
+            };
+            let rpc = style.0 == "rpc";
+            if !rpc && style.0 != "document" {
                 self.errors.push(ResolveError::UnsupportedStyle {
-                    what: format!("operation `{}` has style=\"rpc\"", op.name),
-                    at: self.wsdl_at(bw, bop.pos),
+                    what: format!("operation `{}` has style=\"{}\"", op.name, style.0),
+                    at: self.wsdl_at(bw, style.1),
                 });
             }
-            for (use_, pos) in &bop.uses {
-                if let Some(u) = use_.as_deref().filter(|u| *u != "literal") {
-                    self.errors.push(ResolveError::UnsupportedStyle {
-                        what: format!("operation `{}` has use=\"{u}\"", op.name),
-                        at: self.wsdl_at(bw, *pos),
-                    });
-                }
+            let encoded = bop.uses.iter().find_map(|(use_, pos)| {
+                use_.as_deref()
+                    .filter(|u| *u != "literal")
+                    .map(|u| (u, *pos))
+            });
+            if let Some((u, pos)) = encoded {
+                self.errors.push(ResolveError::UnsupportedStyle {
+                    what: format!(
+                        "operation `{}` is {}/{u} (use=\"{u}\")",
+                        op.name,
+                        if rpc { "rpc" } else { "document" }
+                    ),
+                    at: self.wsdl_at(bw, pos),
+                });
             }
             if self.errors.len() > errors {
                 continue;
             }
-            if let Some(operation) = self.operation(pw, op, bw, bop, scope, tables) {
+            if let Some(operation) = self.operation(pw, op, (bw, bop, rpc), scope, tables) {
                 operations.push(operation);
             }
         }
@@ -294,6 +305,7 @@ impl<'d> Resolver<'d> {
             binding: binding_name,
             port_type: pt_name,
             doc: Documentation::markdown(&port_type.docs),
+            soap12: false,
             operations,
             location: self.wsdl_at(w, p.pos),
         })
@@ -316,12 +328,12 @@ impl<'d> Resolver<'d> {
         }
     }
 
+    /// `binding`: the binding's document, operation, and whether it is rpc style.
     fn operation(
         &mut self,
         pw: &'d WsdlDoc,
         op: &'d parse::PortTypeOperation,
-        bw: &'d WsdlDoc,
-        bop: &parse::BindingOperation,
+        (bw, bop, rpc): (&'d WsdlDoc, &parse::BindingOperation, bool),
         scope: &[usize],
         tables: &[Tables<'d>],
     ) -> Option<Operation> {
@@ -343,23 +355,34 @@ impl<'d> Resolver<'d> {
             });
             return None;
         };
+        let wrapper = |binding: &parse::MessageBinding, suffix: &str| {
+            rpc.then(|| {
+                let ns = binding.body_namespace.as_deref().unwrap_or(&bw.target_ns);
+                QName::new(
+                    Some(ns).filter(|ns| !ns.is_empty()),
+                    &format!("{}{suffix}", op.name),
+                )
+            })
+        };
         let input_body = Body {
             parts: bop.input.body_parts.as_deref(),
             headers: &input_bound,
             at: bop.pos,
             binding: bw,
+            wrapper: wrapper(&bop.input, ""),
         };
-        let input = self.message_part(pw, input_q, &scope, tables, Some(&input_body));
+        let input = self.message_body(pw, input_q, &scope, tables, &input_body);
         let output_body = Body {
             parts: bop.output.body_parts.as_deref(),
             headers: &output_bound,
             at: bop.pos,
             binding: bw,
+            wrapper: wrapper(&bop.output, "Response"),
         };
         let output = op
             .output
             .as_ref()
-            .map(|q| self.message_part(pw, q, &scope, tables, Some(&output_body)));
+            .map(|q| self.message_body(pw, q, &scope, tables, &output_body));
         let mut faults = Vec::new();
         for f in &op.faults {
             let Some(q) = f.message.as_ref() else {
@@ -370,7 +393,7 @@ impl<'d> Resolver<'d> {
                 });
                 continue;
             };
-            if let Some(part) = self.message_part(pw, q, &scope, tables, None) {
+            if let Some(part) = self.fault_part(pw, q, &scope, tables) {
                 faults.push(FaultDecl {
                     name: f.name.clone(),
                     doc: Documentation::markdown(&f.docs),
@@ -476,51 +499,186 @@ impl<'d> Resolver<'d> {
         Some((name, &self.docs.wsdls[mw], message))
     }
 
-    /// The single element part of the message `q` names that goes in the
-    /// SOAP body (`body`: the binding's choice of parts; None for faults).
-    fn message_part(
+    /// What the message `q` names puts in the SOAP body, as `body` binds it.
+    fn message_body(
         &mut self,
         w: &'d WsdlDoc,
         q: &QNameText,
         scope: &[usize],
         tables: &[Tables<'d>],
-        body: Option<&Body<'_, 'd>>,
-    ) -> Option<MessagePart> {
+        body: &Body<'_, 'd>,
+    ) -> Option<BodyIr> {
         let (name, mw, message) = self.message(w, q, scope, tables)?;
         let mut parts: Vec<&parse::Part> = message.parts.iter().collect();
-        if let Some(body) = body {
-            if let Some(listed) = body.parts {
-                for missing in listed
-                    .iter()
-                    .filter(|l| !parts.iter().any(|p| &p.name == *l))
-                {
-                    self.errors.push(ResolveError::UnknownPart {
-                        message: name.to_string(),
-                        part: missing.clone(),
-                        at: self.wsdl_at(body.binding, body.at),
-                    });
-                }
-                parts.retain(|p| listed.contains(&p.name));
-            } else {
-                parts.retain(|p| {
-                    !body
-                        .headers
-                        .iter()
-                        .any(|(m, part)| *m == name && *part == p.name)
+        if let Some(listed) = body.parts {
+            for missing in listed
+                .iter()
+                .filter(|l| !parts.iter().any(|p| &p.name == *l))
+            {
+                self.errors.push(ResolveError::UnknownPart {
+                    message: name.to_string(),
+                    part: missing.clone(),
+                    at: self.wsdl_at(body.binding, body.at),
                 });
             }
+            parts.retain(|p| listed.contains(&p.name));
+        } else {
+            parts.retain(|p| {
+                !body
+                    .headers
+                    .iter()
+                    .any(|(m, part)| *m == name && *part == p.name)
+            });
         }
-        let [part] = parts.as_slice() else {
+        if let Some(wrapper) = &body.wrapper {
+            return self.rpc_wrapper(name, mw, message, &parts, wrapper.clone());
+        }
+        match parts.as_slice() {
+            [] => Some(BodyIr::Empty { message: name }),
+            [part] => {
+                let element = self.part_element(mw, message, part)?;
+                Some(BodyIr::Element(MessagePart {
+                    message: name,
+                    part: part.name.clone(),
+                    element,
+                }))
+            }
+            _ => {
+                self.errors.push(ResolveError::NotDocumentLiteral {
+                    reason: format!(
+                        "message `{}` has {} {}parts; document style takes at most one element part (rpc style wraps several)",
+                        message.name,
+                        parts.len(),
+                        if parts.len() == message.parts.len() { "" } else { "body " },
+                    ),
+                    at: self.wsdl_at(mw, message.pos),
+                });
+                None
+            }
+        }
+    }
+
+    /// Declares the rpc/literal wrapper element `wrapper` of a message: a
+    /// sequence of the `parts` as unqualified children, typed by their
+    /// `type=` or by their `element=`'s type.
+    fn rpc_wrapper(
+        &mut self,
+        message_name: QName,
+        mw: &'d WsdlDoc,
+        message: &parse::Message,
+        parts: &[&parse::Part],
+        wrapper: QName,
+    ) -> Option<BodyIr> {
+        let location = self.wsdl_at(mw, message.pos);
+        let mut children = Vec::new();
+        for part in parts {
+            let at = self.wsdl_at(mw, part.pos);
+            let (ty, reference, nillable) = match (&part.element, &part.ty) {
+                (Some(_), _) => {
+                    let element = self.part_element(mw, message, part)?;
+                    let decl = self.out.elements.get(&element)?;
+                    (decl.ty.clone(), Some(element), decl.nillable)
+                }
+                (None, Some(type_q)) => {
+                    let type_name = self.wsdl_qname(mw, type_q)?;
+                    let Some(found) = self.named_type(&type_name) else {
+                        self.errors.push(ResolveError::UnknownType {
+                            name: type_name.to_string(),
+                            at: self.wsdl_at(mw, type_q.pos),
+                        });
+                        return None;
+                    };
+                    (TypeDef::Ref(found), None, false)
+                }
+                (None, None) => {
+                    self.errors.push(ResolveError::MissingAttribute {
+                        element: "part".into(),
+                        attribute: "type".into(),
+                        at,
+                    });
+                    return None;
+                }
+            };
+            children.push(Particle {
+                occurs: Occurs::ONCE,
+                term: Term::Element(Box::new(LocalElement {
+                    name: QName::new(None, &part.name),
+                    reference,
+                    ty,
+                    nillable,
+                    default: None,
+                    fixed: None,
+                    doc: None,
+                    location: at.clone(),
+                })),
+                location: at,
+            });
+        }
+        let content = if children.is_empty() {
+            ComplexContent::Empty
+        } else {
+            ComplexContent::Particle(Particle {
+                occurs: Occurs::ONCE,
+                term: Term::Sequence(children),
+                location: location.clone(),
+            })
+        };
+        let decl = ElementDecl {
+            name: wrapper.clone(),
+            ty: TypeDef::AnonComplex(Box::new(ComplexType {
+                name: None,
+                target_ns: wrapper.ns.clone(),
+                content,
+                attributes: Vec::new(),
+                any_attribute: false,
+                mixed: false,
+                is_abstract: false,
+                doc: None,
+                location: location.clone(),
+            })),
+            nillable: false,
+            default: None,
+            fixed: None,
+            is_abstract: false,
+            doc: None,
+            location,
+        };
+        match self.out.elements.get(&wrapper) {
+            None => {
+                self.out.elements.insert(wrapper.clone(), decl);
+            }
+            Some(same) if *same == decl => {}
+            Some(other) => {
+                self.errors.push(ResolveError::DuplicateDefinition {
+                    kind: "element (an rpc wrapper)".into(),
+                    name: wrapper.to_string(),
+                    at: decl.location,
+                    first: other.location.clone(),
+                });
+                return None;
+            }
+        }
+        Some(BodyIr::Rpc {
+            message: message_name,
+            wrapper,
+        })
+    }
+
+    /// The single element part of a fault message.
+    fn fault_part(
+        &mut self,
+        w: &'d WsdlDoc,
+        q: &QNameText,
+        scope: &[usize],
+        tables: &[Tables<'d>],
+    ) -> Option<MessagePart> {
+        let (name, mw, message) = self.message(w, q, scope, tables)?;
+        let [part] = message.parts.as_slice() else {
             self.errors.push(ResolveError::NotDocumentLiteral {
                 reason: format!(
-                    "message `{}` has {} {}parts; document/literal needs exactly one element part",
+                    "fault message `{}` has {} parts; a fault detail is exactly one element part",
                     message.name,
-                    parts.len(),
-                    if parts.len() == message.parts.len() {
-                        ""
-                    } else {
-                        "body "
-                    },
+                    message.parts.len(),
                 ),
                 at: self.wsdl_at(mw, message.pos),
             });
@@ -580,6 +738,8 @@ struct Body<'a, 'd> {
     /// The binding operation (for errors).
     at: Pos,
     binding: &'d WsdlDoc,
+    /// rpc style: the wrapper element's name.
+    wrapper: Option<QName>,
 }
 
 fn self_location(docs: &parse::Documents, w: &WsdlDoc, pos: Pos) -> Location {

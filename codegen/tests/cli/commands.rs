@@ -273,7 +273,7 @@ fn generate_prints_warnings_and_inspect_lists_them() {
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{stderr}");
     assert!(
-        lines[1].ends_with("service.wsdl:43:5: warning: port `BookingSoap12` of service `BookingService` (SOAP 1.2) is skipped: only SOAP 1.1 ports are generated"),
+        lines[1].ends_with("service.wsdl:43:5: warning: port `BookingHttp` of service `BookingService` (not SOAP) is skipped: only SOAP 1.1 and 1.2 ports are generated"),
         "{stderr}"
     );
     let inspected = soapgen()

@@ -140,8 +140,8 @@ fn aftershop_alone() {
     let debit = &port.operations[0];
     assert_eq!(debit.name, "additionalDebitOfPayment");
     assert_eq!(
-        debit.input.element,
-        QName::new(Some(msg), "additionalDebitOfPayment")
+        debit.input.element(),
+        Some(&QName::new(Some(msg), "additionalDebitOfPayment"))
     );
     let doc = debit.doc.as_deref().unwrap_or_default();
     assert!(
@@ -191,7 +191,7 @@ fn both_services_share_one_common_namespace() {
             .filter(|s| s.name == service)
             .flat_map(|s| &s.ports[0].operations)
             .find(|o| o.name == "getCustomerBonus")
-            .map(|o| o.input.element.clone())
+            .and_then(|o| o.input.element().cloned())
     };
     assert_eq!(
         bonus(AFTERSHOP).and_then(|q| q.ns).as_deref(),

@@ -298,8 +298,39 @@ fn simple_content_extension_and_restriction() {
         panic!()
     };
     assert_eq!(base, &TypeRef::Builtin("decimal".into()));
-    assert_eq!(facets.max_inclusive.as_deref(), Some("10"));
+    assert_eq!(facets.len(), 1);
+    assert_eq!(facets[0].max_inclusive.as_deref(), Some("10"));
     assert_eq!(small.attributes.len(), 1, "inherits the base's attributes");
+}
+
+/// Issue 10: a restriction of a restriction kept only the last step's
+/// patterns (a value had to match `[0-9]{3}` alone, not also `[0-9]+`).
+/// Every step is kept; the model folds them (steps ANDed, patterns of one step ORed).
+#[test]
+fn simple_content_restriction_steps_keep_every_pattern() {
+    let r = schema(
+        "simplecontent-steps",
+        &xsd(r#"<xs:complexType name="code">
+  <xs:simpleContent><xs:extension base="xs:string"><xs:attribute name="system" type="xs:string"/></xs:extension></xs:simpleContent>
+</xs:complexType>
+<xs:complexType name="digits">
+  <xs:simpleContent><xs:restriction base="t:code"><xs:pattern value="[0-9]+"/></xs:restriction></xs:simpleContent>
+</xs:complexType>
+<xs:complexType name="three">
+  <xs:simpleContent><xs:restriction base="t:digits"><xs:pattern value="[0-9]{3}"/><xs:pattern value="0"/></xs:restriction></xs:simpleContent>
+</xs:complexType>"#),
+    );
+    let ComplexContent::Simple { facets, .. } = &complex(&r, "three").content else {
+        panic!()
+    };
+    let patterns: Vec<&[String]> = facets.iter().map(|f| f.patterns.as_slice()).collect();
+    assert_eq!(
+        patterns,
+        [
+            &["[0-9]+".to_string()][..],
+            &["[0-9]{3}".to_string(), "0".to_string()][..]
+        ]
+    );
 }
 
 #[test]

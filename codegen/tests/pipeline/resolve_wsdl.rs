@@ -1,10 +1,18 @@
 //! WSDL services through parse + resolve: operations merged with bindings,
-//! messages reduced to element parts, SOAP 1.2 ports skipped, errors.
+//! messages reduced to element parts, SOAP 1.2 ports kept and marked, errors.
 
 use crate::resolve_support;
 
 use resolve_support::{run, Scratch};
-use soap_codegen::resolve::QName;
+use soap_codegen::resolve::{Body, MessagePart, QName};
+
+/// The element part of a document/literal Body.
+fn part(body: &Body) -> &MessagePart {
+    match body {
+        Body::Element(part) => part,
+        other => panic!("not one element part: {other:?}"),
+    }
+}
 
 const HEAD: &str = r#"<definitions name="Shop" targetNamespace="urn:svc" xmlns="http://schemas.xmlsoap.org/wsdl/"
     xmlns:tns="urn:svc" xmlns:m="urn:m" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
@@ -75,8 +83,11 @@ fn operations_merge_port_type_and_binding() {
     assert_eq!(w.doc.as_deref(), Some("The *shop*."));
     let service = &w.services[0];
     assert_eq!(service.doc.as_deref(), Some("Service doc."));
-    assert_eq!(service.ports.len(), 1, "the SOAP 1.2 port is skipped");
-    let port = &service.ports[0];
+    assert_eq!(service.ports.len(), 2, "both SOAP ports, in document order");
+    assert_eq!(service.ports[0].name, "Soap12Port");
+    assert!(service.ports[0].soap12);
+    let port = &service.ports[1];
+    assert!(!port.soap12);
     assert_eq!(port.name, "Port");
     assert_eq!(port.address.as_deref(), Some("http://h/svc"));
     assert_eq!(port.binding, QName::new(Some("urn:svc"), "B"));
@@ -85,11 +96,17 @@ fn operations_merge_port_type_and_binding() {
     let ping = &port.operations[0];
     assert_eq!(ping.soap_action, "urn:ping");
     assert_eq!(ping.doc.as_deref(), Some("Pings."));
-    assert_eq!(ping.input.message, QName::new(Some("urn:svc"), "ping"));
-    assert_eq!(ping.input.part, "parameters");
-    assert_eq!(ping.input.element, QName::new(Some("urn:m"), "ping"));
     assert_eq!(
-        ping.output.as_ref().map(|o| o.element.local.as_str()),
+        part(&ping.input).message,
+        QName::new(Some("urn:svc"), "ping")
+    );
+    assert_eq!(part(&ping.input).part, "parameters");
+    assert_eq!(part(&ping.input).element, QName::new(Some("urn:m"), "ping"));
+    assert_eq!(
+        ping.output
+            .as_ref()
+            .and_then(|o| o.element())
+            .map(|e| e.local.as_str()),
         Some("pong")
     );
     assert_eq!(ping.faults[0].name, "Oops");
@@ -107,7 +124,7 @@ fn operations_merge_port_type_and_binding() {
 }
 
 #[test]
-fn an_rpc_binding_is_one_error_without_follow_ons() {
+fn an_rpc_encoded_operation_is_one_error_without_follow_ons() {
     let content = wsdl(&format!(
         r#"{MESSAGES}{}
   <service name="S"><port name="P" binding="tns:B"><soap:address location="http://h"/></port></service>"#,
@@ -117,10 +134,131 @@ fn an_rpc_binding_is_one_error_without_follow_ons() {
     let lines: Vec<&str> = e.lines().collect();
     assert_eq!(lines.len(), 1, "{e}");
     assert!(
-        lines[0]
-            .contains("svc.wsdl:25:5: unsupported binding style: binding `B` has style=\"rpc\""),
+        lines[0].contains(
+            "svc.wsdl:28:14: unsupported binding style: operation `ping` is rpc/encoded (use=\"encoded\")"
+        ),
         "{e}"
     );
+}
+
+const RPC: &str = r#"<definitions targetNamespace="urn:svc" xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:tns="urn:svc" xmlns:m="urn:m"
+    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <types>
+    <xs:schema targetNamespace="urn:m">
+      <xs:complexType name="point"><xs:sequence><xs:element name="x" type="xs:int"/></xs:sequence></xs:complexType>
+      <xs:element name="tag" type="xs:string" nillable="true"/>
+    </xs:schema>
+  </types>
+  <message name="in"><part name="at" type="m:point"/><part name="label" type="xs:string"/><part name="tag" element="m:tag"/></message>
+  <message name="out"><part name="result" type="xs:boolean"/></message>
+  <message name="none"/>
+  <portType name="PT">
+    <operation name="move"><input message="tns:in"/><output message="tns:out"/></operation>
+    <operation name="tick"><input message="tns:none"/><output message="tns:none"/></operation>
+    <operation name="fire"><input message="tns:none"/></operation>
+  </portType>
+  <binding name="B" type="tns:PT"><soap:binding style="rpc"/>
+    <operation name="move"><soap:operation soapAction="move"/>
+      <input><soap:body use="literal" namespace="urn:wire"/></input><output><soap:body use="literal" namespace="urn:wire"/></output></operation>
+    <operation name="tick"><input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
+    <operation name="fire"><soap:operation style="document"/><input><soap:body use="literal"/></input></operation>
+  </binding>
+  <service name="S"><port name="P" binding="tns:B"><soap:address location="http://h"/></port></service>
+</definitions>"#;
+
+#[test]
+fn rpc_literal_messages_become_wrapper_elements() {
+    use soap_codegen::resolve::{ComplexContent, Term, TypeDef, TypeRef};
+    let r = resolve("rpc-literal", RPC).unwrap_or_else(|e| panic!("{e}"));
+    let ops = &r.wsdls[0].services[0].ports[0].operations;
+    let wrapper = |body: &Body| match body {
+        Body::Rpc { wrapper, .. } => wrapper.clone(),
+        other => panic!("not rpc: {other:?}"),
+    };
+    let input = wrapper(&ops[0].input);
+    assert_eq!(input, QName::new(Some("urn:wire"), "move"));
+    let output = ops[0].output.as_ref().map(wrapper);
+    assert_eq!(output, Some(QName::new(Some("urn:wire"), "moveResponse")));
+    let Some(TypeDef::AnonComplex(ct)) = r.elements.get(&input).map(|e| &e.ty) else {
+        panic!("no wrapper element declared: {:?}", r.elements.keys());
+    };
+    let ComplexContent::Particle(p) = &ct.content else {
+        panic!("{ct:?}")
+    };
+    let Term::Sequence(children) = &p.term else {
+        panic!("{p:?}")
+    };
+    let children: Vec<_> = children
+        .iter()
+        .map(|c| match &c.term {
+            Term::Element(e) => (e.name.clone(), e.ty.clone(), e.nillable),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        children,
+        [
+            (
+                QName::new(None, "at"),
+                TypeDef::Ref(TypeRef::Complex(QName::new(Some("urn:m"), "point"))),
+                false
+            ),
+            (
+                QName::new(None, "label"),
+                TypeDef::Ref(TypeRef::Builtin("string".into())),
+                false
+            ),
+            (
+                QName::new(None, "tag"),
+                TypeDef::Ref(TypeRef::Builtin("string".into())),
+                true
+            ),
+        ]
+    );
+    // Without soap:body namespace=, the WSDL's target namespace; no parts: an empty wrapper.
+    let tick = wrapper(&ops[1].input);
+    assert_eq!(tick, QName::new(Some("urn:svc"), "tick"));
+    assert!(matches!(
+        r.elements.get(&tick).map(|e| &e.ty),
+        Some(TypeDef::AnonComplex(ct)) if ct.content == ComplexContent::Empty
+    ));
+    // An operation's style= overrides the binding's: a document one-way with an empty Body.
+    assert!(matches!(ops[2].input, Body::Empty { .. }), "{:?}", ops[2]);
+    assert!(ops[2].output.is_none());
+}
+
+#[test]
+fn an_rpc_wrapper_clashing_with_a_declared_element_is_an_error() {
+    let content = RPC.replace(
+        r#"<xs:schema targetNamespace="urn:m">"#,
+        r#"<xs:schema targetNamespace="urn:m"/><xs:schema targetNamespace="urn:svc"><xs:element name="tick" type="xs:int"/></xs:schema><xs:schema targetNamespace="urn:m">"#,
+    );
+    let e = resolve("rpc-clash", &content).err().unwrap_or_default();
+    assert!(
+        e.contains("duplicate element (an rpc wrapper) `{urn:svc}tick`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn zero_part_messages_are_an_empty_body() {
+    let content = wsdl(
+        r#"
+  <message name="nothing"/>
+  <message name="pong"><part name="parameters" element="m:pong"/></message>
+  <portType name="ShopPort"><operation name="ping"><input message="tns:nothing"/><output message="tns:nothing"/></operation></portType>
+  <binding name="B" type="tns:ShopPort"><soap:binding style="document"/>
+    <operation name="ping"><input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
+  </binding>
+  <service name="S"><port name="P" binding="tns:B"><soap:address location="http://h"/></port></service>"#,
+    );
+    let r = resolve("zero-part", &content).unwrap_or_else(|e| panic!("{e}"));
+    let op = &r.wsdls[0].services[0].ports[0].operations[0];
+    let empty = Body::Empty {
+        message: QName::new(Some("urn:svc"), "nothing"),
+    };
+    assert_eq!(op.input, empty);
+    assert_eq!(op.output, Some(empty));
 }
 
 #[test]
@@ -137,7 +275,7 @@ fn an_encoded_operation_is_reported_before_other_errors() {
     assert_eq!(lines.len(), 2, "{e}");
     assert!(
         lines[0].contains(
-            "svc.wsdl:28:14: unsupported binding style: operation `ping` has use=\"encoded\""
+            "svc.wsdl:28:14: unsupported binding style: operation `ping` is document/encoded (use=\"encoded\")"
         ),
         "{e}"
     );
@@ -148,14 +286,28 @@ fn an_encoded_operation_is_reported_before_other_errors() {
 }
 
 #[test]
-fn service_with_only_soap12_is_an_error() {
+fn service_with_only_soap12_is_resolved() {
     let content = wsdl(&format!(
         r#"{MESSAGES}{}
   <service name="S"><port name="P" binding="tns:B"><soap12:address location="http://h"/></port></service>"#,
         binding("B", "soap12", "document", "literal"),
     ));
-    let e = resolve("soap12", &content).err().unwrap_or_default();
-    assert!(e.contains("service `S` has no SOAP 1.1 port"), "{e}");
+    let r = resolve("soap12", &content).unwrap_or_else(|e| panic!("{e}"));
+    let port = &r.wsdls[0].services[0].ports[0];
+    assert!(port.soap12);
+    assert_eq!(port.address.as_deref(), Some("http://h"));
+    assert_eq!(port.operations[0].soap_action, "urn:ping");
+}
+
+#[test]
+fn service_without_soap_port_is_an_error() {
+    let content = wsdl(&format!(
+        r#"{MESSAGES}
+  <binding name="H" type="tns:ShopPort"><http:binding xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" verb="POST"/></binding>
+  <service name="S"><port name="P" binding="tns:H"/></service>"#,
+    ));
+    let e = resolve("nosoap", &content).err().unwrap_or_default();
+    assert!(e.contains("service `S` has no SOAP 1.1 or 1.2 port"), "{e}");
 }
 
 #[test]
@@ -223,8 +375,8 @@ fn wsdl_import_of_abstract_definitions_and_schema() {
     assert_eq!(r.files.len(), 3);
     assert_eq!(r.wsdls.len(), 2);
     let op = &r.wsdls[0].services[0].ports[0].operations[0];
-    assert_eq!(op.input.element, QName::new(Some("urn:m"), "ping"));
-    assert_eq!(op.input.message, QName::new(Some("urn:abs"), "ping"));
+    assert_eq!(part(&op.input).element, QName::new(Some("urn:m"), "ping"));
+    assert_eq!(part(&op.input).message, QName::new(Some("urn:abs"), "ping"));
 }
 
 const HEADER_MESSAGES: &str = r#"
@@ -266,8 +418,8 @@ fn parts_bound_to_soap_headers_leave_the_body_part() {
     );
     let r = resolve("headers", &content).unwrap_or_else(|e| panic!("{e}"));
     let op = &r.wsdls[0].services[0].ports[0].operations[0];
-    assert_eq!(op.input.part, "body");
-    assert_eq!(op.input.element, QName::new(Some("urn:h"), "req"));
+    assert_eq!(part(&op.input).part, "body");
+    assert_eq!(part(&op.input).element, QName::new(Some("urn:h"), "req"));
     let headers: Vec<_> = op
         .input_headers
         .iter()
@@ -278,7 +430,10 @@ fn parts_bound_to_soap_headers_leave_the_body_part() {
         op.output_headers.is_empty(),
         "a type= header part is not an element header"
     );
-    assert_eq!(op.output.as_ref().map(|o| o.part.as_str()), Some("body"));
+    assert_eq!(
+        op.output.as_ref().map(|o| part(o).part.as_str()),
+        Some("body")
+    );
 }
 
 #[test]
@@ -286,7 +441,7 @@ fn soap_body_parts_selects_the_body_part() {
     let content = header_wsdl(r#"<soap:body parts="body" use="literal"/>"#);
     let r = resolve("bodyparts", &content).unwrap_or_else(|e| panic!("{e}"));
     let op = &r.wsdls[0].services[0].ports[0].operations[0];
-    assert_eq!(op.input.element, QName::new(Some("urn:h"), "req"));
+    assert_eq!(part(&op.input).element, QName::new(Some("urn:h"), "req"));
 
     let content = header_wsdl(r#"<soap:body parts="nothing" use="literal"/>"#);
     let e = resolve("bodyparts-bad", &content).err().unwrap_or_default();
@@ -294,7 +449,6 @@ fn soap_body_parts_selects_the_body_part() {
         e.contains("message `{urn:svc}in` has no part `nothing`"),
         "{e}"
     );
-    assert!(e.contains("message `in` has 0 body parts"), "{e}");
 
     let content = header_wsdl(r#"<soap:body use="literal"/>"#);
     let e = resolve("bodyparts-none", &content)
@@ -336,7 +490,7 @@ fn an_error_in_a_shared_message_is_reported_once() {
 
 #[test]
 fn only_the_selected_operations_are_checked() {
-    // `notify` uses a two-part message and a second port has an rpc binding:
+    // `notify` uses a two-part message and a second port has an rpc/encoded binding:
     // both are errors for a full run, neither when only `ping` is generated.
     let content = wsdl(&format!(
         r#"{}{}{}
@@ -358,7 +512,7 @@ fn only_the_selected_operations_are_checked() {
         binding("B", "soap", "document", "literal"),
         r#"
   <binding name="R" type="tns:OldPort"><soap:binding style="rpc" transport="http://schemas.xmlsoap.org/soap/http"/>
-    <operation name="legacy"><soap:operation soapAction=""/><input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
+    <operation name="legacy"><soap:operation soapAction=""/><input><soap:body use="encoded"/></input><output><soap:body use="encoded"/></output></operation>
   </binding>"#,
     ));
     let scratch = Scratch::new("selected");
@@ -368,7 +522,7 @@ fn only_the_selected_operations_are_checked() {
     assert!(
         e.lines()
             .next()
-            .is_some_and(|l| l.contains("binding `R` has style=\"rpc\"")),
+            .is_some_and(|l| l.contains("operation `legacy` is rpc/encoded")),
         "{e}"
     );
     assert!(e.contains("message `two` has 2 parts"), "{e}");

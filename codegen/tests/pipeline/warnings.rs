@@ -39,8 +39,8 @@ fn every_dropped_construct_is_a_located_warning() {
                 5,
                 &WarningKind::PortSkipped {
                     service: "BookingService".into(),
-                    port: "BookingSoap12".into(),
-                    protocol: "SOAP 1.2",
+                    port: "BookingHttp".into(),
+                    protocol: "not SOAP",
                 }
             ),
         ]

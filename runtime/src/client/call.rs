@@ -4,16 +4,16 @@ use std::time::Instant;
 
 use bytes::Bytes;
 use http::header::{AUTHORIZATION, PROXY_AUTHORIZATION};
-use http::{HeaderMap, HeaderValue};
+use http::HeaderMap;
 use tracing::{Instrument as _, Level};
 
 use super::error::snippet;
 use super::redact::Secrets;
 use super::{Client, Error, TimeoutPhase};
 use crate::diag::Diagnostic;
-use crate::envelope;
+use crate::envelope::{self, Message, SoapVersion, WriteHeader};
 use crate::error::{DecodeError, DecodeErrorKind};
-use crate::fault::{Fault, FaultDetail, SOAP11_NAMESPACE};
+use crate::fault::{Fault, FaultDetail};
 use crate::transport::{Transport, TransportError, TransportRequest, TransportResponse};
 use crate::value::AnyXml;
 use crate::xml::{DecodeOptions, Decoded, Operation, XmlType};
@@ -51,6 +51,25 @@ impl<T: Transport> Client<T> {
         Resp: XmlType + Send + 'static,
         F: FaultDetail,
     {
+        self.call_with_headers(op, &[], request)
+            .await
+            .map(|message| message.body)
+    }
+
+    /// [`call`](Self::call) with header blocks: `headers` go into the
+    /// request's `Header` (in the spelling of the operation's SOAP version),
+    /// and the response comes with the header blocks it carried.
+    pub async fn call_with_headers<Req, Resp, F>(
+        &self,
+        op: &'static Operation,
+        headers: &[&dyn WriteHeader],
+        request: &Req,
+    ) -> Result<Message<Resp>, Error<F>>
+    where
+        Req: XmlType,
+        Resp: XmlType + Send + 'static,
+        F: FaultDetail,
+    {
         let span = tracing::info_span!(
             "soap_call",
             operation = op.name,
@@ -63,7 +82,7 @@ impl<T: Transport> Client<T> {
             outcome = tracing::field::Empty,
         );
         let started = Instant::now();
-        let exchange = self.exchange(op, request);
+        let exchange = self.exchange(op, headers, request);
         let result = match self.config.timeout {
             Some(limit) => tokio::time::timeout(limit, exchange)
                 .instrument(span.clone())
@@ -91,14 +110,16 @@ impl<T: Transport> Client<T> {
     async fn exchange<Req, Resp, F>(
         &self,
         op: &'static Operation,
+        headers: &[&dyn WriteHeader],
         request: &Req,
-    ) -> Result<Resp, Error<F>>
+    ) -> Result<Message<Resp>, Error<F>>
     where
         Req: XmlType,
         Resp: XmlType + Send + 'static,
         F: FaultDetail,
     {
-        let body = Bytes::from(envelope::encode_request(op, request).map_err(Error::Encode)?);
+        let body =
+            Bytes::from(envelope::encode_request(op, headers, request).map_err(Error::Encode)?);
         let request = self.transport_request(op, body.clone())?;
         if tracing::enabled!(Level::TRACE) {
             tracing::trace!(
@@ -132,7 +153,7 @@ impl<T: Transport> Client<T> {
         };
         if let Decoding::Answer(answer) = &decoded {
             span.record("diagnostics", answer.diagnostics.len());
-            if let Err(fault) = &answer.value {
+            if let Err(fault) = &answer.value.body {
                 span.record("fault_code", fault_code(fault).as_str());
             }
         }
@@ -153,16 +174,15 @@ impl<T: Transport> Client<T> {
         body: Bytes,
     ) -> Result<TransportRequest, TransportError> {
         let mut headers = self.config.headers.clone();
-        let action = HeaderValue::from_str(&format!("\"{}\"", op.soap_action)).map_err(|_| {
-            TransportError::InvalidRequest {
+        op.version
+            .set_request_headers(op.soap_action, &mut headers)
+            .map_err(|_| TransportError::InvalidRequest {
                 endpoint: self.config.endpoint_label.clone(),
                 reason: format!(
-                    "SOAPAction of operation {} is not a valid header value",
+                    "the SOAP action of operation {} is not a valid header value",
                     op.name
                 ),
-            }
-        })?;
-        headers.insert("soapaction", action);
+            })?;
         Ok(TransportRequest {
             endpoint: self.config.endpoint.clone(),
             headers,
@@ -178,7 +198,7 @@ impl<T: Transport> Client<T> {
         op: &'static Operation,
         decoded: Decoding<Resp, F>,
         request: &[u8],
-    ) -> Result<Resp, Error<F>> {
+    ) -> Result<Message<Resp>, Error<F>> {
         let secrets = || {
             self.config
                 .secrets
@@ -187,16 +207,18 @@ impl<T: Transport> Client<T> {
         match decoded {
             Decoding::Answer(decoded) => {
                 self.report(op, &decoded.diagnostics);
-                decoded.value.map_err(|mut fault| {
-                    let secrets = secrets();
-                    if !secrets.is_empty() {
-                        fault.string = secrets.scrub(&fault.string);
-                        fault.actor = fault.actor.map(|actor| secrets.scrub(&actor));
-                        fault.raw_detail =
-                            fault.raw_detail.map(|raw| AnyXml(secrets.scrub(&raw.0)));
-                    }
-                    Error::Fault(fault)
-                })
+                let Message { body, headers } = decoded.value;
+                body.map(|body| Message { body, headers })
+                    .map_err(|mut fault| {
+                        let secrets = secrets();
+                        if !secrets.is_empty() {
+                            fault.string = secrets.scrub(&fault.string);
+                            fault.actor = fault.actor.map(|actor| secrets.scrub(&actor));
+                            fault.raw_detail =
+                                fault.raw_detail.map(|raw| AnyXml(secrets.scrub(&raw.0)));
+                        }
+                        Error::Fault(Box::new(fault))
+                    })
             }
             Decoding::Failed(error) => Err(Error::Decode(scrub_decode_error(error, &secrets()))),
             Decoding::NotSoap(response, error) => {
@@ -243,8 +265,8 @@ impl<T: Transport> Client<T> {
 
 /// What decoding a response gave, before the client interprets it.
 enum Decoding<Resp, F> {
-    /// The response or a fault (from any status).
-    Answer(Decoded<Result<Resp, Fault<F>>>),
+    /// The response or a fault (from any status), with the header blocks.
+    Answer(Decoded<Message<Result<Resp, Fault<F>>>>),
     /// A 2xx that is not a readable envelope for the operation.
     Failed(DecodeError),
     /// A non-2xx that holds no fault (and why, when it looked like XML).
@@ -260,7 +282,7 @@ fn decode<Resp: XmlType, F: FaultDetail>(
     options: &DecodeOptions,
 ) -> Decoding<Resp, F> {
     if response.status.is_success() {
-        return match envelope::decode_response::<Resp, F>(op, &response.body, options) {
+        return match envelope::decode_response_message::<Resp, F>(op, &response.body, options) {
             Ok(decoded) => Decoding::Answer(decoded),
             Err(error) => Decoding::Failed(error),
         };
@@ -268,8 +290,8 @@ fn decode<Resp: XmlType, F: FaultDetail>(
     if !may_be_soap(&response) {
         return Decoding::NotSoap(response, None);
     }
-    match envelope::decode_response::<Resp, F>(op, &response.body, options) {
-        Ok(decoded) if decoded.value.is_err() => Decoding::Answer(decoded),
+    match envelope::decode_response_message::<Resp, F>(op, &response.body, options) {
+        Ok(decoded) if decoded.value.body.is_err() => Decoding::Answer(decoded),
         Ok(_) => Decoding::NotSoap(response, None),
         Err(error) => Decoding::NotSoap(response, Some(error)),
     }
@@ -318,9 +340,14 @@ fn loggable(headers: &HeaderMap) -> String {
 
 /// The fault code for the span: the local name for the standard SOAP codes.
 fn fault_code<F>(fault: &Fault<F>) -> String {
-    match fault.code.namespace.as_deref() {
-        Some(SOAP11_NAMESPACE) => fault.code.local.clone(),
-        _ => fault.code.to_string(),
+    match fault
+        .code
+        .namespace
+        .as_deref()
+        .and_then(SoapVersion::from_namespace)
+    {
+        Some(_) => fault.code.local.clone(),
+        None => fault.code.to_string(),
     }
 }
 

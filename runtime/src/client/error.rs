@@ -65,7 +65,7 @@ pub enum Error<F> {
     /// The request could not be encoded (a value violates its type); nothing was sent.
     Encode(EncodeError),
     /// The service answered with a SOAP fault.
-    Fault(Fault<F>),
+    Fault(Box<Fault<F>>),
 }
 
 impl<F> Error<F> {
@@ -77,7 +77,7 @@ impl<F> Error<F> {
     /// The SOAP fault, if the service answered with one.
     pub fn fault(&self) -> Option<&Fault<F>> {
         match self {
-            Self::Fault(fault) => Some(fault),
+            Self::Fault(fault) => Some(fault.as_ref()),
             _ => None,
         }
     }

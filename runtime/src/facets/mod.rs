@@ -5,8 +5,8 @@ mod builtin;
 mod pattern;
 
 pub use builtin::{
-    NegativeInteger, NonPositiveInteger, PositiveInteger, NEGATIVE_INTEGER, NON_POSITIVE_INTEGER,
-    POSITIVE_INTEGER,
+    Language, Name, NcName, NegativeInteger, NmToken, NonPositiveInteger, PositiveInteger,
+    LANGUAGE, NAME, NC_NAME, NEGATIVE_INTEGER, NM_TOKEN, NON_POSITIVE_INTEGER, POSITIVE_INTEGER,
 };
 pub use pattern::Pattern;
 

@@ -1,21 +1,25 @@
-//! Running one operation: decode the request, call the implementation,
-//! encode its response or fault.
+//! Running one operation: check the envelope's version and header blocks,
+//! decode the request, call the implementation, encode its response or fault.
 
 use std::future::Future;
 
 use http::StatusCode;
 
 use super::{Request, Response};
-use crate::envelope;
+use crate::envelope::{self, SoapVersion, StandardCode};
+use crate::error::{DecodeError, DecodeErrorKind};
 use crate::fault::{Fault, FaultDetail, NoFault};
-use crate::rt::BoxFuture;
+use crate::future::BoxFuture;
 use crate::xml::{Operation, XmlType};
 
 /// Decodes `request` as the input of `op` (leniently, unless the request's
 /// options say strict), calls `f`, and encodes `Ok` as the response (HTTP
-/// 200) or `Err` as a SOAP fault (HTTP 500, as SOAP 1.1 requires). A request
-/// that cannot be decoded gets a `Client` fault naming the problem and its
-/// line and column.
+/// 200) or `Err` as a SOAP fault, both in the operation's SOAP version (a
+/// fault gets HTTP 500, or 400 for a SOAP 1.2 `Sender` fault). A request
+/// that cannot be decoded gets a `Client` (`Sender`) fault naming the
+/// problem and its line and column; an envelope of the other SOAP version
+/// a `VersionMismatch` fault in that version; a header block marked
+/// `mustUnderstand` that the operation does not declare a `MustUnderstand` fault.
 ///
 /// The request is decoded and `f` called right away; the returned future
 /// only awaits `f`'s future and encodes its result. So the future does not
@@ -32,6 +36,20 @@ where
     F: FaultDetail,
     Fut: Future<Output = Result<Resp, Fault<F>>> + Send + 'a,
 {
+    let ready = |response| -> BoxFuture<'a, Response> { Box::pin(std::future::ready(response)) };
+    let request = match request.peeked() {
+        Ok(request) => request,
+        Err(error) => {
+            return ready(invalid_request(
+                op.version,
+                &format!("invalid {} request", op.name),
+                &error,
+            ))
+        }
+    };
+    if let Some(refusal) = refuse(&request, op) {
+        return ready(refusal);
+    }
     let input = match envelope::decode_request::<Req>(op, request.body(), request.decode_options())
     {
         Ok(decoded) => {
@@ -41,45 +59,95 @@ where
             decoded.value
         }
         Err(error) => {
-            let response = client_fault(format!("invalid {} request: {error}", op.name));
-            return Box::pin(std::future::ready(response));
+            return ready(invalid_request(
+                op.version,
+                &format!("invalid {} request", op.name),
+                &error,
+            ))
         }
     };
     let running = f(input);
     Box::pin(async move {
         match running.await {
-            Ok(output) => match envelope::encode_response(op, &output) {
-                Ok(body) => Response::xml(StatusCode::OK, body),
+            Ok(_) if op.output.is_none() => Response::accepted(),
+            Ok(output) => match envelope::encode_response(op, &[], &output) {
+                Ok(body) => Response::soap(op.version, StatusCode::OK, body),
                 Err(error) => {
                     tracing::error!(operation = op.name, %error, "the service's response cannot be encoded");
-                    fault_response(&Fault::<NoFault>::server(format!(
-                        "the {} response cannot be encoded: {error}",
-                        op.name
-                    )))
+                    fault_response(
+                        op.version,
+                        &Fault::<NoFault>::server(format!(
+                            "the {} response cannot be encoded: {error}",
+                            op.name
+                        )),
+                    )
                 }
             },
-            Err(fault) => fault_response(&fault),
+            Err(fault) => fault_response(op.version, &fault),
         }
     })
 }
 
+/// The fault for a request `op` must not run: an envelope of another SOAP
+/// version, or a `mustUnderstand` header block the operation does not declare.
+fn refuse(request: &Request, op: &Operation) -> Option<Response> {
+    let version = request.soap_version();
+    if version != op.version {
+        let fault = Fault::<NoFault>::new(
+            version.code(StandardCode::VersionMismatch),
+            format!(
+                "operation {} takes SOAP {} envelopes, this is SOAP {}",
+                op.name,
+                op.version.number(),
+                version.number()
+            ),
+        );
+        return Some(fault_response(version, &fault));
+    }
+    let block = request
+        .soap_headers()
+        .not_understood(version, op.input_headers)
+        .next()?;
+    let fault = Fault::<NoFault>::new(
+        version.code(StandardCode::MustUnderstand),
+        format!("header block {} is not understood", block.name),
+    );
+    Some(fault_response(version, &fault))
+}
+
 /// The answer to a request whose body element no operation of the service
-/// takes: a SOAP `Client` fault (HTTP 500).
+/// takes: a SOAP `Client` (`Sender`) fault in the request's version.
 pub async fn unknown_operation(request: Request) -> Response {
     let found = envelope::peek_operation(request.body(), request.decode_options())
         .map(|name| name.to_string())
-        .unwrap_or_else(|_| "an unreadable body".to_owned());
-    client_fault(format!("no operation of this service takes {found}"))
-}
-
-/// A SOAP `Client` fault with `message` as faultstring, HTTP 500.
-pub(crate) fn client_fault(message: String) -> Response {
-    fault_response(&Fault::<NoFault>::client(message))
-}
-
-fn fault_response<F: FaultDetail>(fault: &Fault<F>) -> Response {
-    Response::xml(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        envelope::encode_fault(fault),
+        .unwrap_or_else(|_| "an empty body".to_owned());
+    client_fault(
+        request.soap_version(),
+        format!("no operation of this service takes {found}"),
     )
+}
+
+/// The answer to a request that cannot be read: a `VersionMismatch` fault
+/// (SOAP 1.1) for an envelope of no SOAP version, else a `Client`
+/// (`Sender`) fault in `version` naming the problem after `what`.
+pub(crate) fn invalid_request(version: SoapVersion, what: &str, error: &DecodeError) -> Response {
+    if let DecodeErrorKind::WrongEnvelopeNamespace { .. } = error.kind {
+        let version = SoapVersion::V11;
+        let fault = Fault::<NoFault>::new(
+            version.code(StandardCode::VersionMismatch),
+            format!("{what}: {error}"),
+        );
+        return fault_response(version, &fault);
+    }
+    client_fault(version, format!("{what}: {error}"))
+}
+
+/// A SOAP `Client` (`Sender`) fault with `message` as faultstring.
+pub(crate) fn client_fault(version: SoapVersion, message: String) -> Response {
+    fault_response(version, &Fault::<NoFault>::client(message))
+}
+
+fn fault_response<F: FaultDetail>(version: SoapVersion, fault: &Fault<F>) -> Response {
+    let status = version.fault_status(&version.spell(&fault.code));
+    Response::soap(version, status, envelope::encode_fault(version, &[], fault))
 }

@@ -5,14 +5,19 @@ use http::header::{HeaderName, CONNECTION, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use http_body_util::Full;
 
+use crate::envelope::{Peeked, ReceivedHeaders, SoapVersion};
 use crate::xml::DecodeOptions;
 
-/// A received SOAP request: the body, the headers and how to decode it.
+/// A received SOAP request: the body, the HTTP headers, how to decode it
+/// and, once the router has peeked at it, its SOAP version and header blocks.
 #[derive(Debug, Clone)]
 pub struct Request {
     body: Bytes,
     headers: HeaderMap,
     options: DecodeOptions,
+    /// Set once peeked at.
+    version: Option<SoapVersion>,
+    soap_headers: ReceivedHeaders,
 }
 
 impl Request {
@@ -22,7 +27,28 @@ impl Request {
             body: body.into(),
             headers,
             options: DecodeOptions::default(),
+            version: None,
+            soap_headers: ReceivedHeaders::default(),
         }
+    }
+
+    /// The same request with what [`peek`](crate::envelope::peek) read of
+    /// its envelope (the router does this before dispatching).
+    pub fn with_envelope(mut self, version: SoapVersion, headers: ReceivedHeaders) -> Self {
+        self.version = Some(version);
+        self.soap_headers = headers;
+        self
+    }
+
+    /// Peeks at the envelope unless that was done ([`with_envelope`](Self::with_envelope)).
+    pub(crate) fn peeked(self) -> Result<Self, crate::error::DecodeError> {
+        if self.version.is_some() {
+            return Ok(self);
+        }
+        let Peeked {
+            version, headers, ..
+        } = crate::envelope::peek(&self.body, &self.options)?;
+        Ok(self.with_envelope(version, headers))
     }
 
     /// The same request, decoded with `options`.
@@ -46,14 +72,20 @@ impl Request {
         &self.options
     }
 
-    /// The `SOAPAction` header without its quotes; `None` when absent or empty.
+    /// The SOAP version of the envelope (SOAP 1.1 until peeked at).
+    pub fn soap_version(&self) -> SoapVersion {
+        self.version.unwrap_or_default()
+    }
+
+    /// The envelope's header blocks (empty until peeked at).
+    pub fn soap_headers(&self) -> &ReceivedHeaders {
+        &self.soap_headers
+    }
+
+    /// The SOAP action without its quotes (1.1 `SOAPAction` header, 1.2
+    /// `action` parameter of the content type); `None` when absent or empty.
     pub fn soap_action(&self) -> Option<&str> {
-        let value = self.headers.get("soapaction")?.to_str().ok()?.trim();
-        let value = value
-            .strip_prefix('"')
-            .and_then(|v| v.strip_suffix('"'))
-            .unwrap_or(value);
-        (!value.is_empty()).then_some(value)
+        self.soap_version().request_action(&self.headers)
     }
 }
 
@@ -77,9 +109,20 @@ impl Response {
         }
     }
 
-    /// A SOAP envelope (`text/xml; charset=utf-8`) with `status`.
+    /// A SOAP 1.1 envelope (`text/xml; charset=utf-8`) with `status`.
     pub fn xml(status: StatusCode, body: impl Into<Bytes>) -> Self {
-        Self::new(status, "text/xml; charset=utf-8", body)
+        Self::soap(SoapVersion::V11, status, body)
+    }
+
+    /// An envelope of `version`, with its content type, and `status`.
+    pub fn soap(version: SoapVersion, status: StatusCode, body: impl Into<Bytes>) -> Self {
+        Self::new(status, version.content_type(), body)
+    }
+
+    /// `202 Accepted` with no body and no `Content-Type`: the answer to a
+    /// one-way operation's request.
+    pub fn accepted() -> Self {
+        Self::new(StatusCode::ACCEPTED, "", Bytes::new())
     }
 
     /// A plain-text answer (404, 405, 413…).
@@ -117,7 +160,7 @@ impl Response {
         self.status
     }
 
-    /// The `Content-Type`.
+    /// The `Content-Type` (empty for an answer without a body).
     pub fn content_type(&self) -> &'static str {
         self.content_type
     }
@@ -132,9 +175,11 @@ impl Response {
         let mut response = http::Response::new(Full::new(self.body));
         *response.status_mut() = self.status;
         *response.headers_mut() = self.headers;
-        response
-            .headers_mut()
-            .insert(CONTENT_TYPE, HeaderValue::from_static(self.content_type));
+        if !self.content_type.is_empty() {
+            response
+                .headers_mut()
+                .insert(CONTENT_TYPE, HeaderValue::from_static(self.content_type));
+        }
         response
     }
 }

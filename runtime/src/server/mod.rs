@@ -37,7 +37,7 @@ pub use self::router::Router;
 
 use bytes::Bytes;
 
-use crate::rt::BoxFuture;
+use crate::future::BoxFuture;
 use crate::xml::Operation;
 
 /// A service the router can call: the operations it serves and a way to run

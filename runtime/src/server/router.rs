@@ -7,21 +7,25 @@ use bytes::{Buf, BufMut, Bytes, BytesMut};
 use http::{header, HeaderValue, Method, StatusCode};
 use http_body_util::{BodyExt, Full};
 
-use super::handle::client_fault;
+use super::handle::invalid_request;
 use super::{
     unknown_operation, Dispatch, Reply, Request, Response, Service, DEFAULT_MAX_REQUEST_BYTES,
 };
-use crate::envelope;
-use crate::rt::BoxFuture;
+use crate::envelope::{self, Body, SoapVersion};
+use crate::future::BoxFuture;
+use crate::value::QName;
 use crate::xml::{DecodeOptions, Operation};
 
 /// Services mounted at URL paths.
 ///
 /// A POST to a mounted path is routed by the element in the SOAP body (its
-/// namespace URI and local name against each operation's input element; the
-/// `SOAPAction` header breaks ties). Unknown path: 404. Other methods: 405.
-/// A body over the limit: 413. Malformed XML or an unknown body element: a
-/// SOAP `Client` fault with HTTP 500.
+/// namespace URI and local name against each operation's input element, an
+/// empty body to the operations whose input is empty; operations of the
+/// envelope's SOAP version first, then the SOAP action breaks ties). Each
+/// version is answered in its own envelope. Unknown path: 404. Other
+/// methods: 405. A body over the limit: 413. Malformed XML or an unknown body
+/// element: a SOAP `Client` (1.2 `Sender`) fault with HTTP 500 (1.2: 400);
+/// an envelope of no SOAP version: a SOAP 1.1 `VersionMismatch` fault.
 #[derive(Clone)]
 pub struct Router {
     routes: Vec<(String, Arc<dyn Dispatch>)>,
@@ -122,7 +126,7 @@ impl Router {
             return Err(Box::new(
                 Response::text(
                     StatusCode::METHOD_NOT_ALLOWED,
-                    "SOAP 1.1 endpoint: POST a text/xml envelope\n",
+                    "SOAP endpoint: POST an envelope\n",
                 )
                 .with_header(header::ALLOW, HeaderValue::from_static("POST")),
             ));
@@ -184,16 +188,26 @@ fn serve_span(method: &Method, path: &str) -> tracing::Span {
 
 /// Runs the operation of `service` whose input element the body holds.
 async fn route(service: &dyn Dispatch, request: Request) -> Response {
-    let found = match envelope::peek_operation(request.body(), request.decode_options()) {
-        Ok(found) => found,
-        Err(error) => return client_fault(format!("invalid request: {error}")),
+    let peeked = match envelope::peek(request.body(), request.decode_options()) {
+        Ok(peeked) => peeked,
+        Err(error) => return invalid_request(SoapVersion::V11, "invalid request", &error),
     };
+    let version = peeked.version;
+    let request = request.with_envelope(version, peeked.headers);
     let operations = service.operations();
-    let matching: Vec<usize> = (0..operations.len())
-        .filter(|&i| found.is(operations[i].input.ns, operations[i].input.name))
+    let takes = |i: &usize| takes(&operations[*i].input, peeked.operation.as_ref());
+    let matching: Vec<usize> = (0..operations.len()).filter(takes).collect();
+    let same_version: Vec<usize> = matching
+        .iter()
+        .copied()
+        .filter(|&i| operations[i].version == version)
         .collect();
+    let candidates = match same_version.is_empty() {
+        true => matching,
+        false => same_version,
+    };
     let action = request.soap_action();
-    let index = match matching.as_slice() {
+    let index = match candidates.as_slice() {
         [] => return unknown_operation(request).await,
         [only] => *only,
         several => several
@@ -207,6 +221,15 @@ async fn route(service: &dyn Dispatch, request: Request) -> Response {
     service.dispatch(index, request).await
 }
 
+/// Whether an operation whose input is `input` takes a body whose first element is `found`.
+fn takes(input: &Body, found: Option<&QName>) -> bool {
+    match (input, found) {
+        (Body::Element(element), Some(found)) => found.is(element.ns, element.name),
+        (Body::Empty, None) => true,
+        _ => false,
+    }
+}
+
 fn warn_on_action_mismatch(op: &Operation, action: Option<&str>) {
     if let Some(action) = action {
         if !op.soap_action.is_empty() && action != op.soap_action {
@@ -214,7 +237,7 @@ fn warn_on_action_mismatch(op: &Operation, action: Option<&str>) {
                 operation = op.name,
                 expected = op.soap_action,
                 received = action,
-                "SOAPAction does not match the body element; routed by the body"
+                "the SOAP action does not match the body element; routed by the body"
             );
         }
     }

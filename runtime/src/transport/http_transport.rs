@@ -14,7 +14,7 @@ use rustls::pki_types::CertificateDer;
 use super::proxy::{Proxy, ProxyConnector};
 use super::tls::{client_config, TlsConfigError};
 use super::{Transport, TransportError, TransportRequest, TransportResponse};
-use crate::rt::BoxFuture;
+use crate::future::BoxFuture;
 
 /// How [`HttpTransport`] connects.
 #[derive(Debug, Clone)]

@@ -18,7 +18,7 @@ pub use self::message::{TransportRequest, TransportResponse};
 pub use self::proxy::{Proxy, ProxyError};
 pub use self::tls::TlsConfigError;
 
-use crate::rt::BoxFuture;
+use crate::future::BoxFuture;
 
 /// Sends one request and returns the whole response.
 ///

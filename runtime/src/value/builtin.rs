@@ -42,11 +42,21 @@ macro_rules! integer {
                 if digits.starts_with(['+', '-']) && t.starts_with('+') {
                     return Err(ValueError::new($xsd, text));
                 }
-                digits.parse::<$t>().map_err(|e| {
-                    let error = ValueError::new($xsd, text).because(e.to_string());
+                digits.parse::<$t>().or_else(|e| {
+                    let error = ValueError::new($xsd, text);
                     match e.kind() {
-                        IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => error.out_of_range(),
-                        _ => error,
+                        IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => {
+                            Err(error.because(e.to_string()).out_of_range())
+                        }
+                        // An unsigned type refuses the sign: `-0` is 0, `-5` an integer below its range.
+                        IntErrorKind::InvalidDigit if negative_integer(digits) => {
+                            if digits[1..].bytes().all(|b| b == b'0') {
+                                Ok(0)
+                            } else {
+                                Err(error.because("below the type's range").out_of_range())
+                            }
+                        }
+                        _ => Err(error.because(e.to_string())),
                     }
                 })
             }
@@ -63,6 +73,12 @@ integer!(
     u8 => "unsignedByte", u16 => "unsignedShort", u32 => "unsignedInt", u64 => "unsignedLong",
     u128 => "nonNegativeInteger",
 );
+
+/// `-` and one or more ASCII digits.
+fn negative_integer(t: &str) -> bool {
+    t.strip_prefix('-')
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
 
 macro_rules! float {
     ($($t:ty => $xsd:literal),*) => {$(
@@ -161,5 +177,28 @@ fn plain_decimal(t: &str) -> bool {
     match unsigned.split_once('.') {
         Some((int, frac)) => all_digits(int) && all_digits(frac),
         None => all_digits(unsigned),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_negative_integer_for_an_unsigned_type_is_out_of_range() {
+        let e = u64::parse_text("-5").map(|_| ()).unwrap_err();
+        assert!(e.is_out_of_range(), "{e}");
+        assert!(u8::parse_text(" -300 ").is_err_and(|e| e.is_out_of_range()));
+        assert_eq!(u16::parse_text("-0").ok(), Some(0));
+        assert_eq!(u32::parse_text("-000").ok(), Some(0));
+        assert!(u64::parse_text("300").is_ok());
+        assert!(u8::parse_text("300").is_err_and(|e| e.is_out_of_range()));
+        for bad in ["-", "--5", "-5a", "+-5", "- 5"] {
+            assert!(
+                u64::parse_text(bad).is_err_and(|e| !e.is_out_of_range()),
+                "{bad}"
+            );
+        }
+        assert_eq!(i32::parse_text("-5").ok(), Some(-5));
     }
 }

@@ -191,6 +191,21 @@ impl XmlType for AnyXml {
     }
 }
 
+/// An element without content: the value of a message with zero parts
+/// (children are skipped and recorded as unknown).
+impl XmlType for () {
+    fn write_content(&self, _w: &mut Writer) -> Result<(), EncodeError> {
+        Ok(())
+    }
+    fn read(r: &mut Reader<'_>, _start: &Start<'_>) -> Result<Self, DecodeError> {
+        while let Some(child) = r.next_element()? {
+            r.unknown_element(&child);
+            r.skip(&child)?;
+        }
+        Ok(())
+    }
+}
+
 impl<T: SimpleType> XmlType for T {
     fn write_attributes(&self, w: &mut Writer) -> Result<(), EncodeError> {
         w.declare_value_namespace(self);

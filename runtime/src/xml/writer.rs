@@ -178,12 +178,30 @@ impl Writer {
         index: usize,
         v: &T,
     ) -> Result<(), EncodeError> {
+        self.element_with(
+            ns,
+            name,
+            index,
+            |w| v.write_attributes(w),
+            |w| v.write_content(w),
+        )
+    }
+
+    /// Writes one element whose attributes and content the closures write.
+    pub(crate) fn element_with(
+        &mut self,
+        ns: Option<&'static str>,
+        name: &'static str,
+        index: usize,
+        attributes: impl FnOnce(&mut Self) -> Result<(), EncodeError>,
+        content: impl FnOnce(&mut Self) -> Result<(), EncodeError>,
+    ) -> Result<(), EncodeError> {
         self.open(ns, name, index);
-        v.write_attributes(self)?;
+        attributes(self)?;
         self.out.push('>');
-        let content = self.out.len();
-        v.write_content(self)?;
-        self.close(ns, name, content);
+        let start = self.out.len();
+        content(self)?;
+        self.close(ns, name, start);
         Ok(())
     }
 

@@ -19,8 +19,11 @@ const NS: &str = "urn:test:deadline";
 static ECHO: Operation = Operation {
     name: "echo",
     soap_action: "urn:test:deadline#echo",
-    input: FieldName::qualified(NS, "echo"),
-    output: FieldName::qualified(NS, "echoResponse"),
+    version: rt::SoapVersion::V11,
+    input: rt::Body::Element(FieldName::qualified(NS, "echo")),
+    output: Some(rt::Body::Element(FieldName::qualified(NS, "echoResponse"))),
+    input_headers: &[],
+    output_headers: &[],
 };
 
 /// The request: an empty element.

@@ -412,3 +412,63 @@ async fn two_services_at_two_paths() {
     assert_eq!(server.seen().len(), 1);
     server.handle.shutdown().await;
 }
+
+/// A one-way operation: the request of `cancelOrder`, no response message.
+static NOTIFY: rt::Operation = rt::Operation {
+    name: "notify",
+    soap_action: "urn:notify",
+    version: rt::SoapVersion::V11,
+    input: rt::Body::Element(rt::FieldName::qualified(
+        "urn:example:shop:msg",
+        "cancelOrder",
+    )),
+    output: None,
+    input_headers: &[],
+    output_headers: &[],
+};
+
+async fn notify(answer: &'static str) -> Result<(), Error<GetOrderFault>> {
+    let addr = raw_server(Some(answer)).await;
+    let client = ClientBuilder::new(format!("http://{addr}/"))
+        .build()
+        .expect("client builds");
+    let request = CancelOrder {
+        order_id: Id::new("o-1").expect("valid id"),
+    };
+    client.call::<_, (), _>(&NOTIFY, &request).await
+}
+
+#[tokio::test]
+async fn a_one_way_call_completes_on_202_or_200_without_a_body() {
+    notify("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        .await
+        .expect("202 without a body");
+    notify("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        .await
+        .expect("200 without a body");
+    notify("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 86\r\nConnection: close\r\n\r\n<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body/></S:Envelope>")
+        .await
+        .expect("200 with an empty Body");
+    let garbage = notify(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok",
+    )
+    .await
+    .expect_err("a body that is no envelope");
+    assert!(matches!(garbage, Error::Decode(_)), "{garbage:?}");
+}
+
+#[tokio::test]
+async fn a_fault_answering_a_one_way_call_is_decoded() {
+    const FAULT: &str = "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body><S:Fault><faultcode>S:Server</faultcode><faultstring>inbox full</faultstring></S:Fault></S:Body></S:Envelope>";
+    let answer: &'static str = Box::leak(
+        format!(
+            "HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{FAULT}",
+            FAULT.len()
+        )
+        .into_boxed_str(),
+    );
+    let err = notify(answer).await.expect_err("a fault");
+    let fault = err.fault().expect("decoded as a fault");
+    assert_eq!(fault.string, "inbox full");
+    assert_eq!(fault.code.local, "Server");
+}

@@ -60,8 +60,11 @@ fn decoded_order(xml: &str) -> (types::Order, Vec<rt::Diagnostic>) {
 }
 
 fn encode(order: types::Order) -> String {
-    let xml =
-        rt::envelope::encode_response(&shop::GET_ORDER, &msg::GetOrderResponse { r#return: order });
+    let xml = rt::envelope::encode_response(
+        &shop::GET_ORDER,
+        &[],
+        &msg::GetOrderResponse { r#return: order },
+    );
     String::from_utf8(xml.unwrap_or_else(|e| panic!("encode: {e}"))).unwrap_or_default()
 }
 
@@ -269,14 +272,18 @@ fn decimal_scale_and_datetime_are_kept() {
 fn facets_are_checked_on_encode_with_the_path() {
     let mut o = order();
     o.state.push(types::OrderState::Unknown("LOST".into()));
-    let err =
-        rt::envelope::encode_response(&shop::GET_ORDER, &msg::GetOrderResponse { r#return: o })
-            .err();
+    let err = rt::envelope::encode_response(
+        &shop::GET_ORDER,
+        &[],
+        &msg::GetOrderResponse { r#return: o },
+    )
+    .err();
     let err = err.unwrap_or_else(|| panic!("an Unknown enum value was encoded"));
     assert_eq!(err.path, "getOrderResponse/return/state[3]");
     assert_eq!(err.to_string(), "getOrderResponse/return/state[3]: 'LOST' is not one of the listed values (OPEN, IS_SHIPPED)");
     let err =
-        rt::envelope::encode_response(&shop::GET_ORDER, &msg::GetOrderResponse::default()).err();
+        rt::envelope::encode_response(&shop::GET_ORDER, &[], &msg::GetOrderResponse::default())
+            .err();
     assert_eq!(
         err.map(|e| e.to_string()).as_deref(),
         Some("getOrderResponse/return/id: '' is shorter than minLength 1")
@@ -367,7 +374,7 @@ fn encoded_faults_decode_back() {
             code: 3,
             user_message: "Försök igen <senare>.".into(),
         }));
-    let xml = rt::envelope::encode_fault(&fault);
+    let xml = rt::envelope::encode_fault(::soap_runtime::rt::SoapVersion::V11, &[], &fault);
     let text = String::from_utf8_lossy(&xml);
     assert!(text.contains("<soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>db down</faultstring><faultactor>urn:shop</faultactor><detail><ns1:shopError xmlns:ns1=\"urn:example:shop:msg\"><code>3</code>"), "{text}");
     match decode(&text).value {
@@ -375,7 +382,7 @@ fn encoded_faults_decode_back() {
         Ok(r) => panic!("expected a fault, got {r:?}"),
     }
     let custom: rt::Fault<rt::NoFault> = rt::Fault::new(rt::QName::new("urn:codes", "Busy"), "x");
-    let xml = rt::envelope::encode_fault(&custom);
+    let xml = rt::envelope::encode_fault(::soap_runtime::rt::SoapVersion::V11, &[], &custom);
     let back = rt::envelope::decode_response::<msg::GetOrderResponse, rt::NoFault>(
         &shop::GET_ORDER,
         &xml,
@@ -392,8 +399,8 @@ fn requests_round_trip_and_peek_finds_the_operation() {
     let request = msg::GetOrder {
         order_id: types::Id::new("Ord-9").unwrap_or_else(|e| panic!("{e}")),
     };
-    let xml =
-        rt::envelope::encode_request(&shop::GET_ORDER, &request).unwrap_or_else(|e| panic!("{e}"));
+    let xml = rt::envelope::encode_request(&shop::GET_ORDER, &[], &request)
+        .unwrap_or_else(|e| panic!("{e}"));
     let op = rt::envelope::peek_operation(&xml, &rt::DecodeOptions::default());
     assert_eq!(op, Ok(rt::QName::new("urn:example:shop:msg", "getOrder")));
     let back = rt::envelope::decode_request::<msg::GetOrder>(

@@ -94,8 +94,14 @@ impl rt::XmlType for FinalizePayment {
 static FINALIZE_PAYMENT: rt::Operation = rt::Operation {
     name: "finalizePayment",
     soap_action: "",
-    input: rt::FieldName::qualified(MSG, "finalizePayment"),
-    output: rt::FieldName::qualified(MSG, "finalizePaymentResponse"),
+    version: rt::SoapVersion::V11,
+    input: rt::Body::Element(rt::FieldName::qualified(MSG, "finalizePayment")),
+    output: Some(rt::Body::Element(rt::FieldName::qualified(
+        MSG,
+        "finalizePaymentResponse",
+    ))),
+    input_headers: &[],
+    output_headers: &[],
 };
 
 fn pct(s: &str) -> Percent {
@@ -118,7 +124,7 @@ fn request(second_vat: &str) -> FinalizePayment {
 
 #[test]
 fn a_facet_violation_names_the_element_path() {
-    let err = rt::envelope::encode_request(&FINALIZE_PAYMENT, &request("120")).err();
+    let err = rt::envelope::encode_request(&FINALIZE_PAYMENT, &[], &request("120")).err();
     assert_eq!(
         err.map(|e| e.to_string()).as_deref(),
         Some("finalizePayment/partPaymentSpec/specLines[2]/vatPct: 120 is above maxInclusive 100")
@@ -127,7 +133,7 @@ fn a_facet_violation_names_the_element_path() {
 
 #[test]
 fn operation_element_is_qualified_children_are_not() {
-    let xml = rt::envelope::encode_request(&FINALIZE_PAYMENT, &request("25.00000"))
+    let xml = rt::envelope::encode_request(&FINALIZE_PAYMENT, &[], &request("25.00000"))
         .unwrap_or_else(|e| panic!("{e}"));
     let xml = String::from_utf8(xml).unwrap_or_default();
     assert!(xml.contains(&format!("<ns1:finalizePayment xmlns:ns1=\"{MSG}\"><paymentId>Pay-1</paymentId><partPaymentSpec><specLines><vatPct>25</vatPct></specLines><specLines><vatPct>25.00000</vatPct></specLines></partPaymentSpec></ns1:finalizePayment>")), "{xml}");

@@ -6,8 +6,14 @@ use soap_runtime::rt::{envelope, DecodeOptions, FieldName, NoFault, Operation, Q
 static OP: Operation = Operation {
     name: "op",
     soap_action: "",
-    input: FieldName::qualified("urn:t", "op"),
-    output: FieldName::qualified("urn:t", "opResponse"),
+    version: soap_runtime::rt::SoapVersion::V11,
+    input: soap_runtime::rt::Body::Element(FieldName::qualified("urn:t", "op")),
+    output: Some(soap_runtime::rt::Body::Element(FieldName::qualified(
+        "urn:t",
+        "opResponse",
+    ))),
+    input_headers: &[],
+    output_headers: &[],
 };
 
 const NO_CODE: &str = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultstring>boom</faultstring></s:Fault></s:Body></s:Envelope>"#;
@@ -23,7 +29,7 @@ fn a_fault_without_faultcode_is_resent_as_server() {
     assert_eq!(decoded.diagnostics.len(), 1, "{:?}", decoded.diagnostics);
     let fault = decoded.value.unwrap_err();
     assert_eq!(fault.code, QName::default());
-    let again = envelope::encode_fault(&fault);
+    let again = envelope::encode_fault(::soap_runtime::rt::SoapVersion::V11, &[], &fault);
     let text = String::from_utf8(again.clone()).unwrap();
     assert!(
         text.contains("<faultcode>soapenv:Server</faultcode>"),

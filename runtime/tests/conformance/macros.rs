@@ -57,8 +57,14 @@ rt::fault_enum! {
 static OP: rt::Operation = rt::Operation {
     name: "test",
     soap_action: "",
-    input: rt::FieldName::qualified("urn:test", "test"),
-    output: rt::FieldName::qualified("urn:test", "testResponse"),
+    version: rt::SoapVersion::V11,
+    input: rt::Body::Element(rt::FieldName::qualified("urn:test", "test")),
+    output: Some(rt::Body::Element(rt::FieldName::qualified(
+        "urn:test",
+        "testResponse",
+    ))),
+    input_headers: &[],
+    output_headers: &[],
 };
 
 #[test]
@@ -112,7 +118,7 @@ fn fault_enum_round_trips_every_variant() {
     ] {
         let fault = rt::Fault::new(rt::QName::new("urn:test", "Server"), "failed")
             .with_detail(detail.clone());
-        let xml = rt::envelope::encode_fault(&fault);
+        let xml = rt::envelope::encode_fault(::soap_runtime::rt::SoapVersion::V11, &[], &fault);
         let decoded = rt::envelope::decode_response::<String, TestFault>(
             &OP,
             &xml,

@@ -339,16 +339,34 @@ pub mod shop {
     pub static GET_ORDER: rt::Operation = rt::Operation {
         name: "getOrder",
         soap_action: "urn:getOrder",
-        input: rt::FieldName::qualified("urn:example:shop:msg", "getOrder"),
-        output: rt::FieldName::qualified("urn:example:shop:msg", "getOrderResponse"),
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:example:shop:msg", "getOrder"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:example:shop:msg", "getOrderResponse"),
+            ),
+        ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `cancelOrder`.
     pub static CANCEL_ORDER: rt::Operation = rt::Operation {
         name: "cancelOrder",
         soap_action: "",
-        input: rt::FieldName::qualified("urn:example:shop:msg", "cancelOrder"),
-        output: rt::FieldName::qualified("urn:example:shop:msg", "cancelOrderResponse"),
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:example:shop:msg", "cancelOrder"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:example:shop:msg", "cancelOrderResponse"),
+            ),
+        ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     rt::fault_enum! {

@@ -196,8 +196,16 @@ fn envelope_structure_errors_are_distinct() {
     let e = error(soap12.as_bytes());
     assert_eq!(
         e.kind,
+        K::VersionMismatch {
+            expected: rt::SoapVersion::V11,
+            found: rt::SoapVersion::V12,
+        }
+    );
+    let e = error(b"<e:Envelope xmlns:e='urn:not-soap'><e:Body/></e:Envelope>");
+    assert_eq!(
+        e.kind,
         K::WrongEnvelopeNamespace {
-            found: "http://www.w3.org/2003/05/soap-envelope".into()
+            found: "urn:not-soap".into()
         }
     );
     assert_eq!((e.path.as_str(), e.line, e.column), ("Envelope", 1, 1));

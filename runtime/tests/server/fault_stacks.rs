@@ -55,7 +55,7 @@ fn an_empty_detail_element_keeps_the_fault_and_the_generic_text() {
         );
         assert_eq!(fault.user_message(), None);
         assert_eq!(fault.to_string(), GENERIC);
-        let err: Error<GetOrderFault> = Error::Fault(fault);
+        let err: Error<GetOrderFault> = Error::Fault(Box::new(fault));
         assert_eq!(err.user_message(), "The service reported an error.");
         assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
         let d = &diagnostics[0];
@@ -89,7 +89,7 @@ fn an_empty_user_message_falls_back_to_the_generic_text() {
         assert_eq!(fault.user_message(), None);
         assert_eq!(fault.to_string(), GENERIC);
         assert_eq!(
-            Error::Fault(fault).user_message(),
+            Error::Fault(Box::new(fault)).user_message(),
             "The service reported an error."
         );
         assert!(diagnostics.is_empty(), "{diagnostics:?}");

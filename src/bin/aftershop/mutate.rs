@@ -393,7 +393,7 @@ where
         eprintln!("aftershop: warning: {warning}");
     }
     if args.dry_run {
-        let envelope = soap_runtime::envelope::encode_request(op, request)
+        let envelope = soap_runtime::envelope::encode_request(op, &[], request)
             .map_err(|e| OpError::Input(format!("{}: invalid request: {e}", op.name)))?;
         return Ok(serde_json::json!({
             "operation": op.name,

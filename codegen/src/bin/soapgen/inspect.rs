@@ -71,13 +71,18 @@ struct Operation {
     soap_action: String,
     input: Option<MessageInfo>,
     output: Option<MessageInfo>,
+    /// No response: the call completes on HTTP 200/202 with an empty body.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    one_way: bool,
     faults: Vec<Fault>,
     headers: Headers,
 }
 
 #[derive(Debug, Serialize)]
 struct MessageInfo {
-    element: Name,
+    /// The Body's element (None: an empty Body).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    element: Option<Name>,
     rust_type: String,
     /// What the client method returns (outputs only: the response type, or
     /// its single field when the response is unwrapped).
@@ -359,13 +364,19 @@ fn operation_text(out: &mut String, op: &Operation) {
         .as_deref()
         .map(|m| format!(" [{m}]"))
         .unwrap_or_default();
-    let _ = writeln!(out, "      {}({input}) -> {returns}{method}", op.xml_name);
+    let one_way = if op.one_way { " (one-way)" } else { "" };
+    let _ = writeln!(
+        out,
+        "      {}({input}) -> {returns}{method}{one_way}",
+        op.xml_name
+    );
     if !op.soap_action.is_empty() {
         let _ = writeln!(out, "        SOAPAction: {}", op.soap_action);
     }
     for (dir, m) in [("in", &op.input), ("out", &op.output)] {
         if let Some(m) = m {
-            let _ = writeln!(out, "        {dir}: {}", name_text(&m.element));
+            let element = m.element.as_ref().map_or("(empty Body)".into(), name_text);
+            let _ = writeln!(out, "        {dir}: {element}");
         }
     }
     for f in &op.faults {
@@ -544,6 +555,7 @@ fn port(
                         soap_action: op.soap_action.clone().unwrap_or_default(),
                         input: None,
                         output: None,
+                        one_way: false,
                         faults: Vec::new(),
                         headers: Headers {
                             input: Vec::new(),
@@ -576,11 +588,19 @@ fn port(
 }
 
 fn generated_operation(op: &model::Operation, bound: Option<&resolve::Operation>) -> Operation {
-    let returns = match &op.output.unwrap {
-        Unwrap::Whole => ty(&op.output.message.ty),
-        Unwrap::Empty => "()".to_string(),
-        Unwrap::Field { ty: ft, .. } => shaped(ft),
+    let message = |m: Option<&model::Message>, returns| MessageInfo {
+        element: m.map(|m| name(&m.element)),
+        rust_type: m.map_or("()".to_string(), |m| ty(&m.ty)),
+        returns,
     };
+    let output = op.output.as_ref().map(|output| {
+        let returns = match &output.unwrap {
+            Unwrap::Empty => "()".to_string(),
+            Unwrap::Field { ty: ft, .. } => shaped(ft),
+            Unwrap::Whole => output.message.as_ref().map_or("()".into(), |m| ty(&m.ty)),
+        };
+        message(output.message.as_ref(), Some(returns))
+    });
     let headers = |parts: Option<&Vec<resolve::MessagePart>>| -> Vec<Header> {
         parts
             .into_iter()
@@ -599,16 +619,9 @@ fn generated_operation(op: &model::Operation, bound: Option<&resolve::Operation>
         xml_name: op.name.clone(),
         rust_name: Some(op.method.clone()),
         soap_action: op.soap_action.clone(),
-        input: Some(MessageInfo {
-            element: name(&op.input.element),
-            rust_type: ty(&op.input.ty),
-            returns: None,
-        }),
-        output: Some(MessageInfo {
-            element: name(&op.output.message.element),
-            rust_type: ty(&op.output.message.ty),
-            returns: Some(returns),
-        }),
+        input: Some(message(op.input.as_ref(), None)),
+        one_way: output.is_none(),
+        output,
         faults: op
             .faults
             .iter()

@@ -16,7 +16,7 @@ use soap_codegen::{model, parse, resolve, Config};
 #[command(
     name = "soapgen",
     version,
-    about = "Rust code from WSDL 1.1 + XSD (SOAP 1.1 document/literal)"
+    about = "Rust code from WSDL 1.1 + XSD (SOAP 1.1 and 1.2 document/literal)"
 )]
 struct Cli {
     #[command(subcommand)]

@@ -77,6 +77,19 @@ pub mod builtin_facets {
     }
 
     rt::newtype! {
+        /// XSD simple type `code`.
+        #[xsd(name = "code", facets = CODE_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct Code(String);
+    }
+    static CODE_FACETS: rt::Facets = rt::Facets {
+        max_length: Some(8),
+        patterns: &[&CODE_PATTERN_0],
+        ..rt::Facets::NONE
+    };
+    static CODE_PATTERN_0: rt::Pattern = rt::Pattern::new("[\\i-[:]][\\c-[:]]*");
+
+    rt::newtype! {
         /// XSD simple type `bounded`.
         #[xsd(name = "bounded", facets = BOUNDED_FACETS)]
         #[derive(Eq, Hash, PartialOrd, Ord)]
@@ -109,8 +122,20 @@ pub mod builtin_facets {
         pub level: Option<i8>,
         /// `total`
         pub total: Option<u64>,
+        /// `lang`
+        pub lang: Option<rt::Language>,
+        /// `owner`
+        pub owner: Option<rt::NcName>,
+        /// `tag`
+        pub tag: Vec<rt::NmToken>,
+        /// `code`
+        pub code: Option<Code>,
+        /// `label`
+        pub label: Option<rt::Name>,
         /// Attribute `multiplier`.
         pub multiplier: rt::PositiveInteger,
+        /// Attribute `id`.
+        pub id: Option<rt::NcName>,
     }
     impl Default for Bonus {
         fn default() -> Self {
@@ -124,11 +149,17 @@ pub mod builtin_facets {
                 port: Default::default(),
                 level: Default::default(),
                 total: Default::default(),
+                lang: Default::default(),
+                owner: Default::default(),
+                tag: Default::default(),
+                code: Default::default(),
+                label: Default::default(),
                 multiplier: rt::SimpleType::parse_text("1").unwrap_or_default(),
+                id: Default::default(),
             }
         }
     }
-    static BONUS_FIELDS: [rt::FieldName; 9] = [
+    static BONUS_FIELDS: [rt::FieldName; 14] = [
         rt::FieldName::qualified("urn:golden:builtin_facets", "points"),
         rt::FieldName::qualified("urn:golden:builtin_facets", "refund"),
         rt::FieldName::qualified("urn:golden:builtin_facets", "balance"),
@@ -138,10 +169,16 @@ pub mod builtin_facets {
         rt::FieldName::qualified("urn:golden:builtin_facets", "port"),
         rt::FieldName::qualified("urn:golden:builtin_facets", "level"),
         rt::FieldName::qualified("urn:golden:builtin_facets", "total"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "lang"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "owner"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "tag"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "code"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "label"),
     ];
     impl rt::XmlType for Bonus {
         fn write_attributes(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
             w.attribute(None, "multiplier", &self.multiplier)?;
+            w.opt_attribute(None, "id", &self.id)?;
             Ok(())
         }
         fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
@@ -154,6 +191,11 @@ pub mod builtin_facets {
             w.field(Some("urn:golden:builtin_facets"), "port", &self.port)?;
             w.field(Some("urn:golden:builtin_facets"), "level", &self.level)?;
             w.field(Some("urn:golden:builtin_facets"), "total", &self.total)?;
+            w.field(Some("urn:golden:builtin_facets"), "lang", &self.lang)?;
+            w.field(Some("urn:golden:builtin_facets"), "owner", &self.owner)?;
+            w.field(Some("urn:golden:builtin_facets"), "tag", &self.tag)?;
+            w.field(Some("urn:golden:builtin_facets"), "code", &self.code)?;
+            w.field(Some("urn:golden:builtin_facets"), "label", &self.label)?;
             Ok(())
         }
         fn read(
@@ -163,6 +205,7 @@ pub mod builtin_facets {
             let multiplier = r
                 .attribute(start, None, "multiplier")?
                 .unwrap_or_else(|| rt::SimpleType::parse_text("1").unwrap_or_default());
+            let id = r.attribute(start, None, "id")?;
             let mut points = None;
             let mut refund = None;
             let mut balance = Vec::new();
@@ -172,6 +215,11 @@ pub mod builtin_facets {
             let mut port = None;
             let mut level = None;
             let mut total = None;
+            let mut lang = None;
+            let mut owner = None;
+            let mut tag = Vec::new();
+            let mut code = None;
+            let mut label = None;
             while let Some((index, child)) = r.next_field(&BONUS_FIELDS)? {
                 match index {
                     0 => r.read_into(&mut points, &child)?,
@@ -183,6 +231,11 @@ pub mod builtin_facets {
                     6 => r.read_into(&mut port, &child)?,
                     7 => r.read_into(&mut level, &child)?,
                     8 => r.read_into(&mut total, &child)?,
+                    9 => r.read_into(&mut lang, &child)?,
+                    10 => r.read_into(&mut owner, &child)?,
+                    11 => r.read_into(&mut tag, &child)?,
+                    12 => r.read_into(&mut code, &child)?,
+                    13 => r.read_into(&mut label, &child)?,
                     _ => {}
                 }
             }
@@ -196,7 +249,13 @@ pub mod builtin_facets {
                 port,
                 level,
                 total,
+                lang,
+                owner,
+                tag,
+                code,
+                label,
                 multiplier,
+                id,
             })
         }
     }

@@ -26,19 +26,19 @@ pub mod builtins {
         /// `token`
         pub token: Option<String>,
         /// `language`
-        pub language: Option<String>,
+        pub language: Option<rt::Language>,
         /// `Name`
-        pub name: Option<String>,
+        pub name: Option<rt::Name>,
         /// `NCName`
-        pub nc_name: Option<String>,
+        pub nc_name: Option<rt::NcName>,
         /// `ID`
-        pub id: Option<String>,
+        pub id: Option<rt::NcName>,
         /// `IDREF`
-        pub idref: Option<String>,
+        pub idref: Option<rt::NcName>,
         /// `ENTITY`
-        pub entity: Option<String>,
+        pub entity: Option<rt::NcName>,
         /// `NMTOKEN`
-        pub nmtoken: Option<String>,
+        pub nmtoken: Option<rt::NmToken>,
         /// `anyURI`
         pub any_uri: Option<String>,
         /// `boolean`

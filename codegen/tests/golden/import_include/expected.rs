@@ -158,8 +158,15 @@ pub mod ii {
     pub static GREET: rt::Operation = rt::Operation {
         name: "greet",
         soap_action: "greet",
-        input: rt::FieldName::qualified("urn:golden:ii:msg", "greet"),
-        output: rt::FieldName::qualified("urn:golden:ii:msg", "greetResponse"),
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(rt::FieldName::qualified("urn:golden:ii:msg", "greet")),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:ii:msg", "greetResponse"),
+            ),
+        ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Client for service `Greeter` (port `GreeterPort`).

@@ -256,14 +256,23 @@ pub mod long {
     pub static DO_SOMETHING_WITH_AN_EXTRAORDINARILY_LONG_OPERATION_NAME: rt::Operation = rt::Operation {
         name: "doSomethingWithAnExtraordinarilyLongOperationName",
         soap_action: "urn:long",
-        input: rt::FieldName::qualified(
-            "urn:golden:long:faults",
-            "doSomethingWithAnExtraordinarilyLongOperationName",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified(
+                "urn:golden:long:faults",
+                "doSomethingWithAnExtraordinarilyLongOperationName",
+            ),
         ),
-        output: rt::FieldName::qualified(
-            "urn:golden:long:faults",
-            "doSomethingWithAnExtraordinarilyLongOperationNameResponse",
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "urn:golden:long:faults",
+                    "doSomethingWithAnExtraordinarilyLongOperationNameResponse",
+                ),
+            ),
         ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     rt::fault_enum! {

@@ -587,11 +587,20 @@ pub mod svc {
     pub static SAVE_RECORDS: rt::Operation = rt::Operation {
         name: "saveRecords",
         soap_action: "urn:saveRecords",
-        input: rt::FieldName::qualified("urn:golden:polymorphism", "saveRecords"),
-        output: rt::FieldName::qualified(
-            "urn:golden:polymorphism",
-            "saveRecordsResponse",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:polymorphism", "saveRecords"),
         ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified(
+                    "urn:golden:polymorphism",
+                    "saveRecordsResponse",
+                ),
+            ),
+        ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Client for service `RecordsService` (port `RecordsSoap`).

@@ -410,40 +410,85 @@ pub mod service {
     pub static GET_ORDER: rt::Operation = rt::Operation {
         name: "getOrder",
         soap_action: "urn:getOrder",
-        input: rt::FieldName::qualified("urn:golden:service:msg", "getOrder"),
-        output: rt::FieldName::qualified("urn:golden:service:msg", "getOrderResponse"),
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:service:msg", "getOrder"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:service:msg", "getOrderResponse"),
+            ),
+        ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `listIds`.
     pub static LIST_IDS: rt::Operation = rt::Operation {
         name: "listIds",
         soap_action: "",
-        input: rt::FieldName::qualified("urn:golden:service:msg", "listIds"),
-        output: rt::FieldName::qualified("urn:golden:service:msg", "listIdsResponse"),
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:service:msg", "listIds"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:service:msg", "listIdsResponse"),
+            ),
+        ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `findOrder`.
     pub static FIND_ORDER: rt::Operation = rt::Operation {
         name: "findOrder",
         soap_action: "",
-        input: rt::FieldName::qualified("urn:golden:service:msg", "findOrder"),
-        output: rt::FieldName::qualified("urn:golden:service:msg", "findOrderResponse"),
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:service:msg", "findOrder"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:service:msg", "findOrderResponse"),
+            ),
+        ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `cancelOrder`.
     pub static CANCEL_ORDER: rt::Operation = rt::Operation {
         name: "cancelOrder",
         soap_action: "",
-        input: rt::FieldName::qualified("urn:golden:service:msg", "cancelOrder"),
-        output: rt::FieldName::qualified("urn:golden:service:msg", "cancelOrderResponse"),
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:service:msg", "cancelOrder"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:service:msg", "cancelOrderResponse"),
+            ),
+        ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Operation `stats`.
     pub static STATS: rt::Operation = rt::Operation {
         name: "stats",
         soap_action: "",
-        input: rt::FieldName::qualified("urn:golden:service:msg", "stats"),
-        output: rt::FieldName::qualified("urn:golden:service:msg", "statsResponse"),
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:service:msg", "stats"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:service:msg", "statsResponse"),
+            ),
+        ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     rt::fault_enum! {

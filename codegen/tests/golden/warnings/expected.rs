@@ -181,8 +181,17 @@ pub mod warnings {
     pub static BOOK: rt::Operation = rt::Operation {
         name: "book",
         soap_action: "urn:book",
-        input: rt::FieldName::qualified("urn:golden:warnings:msg", "book"),
-        output: rt::FieldName::qualified("urn:golden:warnings:msg", "bookResponse"),
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:warnings:msg", "book"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:warnings:msg", "bookResponse"),
+            ),
+        ),
+        input_headers: &[],
+        output_headers: &[],
     };
 
     /// Client for service `BookingService` (port `BookingSoap`).

@@ -1,0 +1,179 @@
+//! Header blocks: [`WriteHeader`] writes one outgoing block, [`ReceivedHeaders`]
+//! holds the received ones raw until a caller decodes one.
+
+use super::SoapVersion;
+use crate::error::{DecodeError, EncodeError};
+use crate::value::{AnyXml, QName};
+use crate::xml::{decode_document, DecodeOptions, Decoded, FieldName, Writer, XmlType};
+
+/// One outgoing header block: its element, its `mustUnderstand` and
+/// `actor` (1.1) / `role` (1.2) attributes, which the envelope writes in the
+/// spelling of the operation's version, and its own attributes and content.
+pub trait WriteHeader: Send + Sync {
+    /// The header element.
+    fn element(&self) -> FieldName;
+    /// Whether the receiver must understand the block (default: no).
+    fn must_understand(&self) -> bool {
+        false
+    }
+    /// The node the block is meant for (`actor` / `role`; default: the ultimate receiver).
+    fn role(&self) -> Option<&str> {
+        None
+    }
+    /// The element's own attributes.
+    fn write_attributes(&self, w: &mut Writer) -> Result<(), EncodeError> {
+        let _ = w;
+        Ok(())
+    }
+    /// The element's content.
+    fn write_content(&self, w: &mut Writer) -> Result<(), EncodeError>;
+}
+
+/// A header block holding any generated type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderBlock<T> {
+    element: FieldName,
+    value: T,
+    must_understand: bool,
+    role: Option<String>,
+}
+
+impl<T> HeaderBlock<T> {
+    /// `value` as header element `element`, for the ultimate receiver, not `mustUnderstand`.
+    pub fn new(element: FieldName, value: T) -> Self {
+        Self {
+            element,
+            value,
+            must_understand: false,
+            role: None,
+        }
+    }
+    /// The same block with `mustUnderstand` set to `must`.
+    pub fn with_must_understand(self, must: bool) -> Self {
+        Self {
+            must_understand: must,
+            ..self
+        }
+    }
+    /// The same block targeted at `role` (the `actor` attribute in SOAP 1.1).
+    pub fn with_role(self, role: impl Into<String>) -> Self {
+        Self {
+            role: Some(role.into()),
+            ..self
+        }
+    }
+    /// The value.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: XmlType + Send + Sync> WriteHeader for HeaderBlock<T> {
+    fn element(&self) -> FieldName {
+        self.element
+    }
+    fn must_understand(&self) -> bool {
+        self.must_understand
+    }
+    fn role(&self) -> Option<&str> {
+        self.role.as_deref()
+    }
+    fn write_attributes(&self, w: &mut Writer) -> Result<(), EncodeError> {
+        self.value.write_attributes(w)
+    }
+    fn write_content(&self, w: &mut Writer) -> Result<(), EncodeError> {
+        self.value.write_content(w)
+    }
+}
+
+/// One received header block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReceivedHeader {
+    /// The element.
+    pub name: QName,
+    /// Its `mustUnderstand` attribute (`1`/`true`).
+    pub must_understand: bool,
+    /// Its `actor` (1.1) or `role` (1.2) attribute.
+    pub role: Option<String>,
+    /// The element as received, with the outer namespace declarations it relies on.
+    pub xml: AnyXml,
+}
+
+/// The children of a received `Header`, kept raw (each kept byte counts
+/// against the message's `max_size`) and decoded on demand with the
+/// options the message was decoded with. Empty (and not allocated) when the
+/// message has no `Header`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReceivedHeaders {
+    blocks: Vec<ReceivedHeader>,
+    options: DecodeOptions,
+}
+
+impl ReceivedHeaders {
+    pub(crate) fn new(options: &DecodeOptions) -> Self {
+        Self {
+            blocks: Vec::new(),
+            options: options.clone(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, block: ReceivedHeader) {
+        self.blocks.push(block);
+    }
+
+    /// True when no header block was received.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// How many header blocks were received.
+    pub fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// The blocks in document order.
+    pub fn iter(&self) -> std::slice::Iter<'_, ReceivedHeader> {
+        self.blocks.iter()
+    }
+
+    /// The first block named `name`.
+    pub fn find(&self, name: &FieldName) -> Option<&ReceivedHeader> {
+        self.blocks.iter().find(|b| b.name.is(name.ns, name.name))
+    }
+
+    /// Decodes the first block named `name` as `H`; `None` when there is none.
+    pub fn get<H: XmlType>(&self, name: &FieldName) -> Result<Option<Decoded<H>>, DecodeError> {
+        self.find(name)
+            .map(|block| {
+                decode_document(
+                    block.xml.as_str().as_bytes(),
+                    name.ns,
+                    name.name,
+                    &self.options,
+                )
+            })
+            .transpose()
+    }
+
+    /// The blocks marked `mustUnderstand` for the ultimate receiver that are
+    /// not in `understood` (a receiver must fault on the first).
+    pub fn not_understood<'a>(
+        &'a self,
+        version: SoapVersion,
+        understood: &'a [FieldName],
+    ) -> impl Iterator<Item = &'a ReceivedHeader> + 'a {
+        self.blocks.iter().filter(move |b| {
+            b.must_understand
+                && version.targets_receiver(b.role.as_deref())
+                && !understood.iter().any(|u| b.name.is(u.ns, u.name))
+        })
+    }
+}
+
+impl<'a> IntoIterator for &'a ReceivedHeaders {
+    type Item = &'a ReceivedHeader;
+    type IntoIter = std::slice::Iter<'a, ReceivedHeader>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
