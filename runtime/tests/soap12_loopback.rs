@@ -37,7 +37,8 @@ fn unknown_zone<F>(wrap: fn(ClockFault) -> F, zone: &str) -> rt::Fault<F> {
         }))
 }
 
-fn answer(zone: &str) -> Result<rt::DateTime, rt::Fault<GetTimeFault>> {
+/// The time in `zone`, or the fault for an unknown zone.
+async fn answer(zone: &str) -> Result<rt::DateTime, rt::Fault<GetTimeFault>> {
     match zone {
         "UTC" => Ok(noon()),
         zone => Err(unknown_zone(GetTimeFault::ClockFault, zone)),
@@ -46,7 +47,7 @@ fn answer(zone: &str) -> Result<rt::DateTime, rt::Fault<GetTimeFault>> {
 
 impl ClockService for Clock {
     async fn get_time(&self, request: GetTime) -> Result<rt::DateTime, rt::Fault<GetTimeFault>> {
-        answer(&request.zone)
+        answer(&request.zone).await
     }
     async fn set_time(&self, _request: SetTime) -> Result<(), rt::Fault<SetTimeFault>> {
         Err(rt::Fault::server("the clock is read-only"))
@@ -55,7 +56,7 @@ impl ClockService for Clock {
 
 impl WorldClock for Clock {
     async fn get_time(&self, request: GetTime) -> Result<rt::DateTime, rt::Fault<GetTimeFault>> {
-        answer(&request.zone)
+        answer(&request.zone).await
     }
     async fn set_time(&self, _request: SetTime) -> Result<(), rt::Fault<SetTimeFault>> {
         Ok(())
