@@ -8,6 +8,7 @@ mod handwritten;
 
 mod contract;
 mod encode_facets;
+mod envelope_seam;
 mod fault_reencode;
 mod field_shapes;
 mod macros;

@@ -10,3 +10,4 @@ mod server_support;
 mod fault_stacks;
 mod limits;
 mod over_http;
+mod soap12;

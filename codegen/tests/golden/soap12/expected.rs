@@ -22,14 +22,18 @@ pub mod msg {
         /// `zone`
         pub zone: String,
     }
-    static GET_TIME_FIELDS: [rt::FieldName; 1] =
-        [rt::FieldName::qualified("urn:golden:soap12:msg", "zone")];
+    static GET_TIME_FIELDS: [rt::FieldName; 1] = [
+        rt::FieldName::qualified("urn:golden:soap12:msg", "zone"),
+    ];
     impl rt::XmlType for GetTime {
         fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
             w.field(Some("urn:golden:soap12:msg"), "zone", &self.zone)?;
             Ok(())
         }
-        fn read(r: &mut rt::Reader<'_>, start: &rt::Start<'_>) -> Result<Self, rt::DecodeError> {
+        fn read(
+            r: &mut rt::Reader<'_>,
+            start: &rt::Start<'_>,
+        ) -> Result<Self, rt::DecodeError> {
             let mut zone = None;
             while let Some((index, child)) = r.next_field(&GET_TIME_FIELDS)? {
                 match index {
@@ -49,14 +53,18 @@ pub mod msg {
         /// `time`
         pub time: rt::DateTime,
     }
-    static GET_TIME_RESPONSE_FIELDS: [rt::FieldName; 1] =
-        [rt::FieldName::qualified("urn:golden:soap12:msg", "time")];
+    static GET_TIME_RESPONSE_FIELDS: [rt::FieldName; 1] = [
+        rt::FieldName::qualified("urn:golden:soap12:msg", "time"),
+    ];
     impl rt::XmlType for GetTimeResponse {
         fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
             w.field(Some("urn:golden:soap12:msg"), "time", &self.time)?;
             Ok(())
         }
-        fn read(r: &mut rt::Reader<'_>, start: &rt::Start<'_>) -> Result<Self, rt::DecodeError> {
+        fn read(
+            r: &mut rt::Reader<'_>,
+            start: &rt::Start<'_>,
+        ) -> Result<Self, rt::DecodeError> {
             let mut time = None;
             while let Some((index, child)) = r.next_field(&GET_TIME_RESPONSE_FIELDS)? {
                 match index {
@@ -76,14 +84,18 @@ pub mod msg {
         /// `time`
         pub time: rt::DateTime,
     }
-    static SET_TIME_FIELDS: [rt::FieldName; 1] =
-        [rt::FieldName::qualified("urn:golden:soap12:msg", "time")];
+    static SET_TIME_FIELDS: [rt::FieldName; 1] = [
+        rt::FieldName::qualified("urn:golden:soap12:msg", "time"),
+    ];
     impl rt::XmlType for SetTime {
         fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
             w.field(Some("urn:golden:soap12:msg"), "time", &self.time)?;
             Ok(())
         }
-        fn read(r: &mut rt::Reader<'_>, start: &rt::Start<'_>) -> Result<Self, rt::DecodeError> {
+        fn read(
+            r: &mut rt::Reader<'_>,
+            start: &rt::Start<'_>,
+        ) -> Result<Self, rt::DecodeError> {
             let mut time = None;
             while let Some((index, child)) = r.next_field(&SET_TIME_FIELDS)? {
                 match index {
@@ -104,7 +116,10 @@ pub mod msg {
         fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
             Ok(())
         }
-        fn read(r: &mut rt::Reader<'_>, _start: &rt::Start<'_>) -> Result<Self, rt::DecodeError> {
+        fn read(
+            r: &mut rt::Reader<'_>,
+            _start: &rt::Start<'_>,
+        ) -> Result<Self, rt::DecodeError> {
             while r.next_field(&[])?.is_some() {}
             Ok(Self {})
         }
@@ -125,14 +140,13 @@ pub mod msg {
     impl rt::XmlType for ClockFault {
         fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
             w.field(Some("urn:golden:soap12:msg"), "reason", &self.reason)?;
-            w.field(
-                Some("urn:golden:soap12:msg"),
-                "userMessage",
-                &self.user_message,
-            )?;
+            w.field(Some("urn:golden:soap12:msg"), "userMessage", &self.user_message)?;
             Ok(())
         }
-        fn read(r: &mut rt::Reader<'_>, start: &rt::Start<'_>) -> Result<Self, rt::DecodeError> {
+        fn read(
+            r: &mut rt::Reader<'_>,
+            start: &rt::Start<'_>,
+        ) -> Result<Self, rt::DecodeError> {
             let mut reason = None;
             let mut user_message = None;
             while let Some((index, child)) = r.next_field(&CLOCK_FAULT_FIELDS)? {
@@ -171,11 +185,14 @@ pub mod soap12 {
         name: "getTime",
         soap_action: "urn:golden:soap12#getTime",
         version: rt::SoapVersion::V11,
-        input: rt::Body::Element(rt::FieldName::qualified("urn:golden:soap12:msg", "getTime")),
-        output: Some(rt::Body::Element(rt::FieldName::qualified(
-            "urn:golden:soap12:msg",
-            "getTimeResponse",
-        ))),
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:soap12:msg", "getTime"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:soap12:msg", "getTimeResponse"),
+            ),
+        ),
         input_headers: &[],
         output_headers: &[],
     };
@@ -185,11 +202,14 @@ pub mod soap12 {
         name: "setTime",
         soap_action: "urn:golden:soap12#setTime",
         version: rt::SoapVersion::V11,
-        input: rt::Body::Element(rt::FieldName::qualified("urn:golden:soap12:msg", "setTime")),
-        output: Some(rt::Body::Element(rt::FieldName::qualified(
-            "urn:golden:soap12:msg",
-            "setTimeResponse",
-        ))),
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:soap12:msg", "setTime"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:soap12:msg", "setTimeResponse"),
+            ),
+        ),
         input_headers: &[],
         output_headers: &[],
     };
@@ -199,11 +219,14 @@ pub mod soap12 {
         name: "getTime",
         soap_action: "urn:golden:soap12#getTime",
         version: rt::SoapVersion::V12,
-        input: rt::Body::Element(rt::FieldName::qualified("urn:golden:soap12:msg", "getTime")),
-        output: Some(rt::Body::Element(rt::FieldName::qualified(
-            "urn:golden:soap12:msg",
-            "getTimeResponse",
-        ))),
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:soap12:msg", "getTime"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:soap12:msg", "getTimeResponse"),
+            ),
+        ),
         input_headers: &[],
         output_headers: &[],
     };
@@ -213,11 +236,14 @@ pub mod soap12 {
         name: "setTime",
         soap_action: "urn:golden:soap12#setTime",
         version: rt::SoapVersion::V12,
-        input: rt::Body::Element(rt::FieldName::qualified("urn:golden:soap12:msg", "setTime")),
-        output: Some(rt::Body::Element(rt::FieldName::qualified(
-            "urn:golden:soap12:msg",
-            "setTimeResponse",
-        ))),
+        input: rt::Body::Element(
+            rt::FieldName::qualified("urn:golden:soap12:msg", "setTime"),
+        ),
+        output: Some(
+            rt::Body::Element(
+                rt::FieldName::qualified("urn:golden:soap12:msg", "setTimeResponse"),
+            ),
+        ),
         input_headers: &[],
         output_headers: &[],
     };
@@ -277,7 +303,10 @@ pub mod soap12 {
                 .map(|response| response.time)
         }
         /// Calls operation `setTime`.
-        pub async fn set_time(&self, request: &super::msg::SetTime) -> Result<(), SetTimeError> {
+        pub async fn set_time(
+            &self,
+            request: &super::msg::SetTime,
+        ) -> Result<(), SetTimeError> {
             self.client
                 .call::<_, super::msg::SetTimeResponse, _>(&SET_TIME, request)
                 .await
@@ -292,12 +321,16 @@ pub mod soap12 {
         fn get_time(
             &self,
             request: super::msg::GetTime,
-        ) -> impl core::future::Future<Output = Result<rt::DateTime, rt::Fault<GetTimeFault>>> + Send;
+        ) -> impl core::future::Future<
+            Output = Result<rt::DateTime, rt::Fault<GetTimeFault>>,
+        > + Send;
         /// Operation `setTime`.
         fn set_time(
             &self,
             request: super::msg::SetTime,
-        ) -> impl core::future::Future<Output = Result<(), rt::Fault<SetTimeFault>>> + Send;
+        ) -> impl core::future::Future<
+            Output = Result<(), rt::Fault<SetTimeFault>>,
+        > + Send;
     }
 
     /// Routes decoded requests to a [`WorldClock`] implementation.
@@ -324,26 +357,36 @@ pub mod soap12 {
             request: rt::server::Request,
         ) -> rt::BoxFuture<'_, rt::server::Response> {
             match index {
-                0 => Box::pin(rt::server::handle(
-                    request,
-                    &GET_TIME,
-                    move |req| async move {
-                        self.0
-                            .get_time(req)
-                            .await
-                            .map(|time| super::msg::GetTimeResponse { time })
-                    },
-                )),
-                1 => Box::pin(rt::server::handle(
-                    request,
-                    &SET_TIME,
-                    move |req| async move {
-                        self.0
-                            .set_time(req)
-                            .await
-                            .map(|()| super::msg::SetTimeResponse {})
-                    },
-                )),
+                0 => {
+                    Box::pin(
+                        rt::server::handle(
+                            request,
+                            &GET_TIME,
+                            move |req| async move {
+                                self.0
+                                    .get_time(req)
+                                    .await
+                                    .map(|time| super::msg::GetTimeResponse {
+                                        time,
+                                    })
+                            },
+                        ),
+                    )
+                }
+                1 => {
+                    Box::pin(
+                        rt::server::handle(
+                            request,
+                            &SET_TIME,
+                            move |req| async move {
+                                self.0
+                                    .set_time(req)
+                                    .await
+                                    .map(|()| super::msg::SetTimeResponse {})
+                            },
+                        ),
+                    )
+                }
                 _ => Box::pin(rt::server::unknown_operation(request)),
             }
         }
@@ -378,7 +421,10 @@ pub mod soap12 {
                 .map(|response| response.time)
         }
         /// Calls operation `setTime`.
-        pub async fn set_time(&self, request: &super::msg::SetTime) -> Result<(), SetTimeError> {
+        pub async fn set_time(
+            &self,
+            request: &super::msg::SetTime,
+        ) -> Result<(), SetTimeError> {
             self.client
                 .call::<_, super::msg::SetTimeResponse, _>(&SET_TIME_SOAP12, request)
                 .await
@@ -393,12 +439,16 @@ pub mod soap12 {
         fn get_time(
             &self,
             request: super::msg::GetTime,
-        ) -> impl core::future::Future<Output = Result<rt::DateTime, rt::Fault<GetTimeFault>>> + Send;
+        ) -> impl core::future::Future<
+            Output = Result<rt::DateTime, rt::Fault<GetTimeFault>>,
+        > + Send;
         /// Operation `setTime`.
         fn set_time(
             &self,
             request: super::msg::SetTime,
-        ) -> impl core::future::Future<Output = Result<(), rt::Fault<SetTimeFault>>> + Send;
+        ) -> impl core::future::Future<
+            Output = Result<(), rt::Fault<SetTimeFault>>,
+        > + Send;
     }
 
     /// Routes decoded requests to a [`ClockService`] implementation.
@@ -425,26 +475,36 @@ pub mod soap12 {
             request: rt::server::Request,
         ) -> rt::BoxFuture<'_, rt::server::Response> {
             match index {
-                0 => Box::pin(rt::server::handle(
-                    request,
-                    &GET_TIME_SOAP12,
-                    move |req| async move {
-                        self.0
-                            .get_time(req)
-                            .await
-                            .map(|time| super::msg::GetTimeResponse { time })
-                    },
-                )),
-                1 => Box::pin(rt::server::handle(
-                    request,
-                    &SET_TIME_SOAP12,
-                    move |req| async move {
-                        self.0
-                            .set_time(req)
-                            .await
-                            .map(|()| super::msg::SetTimeResponse {})
-                    },
-                )),
+                0 => {
+                    Box::pin(
+                        rt::server::handle(
+                            request,
+                            &GET_TIME_SOAP12,
+                            move |req| async move {
+                                self.0
+                                    .get_time(req)
+                                    .await
+                                    .map(|time| super::msg::GetTimeResponse {
+                                        time,
+                                    })
+                            },
+                        ),
+                    )
+                }
+                1 => {
+                    Box::pin(
+                        rt::server::handle(
+                            request,
+                            &SET_TIME_SOAP12,
+                            move |req| async move {
+                                self.0
+                                    .set_time(req)
+                                    .await
+                                    .map(|()| super::msg::SetTimeResponse {})
+                            },
+                        ),
+                    )
+                }
                 _ => Box::pin(rt::server::unknown_operation(request)),
             }
         }
@@ -479,7 +539,10 @@ pub mod soap12 {
                 .map(|response| response.time)
         }
         /// Calls operation `setTime`.
-        pub async fn set_time(&self, request: &super::msg::SetTime) -> Result<(), SetTimeError> {
+        pub async fn set_time(
+            &self,
+            request: &super::msg::SetTime,
+        ) -> Result<(), SetTimeError> {
             self.client
                 .call::<_, super::msg::SetTimeResponse, _>(&SET_TIME_SOAP12, request)
                 .await
@@ -511,26 +574,36 @@ pub mod soap12 {
             request: rt::server::Request,
         ) -> rt::BoxFuture<'_, rt::server::Response> {
             match index {
-                0 => Box::pin(rt::server::handle(
-                    request,
-                    &GET_TIME_SOAP12,
-                    move |req| async move {
-                        self.0
-                            .get_time(req)
-                            .await
-                            .map(|time| super::msg::GetTimeResponse { time })
-                    },
-                )),
-                1 => Box::pin(rt::server::handle(
-                    request,
-                    &SET_TIME_SOAP12,
-                    move |req| async move {
-                        self.0
-                            .set_time(req)
-                            .await
-                            .map(|()| super::msg::SetTimeResponse {})
-                    },
-                )),
+                0 => {
+                    Box::pin(
+                        rt::server::handle(
+                            request,
+                            &GET_TIME_SOAP12,
+                            move |req| async move {
+                                self.0
+                                    .get_time(req)
+                                    .await
+                                    .map(|time| super::msg::GetTimeResponse {
+                                        time,
+                                    })
+                            },
+                        ),
+                    )
+                }
+                1 => {
+                    Box::pin(
+                        rt::server::handle(
+                            request,
+                            &SET_TIME_SOAP12,
+                            move |req| async move {
+                                self.0
+                                    .set_time(req)
+                                    .await
+                                    .map(|()| super::msg::SetTimeResponse {})
+                            },
+                        ),
+                    )
+                }
                 _ => Box::pin(rt::server::unknown_operation(request)),
             }
         }
@@ -548,7 +621,10 @@ pub mod soap12 {
     }
 
     /// The operations of service `ClockService` (port `ClockSoap12`), in port order.
-    pub static CLOCK_SERVICE_OPERATIONS: &[&rt::Operation] = &[&GET_TIME_SOAP12, &SET_TIME_SOAP12];
+    pub static CLOCK_SERVICE_OPERATIONS: &[&rt::Operation] = &[
+        &GET_TIME_SOAP12,
+        &SET_TIME_SOAP12,
+    ];
 
     rt::operation_table! {
         /// Calls `visitor` once per operation of service `ClockService` with its descriptor
@@ -559,8 +635,10 @@ pub mod soap12 {
     }
 
     /// The operations of service `WorldClock` (port `WorldClockSoap12`), in port order.
-    pub static WORLD_CLOCK_SOAP12_OPERATIONS: &[&rt::Operation] =
-        &[&GET_TIME_SOAP12, &SET_TIME_SOAP12];
+    pub static WORLD_CLOCK_SOAP12_OPERATIONS: &[&rt::Operation] = &[
+        &GET_TIME_SOAP12,
+        &SET_TIME_SOAP12,
+    ];
 
     rt::operation_table! {
         /// Calls `visitor` once per operation of service `WorldClock` with its descriptor

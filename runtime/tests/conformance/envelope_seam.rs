@@ -1,9 +1,7 @@
 //! The envelope seam: both SOAP versions through one API, header blocks out
 //! and back, empty bodies, and SOAP 1.2 faults read as leniently as 1.1 ones.
 
-#[allow(dead_code)]
-#[path = "handwritten/mod.rs"]
-mod handwritten;
+use crate::handwritten;
 
 use handwritten::msg::ShopError;
 use handwritten::shop::GetOrderFault;
