@@ -13,11 +13,7 @@ use crate::model::{Module, Operation, Service};
 pub(super) fn emit_tables(cx: &Cx<'_>, module: &Module) -> Result<TokenStream, EmitError> {
     let mut out = TokenStream::new();
     for service in &module.services {
-        let ops: Vec<&Operation> = service
-            .operations
-            .iter()
-            .filter_map(|i| module.operations.get(*i))
-            .collect();
+        let ops = module.service_operations(service);
         out.extend(service_table(cx, service, &ops)?);
     }
     if cx.arbitrary && !module.operations.is_empty() {

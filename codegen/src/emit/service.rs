@@ -21,11 +21,7 @@ pub(super) fn emit_services(cx: &Cx<'_>, module: &Module) -> Result<TokenStream,
         }
     }
     for service in &module.services {
-        let ops: Vec<&Operation> = service
-            .operations
-            .iter()
-            .filter_map(|i| module.operations.get(*i))
-            .collect();
+        let ops = module.service_operations(service);
         out.extend(client(cx, service, &ops)?);
         out.extend(server(cx, service, &ops)?);
     }

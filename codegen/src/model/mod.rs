@@ -517,6 +517,17 @@ pub struct Service {
     pub operations: Vec<usize>,
 }
 
+impl Module {
+    /// The operations `service` (one of [`Module::services`]) serves, in port order.
+    pub fn service_operations(&self, service: &Service) -> Vec<&Operation> {
+        service
+            .operations
+            .iter()
+            .filter_map(|i| self.operations.get(*i))
+            .collect()
+    }
+}
+
 impl Model {
     /// The same model without any documentation (to compare two authorings
     /// of one contract).

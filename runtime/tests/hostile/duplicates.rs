@@ -2,24 +2,10 @@
 //! kept, each later one is a diagnostic naming both positions (lenient) or an
 //! error (strict). A second `<id>`, `<total>` or `<return>` never silently wins.
 
-use crate::handwritten;
-
-use handwritten::{msg, shop};
 use soap_runtime::rt;
 use soap_runtime::rt::{DecodeErrorKind, DiagnosticKind};
 
-const ENV: &str = "http://schemas.xmlsoap.org/soap/envelope/";
-
-type Outcome = Result<rt::Decoded<msg::GetOrderResponse>, rt::DecodeError>;
-
-fn decode(xml: &str, opts: &rt::DecodeOptions) -> Outcome {
-    let decoded = rt::envelope::decode_response::<msg::GetOrderResponse, shop::GetOrderFault>(
-        &shop::GET_ORDER,
-        xml.as_bytes(),
-        opts,
-    )?;
-    Ok(decoded.map(|v| v.unwrap_or_else(|f| panic!("fault: {f:?}"))))
-}
+use crate::{decode, ENV};
 
 /// The body on line 2, the order's content from column 1 of line 3.
 fn response(returns: &str) -> String {

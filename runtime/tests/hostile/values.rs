@@ -3,24 +3,10 @@
 //! field's diagnostic in lenient decoding, never the whole response; strict
 //! decoding refuses them.
 
-use crate::handwritten;
-
-use handwritten::{msg, shop};
 use soap_runtime::rt;
 use soap_runtime::rt::{DecodeErrorKind, DiagnosticKind};
 
-const ENV: &str = "http://schemas.xmlsoap.org/soap/envelope/";
-
-type Outcome = Result<rt::Decoded<msg::GetOrderResponse>, rt::DecodeError>;
-
-fn decode(xml: &str, opts: &rt::DecodeOptions) -> Outcome {
-    let decoded = rt::envelope::decode_response::<msg::GetOrderResponse, shop::GetOrderFault>(
-        &shop::GET_ORDER,
-        xml.as_bytes(),
-        opts,
-    )?;
-    Ok(decoded.map(|v| v.unwrap_or_else(|f| panic!("fault: {f:?}"))))
-}
+use crate::{decode, ENV};
 
 fn order(attributes: &str, total: &str) -> String {
     format!(
