@@ -12,19 +12,19 @@ pub enum Error {
     #[error("{}", .0.join("\n"))]
     Config(Vec<String>),
     /// Files could not be read or are not WSDL/XSD.
-    #[error("{0}")]
+    #[error(transparent)]
     Parse(#[from] parse::ParseErrors),
     /// References could not be bound.
-    #[error("{0}")]
+    #[error(transparent)]
     Resolve(#[from] resolve::ResolveErrors),
     /// The schema has constructs the generator cannot map.
-    #[error("{0}")]
+    #[error(transparent)]
     Model(#[from] model::ModelErrors),
     /// The model could not be printed.
-    #[error("{0}")]
+    #[error(transparent)]
     Emit(#[from] emit::EmitError),
     /// The printed code did not parse.
-    #[error("{0}")]
+    #[error(transparent)]
     Format(#[from] format::FormatError),
     /// The output could not be written.
     #[error("{}: {message}", path.display())]

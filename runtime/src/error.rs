@@ -152,10 +152,10 @@ pub enum DecodeErrorKind {
         found: String,
     },
     /// A value that is not in the type's lexical space.
-    #[error("invalid value: {0}")]
+    #[error(transparent)]
     InvalidValue(#[from] ValueError),
     /// A value outside the type's facets (strict mode only; otherwise a diagnostic).
-    #[error("{0}")]
+    #[error(transparent)]
     Facet(#[from] FacetError),
     /// An `xsi:type` naming neither the declared type nor a type derived from it
     /// (strict mode only; otherwise a diagnostic and the declared type is read).
@@ -196,10 +196,10 @@ pub struct EncodeError {
 #[non_exhaustive]
 pub enum EncodeErrorKind {
     /// The value violates a facet of its type (this includes enum `Unknown(..)` values).
-    #[error("{0}")]
+    #[error(transparent)]
     Facet(#[from] FacetError),
     /// The value has no lexical form.
-    #[error("{0}")]
+    #[error(transparent)]
     Value(#[from] ValueError),
 }
 

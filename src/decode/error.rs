@@ -14,12 +14,25 @@ pub enum DecodeEnvelopeError {
         name: String,
     },
     /// The input is not an envelope of the operation (malformed, truncated,
-    /// another operation, a value outside its type...).
+    /// another operation, a value outside its type...). The message says it
+    /// all, so the error is not a `source()`.
     #[error("{}", located(.0))]
-    Envelope(#[from] DecodeError),
+    Envelope(DecodeError),
     /// The decoded value has no JSON form (a value the runtime cannot write back as text).
     #[error("cannot render the decoded message as JSON: {0}")]
-    Render(#[from] serde_json::Error),
+    Render(serde_json::Error),
+}
+
+impl From<DecodeError> for DecodeEnvelopeError {
+    fn from(error: DecodeError) -> Self {
+        Self::Envelope(error)
+    }
+}
+
+impl From<serde_json::Error> for DecodeEnvelopeError {
+    fn from(error: serde_json::Error) -> Self {
+        Self::Render(error)
+    }
 }
 
 impl DecodeEnvelopeError {

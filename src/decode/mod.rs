@@ -30,7 +30,7 @@ mod render;
 #[cfg(feature = "cli")]
 pub use cli::DecodeArgs;
 pub use error::DecodeEnvelopeError;
-pub use render::Outcome;
+pub use render::{fault_json, Outcome};
 pub use soap_runtime::DecodeOptions;
 pub use soap_runtime::Decoded;
 

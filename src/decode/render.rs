@@ -115,7 +115,8 @@ impl Typed {
         diagnostics: &[Diagnostic],
     ) -> Result<Self, serde_json::Error> {
         let missing = Missing::from_diagnostics(diagnostics);
-        let json = fault_json(fault, xml, &missing)?;
+        let code = fault_code_text(xml).unwrap_or_else(|| fault.code.to_string());
+        let json = fault_tree(fault, code, &missing)?;
         Ok(Self {
             body: Box::new(json),
             missing: Missing::default(),
@@ -124,13 +125,18 @@ impl Typed {
     }
 }
 
-fn fault_json<F: ResursFault>(
+/// The JSON of a fault received by a client call: as `aftershop decode` renders
+/// it, with the fault code as resolved (the text sent is not kept by the call).
+pub fn fault_json<F: ResursFault>(fault: &Fault<F>) -> Result<Value, serde_json::Error> {
+    fault_tree(fault, fault.code.to_string(), &Missing::default())
+}
+
+fn fault_tree<F: ResursFault>(
     fault: &Fault<F>,
-    xml: &[u8],
+    code: String,
     missing: &Missing,
 ) -> Result<Value, serde_json::Error> {
     let mut out = Map::new();
-    let code = fault_code_text(xml).unwrap_or_else(|| fault.code.to_string());
     out.insert("faultcode".into(), Value::String(code));
     out.insert("faultstring".into(), Value::String(fault.string.clone()));
     if let Some(actor) = &fault.actor {

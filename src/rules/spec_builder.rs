@@ -76,14 +76,10 @@ impl LineItem {
 
     /// The `specLines` entry; `index` (0-based) only serves error messages.
     pub fn to_spec_line(&self, index: usize) -> Result<SpecLine, SpecError> {
-        let id = Id::new(self.id.clone()).map_err(|source| SpecError::LineId {
-            line: index,
-            source,
-        })?;
-        let vat_pct = Percent::new(self.vat_pct).map_err(|source| SpecError::VatPct {
-            line: index,
-            source,
-        })?;
+        let id =
+            Id::new(self.id.clone()).map_err(|cause| SpecError::LineId { line: index, cause })?;
+        let vat_pct =
+            Percent::new(self.vat_pct).map_err(|cause| SpecError::VatPct { line: index, cause })?;
         let (Some(vat), Some(total)) = (self.vat_amount(), self.total_amount()) else {
             return Err(SpecError::Overflow { line: Some(index) });
         };
@@ -172,7 +168,7 @@ impl PaymentSpecBuilder {
         let total = sum(|line| line.total_amount)?;
         let total_vat = sum(|line| line.total_vat_amount)?;
         let total_amount = PositiveDecimal::new(total)
-            .map_err(|source| SpecError::NegativeTotal { total, source })?;
+            .map_err(|cause| SpecError::NegativeTotal { total, cause })?;
         Ok(PaymentSpec {
             spec_lines,
             total_amount,
@@ -217,9 +213,9 @@ impl PaymentSpecBuilder {
 /// A spec totals only, without lines (`totalVatAmount` left out, as Resurs
 /// requires for a spec without lines).
 pub fn totals_only(total_amount: Decimal) -> Result<PaymentSpec, SpecError> {
-    let total = PositiveDecimal::new(total_amount).map_err(|source| SpecError::NegativeTotal {
+    let total = PositiveDecimal::new(total_amount).map_err(|cause| SpecError::NegativeTotal {
         total: total_amount,
-        source,
+        cause,
     })?;
     Ok(PaymentSpec {
         spec_lines: Vec::new(),
@@ -236,20 +232,20 @@ pub enum SpecError {
     #[error("a payment spec with lines needs at least one line (use totals_only for a spec without lines)")]
     NoLines,
     /// A line id breaks the `id` type's facets.
-    #[error("line {line}: invalid id: {source}")]
+    #[error("line {line}: invalid id: {cause}")]
     LineId {
         /// The line (0-based).
         line: usize,
-        /// The facet broken.
-        source: FacetError,
+        /// The facet broken (in the message, so not a `source()`).
+        cause: FacetError,
     },
     /// A VAT rate outside `0..=100`.
-    #[error("line {line}: invalid vatPct: {source}")]
+    #[error("line {line}: invalid vatPct: {cause}")]
     VatPct {
         /// The line (0-based).
         line: usize,
-        /// The facet broken.
-        source: FacetError,
+        /// The facet broken (in the message, so not a `source()`).
+        cause: FacetError,
     },
     /// An amount too large for exact decimals.
     #[error("{}: amount out of range", .line.map_or("spec totals".to_owned(), |l| format!("line {l}")))]
@@ -258,12 +254,12 @@ pub enum SpecError {
         line: Option<usize>,
     },
     /// The lines add up to less than zero (`totalAmount` must be `>= 0`).
-    #[error("the lines add up to {total}, but totalAmount cannot be negative: {source}")]
+    #[error("the lines add up to {total}, but totalAmount cannot be negative: {cause}")]
     NegativeTotal {
         /// The sum of the lines.
         total: Decimal,
-        /// The facet broken.
-        source: FacetError,
+        /// The facet broken (in the message, so not a `source()`).
+        cause: FacetError,
     },
     /// Additional-debit lines that look like changes of existing lines but
     /// do not match them.

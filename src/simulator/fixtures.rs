@@ -44,16 +44,16 @@ pub enum Fixtures {
 #[derive(Debug, thiserror::Error)]
 pub enum FixtureError {
     /// The file cannot be read.
-    #[error("cannot read fixtures file {}: {source}", path.display())]
+    #[error("cannot read fixtures file {}: {cause}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (in the message, so not a `source()`).
+        cause: std::io::Error,
     },
     /// The text is not JSON.
     #[error("fixtures are not valid JSON: {0}")]
-    Json(#[source] serde_json::Error),
+    Json(serde_json::Error),
     /// The JSON is not an array.
     #[error("fixtures must be a JSON array of payments")]
     NotAnArray,
@@ -110,9 +110,9 @@ impl Fixtures {
     /// Reads a fixtures file.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self, FixtureError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| FixtureError::Io {
+        let text = std::fs::read_to_string(path).map_err(|cause| FixtureError::Io {
             path: path.to_owned(),
-            source,
+            cause,
         })?;
         Self::from_json(&text)
     }

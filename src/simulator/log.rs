@@ -20,12 +20,12 @@ pub const INJECTED_HEADER: &str = "x-simulator-injected";
 
 /// Why the log cannot be opened.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot open the request log {}: {source}", path.display())]
+#[error("cannot open the request log {}: {cause}", path.display())]
 pub struct LogError {
     /// The file.
     pub path: PathBuf,
-    /// The cause.
-    pub source: io::Error,
+    /// The cause (in the message, so not a `source()`).
+    pub cause: io::Error,
 }
 
 /// The log file, shared by all connections.
@@ -41,9 +41,9 @@ impl RequestLog {
             .create(true)
             .append(true)
             .open(path)
-            .map_err(|source| LogError {
+            .map_err(|cause| LogError {
                 path: path.to_owned(),
-                source,
+                cause,
             })?;
         Ok(Self {
             file: Arc::new(Mutex::new(file)),

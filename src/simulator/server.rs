@@ -21,22 +21,22 @@ use super::wsdl;
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     /// The address cannot be listened on.
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("cannot listen on {addr}: {cause}")]
     Bind {
         /// The address.
         addr: SocketAddr,
-        /// The cause.
-        source: io::Error,
+        /// The cause (in the message, so not a `source()`).
+        cause: io::Error,
     },
     /// The fixtures cannot be booked.
     #[error("cannot book the fixtures: {0}")]
-    Fixtures(#[source] SimFault),
+    Fixtures(SimFault),
     /// The request log cannot be opened.
     #[error(transparent)]
     Log(#[from] LogError),
     /// No random password for the demo user.
     #[error("cannot draw a random password for the demo user: {0}")]
-    Random(#[source] getrandom::Error),
+    Random(getrandom::Error),
 }
 
 /// The embedded After Shop simulator.
@@ -143,9 +143,9 @@ impl SimulatorBuilder {
         let users = Users::new(users);
         let server = Server::bind(self.listen)
             .await
-            .map_err(|source| StartError::Bind {
+            .map_err(|cause| StartError::Bind {
                 addr: self.listen,
-                source,
+                cause,
             })?
             .limits(self.limits);
         let plan = Arc::new(FaultPlan::default());

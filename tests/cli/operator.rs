@@ -17,7 +17,17 @@ fn faults_and_other_errors_have_their_exit_codes() {
     let bank = start("exits");
     let missing = bank.run(&["get", "NOPE-1"]);
     assert_eq!(missing.code, 3);
-    assert!(missing.stdout.is_empty());
+    // The fault as `decode` renders it: code, string and the typed detail.
+    assert_eq!(
+        missing.json["detail"]["ECommerceError"]["errorTypeId"], 8,
+        "{}",
+        missing.stdout
+    );
+    assert!(
+        missing.json["faultstring"].is_string(),
+        "{}",
+        missing.stdout
+    );
     assert!(
         missing.stderr.contains("getPayment: "),
         "{}",
@@ -93,5 +103,9 @@ fn metadata_tokens_and_bonus() {
     assert_eq!(invalidated.code, 0, "{}", invalidated.stderr);
     let stale = bank.run(&["bonus", "--token", &token]);
     assert_eq!(stale.code, 3, "{}", stale.stderr);
-    assert!(stale.stdout.is_empty());
+    assert!(
+        stale.json["detail"]["ECommerceError"].is_object(),
+        "{}",
+        stale.stdout
+    );
 }

@@ -7,6 +7,7 @@ mod harness;
 
 mod builtin_facets;
 mod encoding;
+mod error_chains;
 mod generated_current;
 mod get_payment;
 mod php_faults;

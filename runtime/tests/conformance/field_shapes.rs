@@ -130,5 +130,5 @@ fn list_indexes_show_in_paths() {
     let e = e.unwrap_or_else(|| panic!("accepted x as an int"));
     assert_eq!(e.path, "node/values[2]");
     assert_eq!((e.line, e.column), (1, 67));
-    assert_eq!(e.to_string(), "invalid value: 'x' is not a valid int (invalid digit found in string) at node/values[2] (line 1, column 67)");
+    assert_eq!(e.to_string(), "'x' is not a valid int (invalid digit found in string) at node/values[2] (line 1, column 67)");
 }

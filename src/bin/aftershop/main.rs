@@ -86,11 +86,11 @@ enum SimulateError {
     #[error(transparent)]
     User(#[from] UserError),
     #[error("cannot start the async runtime: {0}")]
-    Runtime(#[source] std::io::Error),
+    Runtime(std::io::Error),
     #[error("cannot write to stdout: {0}")]
-    Stdout(#[source] std::io::Error),
+    Stdout(std::io::Error),
     #[error("cannot wait for Ctrl-C: {0}")]
-    Signal(#[source] std::io::Error),
+    Signal(std::io::Error),
 }
 
 fn main() -> ExitCode {

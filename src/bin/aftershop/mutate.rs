@@ -189,10 +189,10 @@ fn suspicious_lines(payment: &Payment, spec: &PaymentSpec) -> Vec<String> {
 /// The spec the options describe: none (the whole open amount), totals, or a file.
 fn spec_of(args: &ChangeArgs) -> Result<Option<PaymentSpec>, OpError> {
     if let Some(path) = &args.spec {
-        let text = std::fs::read_to_string(path).map_err(|source| OpError::File {
+        let text = std::fs::read_to_string(path).map_err(|cause| OpError::File {
             what: "cannot read",
             path: path.clone(),
-            source,
+            cause,
         })?;
         let spec = serde_json::from_str(&text)
             .map_err(|e| OpError::Input(format!("{}: not a payment spec: {e}", path.display())))?;

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use resurs_aftershop::common::{CustomerType, PaymentStatus};
+use resurs_aftershop::decode::fault_json;
 use resurs_aftershop::msg_aftershopflow::{
     AddMetaData, AddMetaDataResponse, FindPayments, FindPaymentsResponse, GetCustomerBonus,
     GetCustomerBonusResponse, GetPayment, GetPaymentDocument, GetPaymentDocumentNames,
@@ -198,6 +199,8 @@ pub enum OpError {
         operation: &'static str,
         /// The fault's userErrorMessage (or the generic text).
         message: String,
+        /// The fault as `aftershop decode` renders it, printed on stdout.
+        json: Option<serde_json::Value>,
     },
     /// The call failed otherwise; the text is the runtime error's.
     #[error("{operation}: {message}")]
@@ -219,14 +222,14 @@ pub enum OpError {
     #[error("{0}")]
     Input(String),
     /// A file could not be read or written.
-    #[error("{what} {}: {source}", path.display())]
+    #[error("{what} {}: {cause}", path.display())]
     File {
         /// "cannot read" / "cannot write".
         what: &'static str,
         /// The file.
         path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (in the message, so not a `source()`).
+        cause: std::io::Error,
     },
 }
 
@@ -237,9 +240,10 @@ impl OpError {
         soap_runtime::Fault<F>: std::fmt::Display,
     {
         match error {
-            soap_runtime::Error::Fault(_) => OpError::Fault {
+            soap_runtime::Error::Fault(fault) => OpError::Fault {
                 operation: op.name,
                 message: error.user_message().to_owned(),
+                json: fault_json(fault).ok(),
             },
             other => OpError::Call {
                 operation: op.name,
@@ -404,19 +408,29 @@ pub fn run(connection: &Connection, command: OperatorCommand) -> ExitCode {
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
             .and_then(|()| out.flush())
-            .map_err(|source| OpError::File {
+            .map_err(|cause| OpError::File {
                 what: "cannot write",
                 path: PathBuf::from("stdout"),
-                source,
+                cause,
             })
     });
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stopped early (`| head`) needs no message.
-        Err(OpError::File { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+        Err(OpError::File { cause, .. }) if cause.kind() == std::io::ErrorKind::BrokenPipe => {
             ExitCode::from(EXIT_ERROR)
         }
         Err(error) => {
+            if let OpError::Fault {
+                json: Some(json), ..
+            } = &error
+            {
+                let mut out = std::io::stdout().lock();
+                // The message on stderr says what failed; a closed stdout loses only the JSON.
+                let _ = serde_json::to_writer_pretty(&mut out, json)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(out));
+            }
             eprintln!("aftershop: {error}");
             ExitCode::from(error.exit_code())
         }
@@ -593,10 +607,10 @@ async fn document(
         .await
         .map_err(|e| OpError::of_call(&v4::GET_PAYMENT_DOCUMENT, &e))?;
     let pdf = &response.r#return;
-    std::fs::write(&out, &pdf.pdf_data.0).map_err(|source| OpError::File {
+    std::fs::write(&out, &pdf.pdf_data.0).map_err(|cause| OpError::File {
         what: "cannot write",
         path: out.clone(),
-        source,
+        cause,
     })?;
     Ok(serde_json::json!({
         "return": {

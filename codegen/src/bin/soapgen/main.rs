@@ -131,10 +131,10 @@ enum Stage {
 #[derive(Debug, thiserror::Error)]
 enum CliError {
     /// Generation (or the stages `inspect` runs) failed.
-    #[error("{0}")]
+    #[error(transparent)]
     Generate(#[from] soap_codegen::Error),
     /// Downloading failed.
-    #[error("{0}")]
+    #[error(transparent)]
     Fetch(#[from] fetch::FetchError),
     /// A local file or directory could not be used.
     #[error("{}: {message}", path.display())]
