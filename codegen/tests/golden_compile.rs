@@ -27,6 +27,7 @@ golden!(
     builtins,
     choice,
     default_fixed,
+    doctype,
     documentation,
     element_ref,
     enumeration,
@@ -61,6 +62,14 @@ golden!(
 /// The `polymorphism` case beyond its example: decoding, encoding, a loopback call.
 #[path = "golden_compile/xsi_type.rs"]
 mod xsi_type;
+
+/// The `builtin_facets` case's whitespace-normalised strings and name lists.
+#[path = "golden_compile/white_space.rs"]
+mod white_space;
+
+/// The `doctype` case.
+#[path = "golden_compile/doctype.rs"]
+mod doctype_case;
 
 fn example(case: &str) -> Vec<u8> {
     let path =

@@ -80,6 +80,7 @@ impl Arbitrary for String {
             None => text(min, max),
         };
         strategy
+            .prop_map(move |s| facets.normalize(&s).into_owned())
             .prop_filter("facets", move |s| facets.check_str(s).is_ok())
             .boxed()
     }

@@ -294,6 +294,10 @@ pub enum FacetKind {
     Enumeration(&'static [&'static str]),
     /// A bound of the schema that is not a number (a schema problem).
     BadBound(&'static str),
+    /// `whiteSpace`: a value to send that the facet would change (tabs or
+    /// newlines for `replace`; also leading, trailing or repeated spaces
+    /// for `collapse`).
+    WhiteSpace(crate::facets::WhiteSpace),
 }
 
 impl FacetError {
@@ -338,6 +342,9 @@ impl FacetError {
                 )
             }
             FacetKind::BadBound(b) => format!("facet bound '{b}' is not a number"),
+            FacetKind::WhiteSpace(ws) => {
+                format!("'{v}' is not normal under whiteSpace {}", ws.as_str())
+            }
         }
     }
 }
@@ -357,6 +364,7 @@ impl fmt::Display for FacetKind {
             FacetKind::FractionDigits(_) => "fractionDigits",
             FacetKind::Enumeration(_) => "enumeration",
             FacetKind::BadBound(_) => "bound",
+            FacetKind::WhiteSpace(_) => "whiteSpace",
         };
         f.write_str(name)
     }

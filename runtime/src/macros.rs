@@ -136,10 +136,12 @@ macro_rules! newtype {
         }
         impl $crate::rt::SimpleType for $name {
             fn parse_text(text: &str) -> ::core::result::Result<Self, $crate::rt::ValueError> {
-                ::core::result::Result::Ok(Self($crate::rt::SimpleType::parse_text(text)?))
+                let text = $crate::rt::Facets::normalize(&$facets, text);
+                ::core::result::Result::Ok(Self($crate::rt::SimpleType::parse_text(&text)?))
             }
             fn parse_nearest(text: &str) -> ::core::option::Option<Self> {
-                <$inner as $crate::rt::SimpleType>::parse_nearest(text).map(Self)
+                let text = $crate::rt::Facets::normalize(&$facets, text);
+                <$inner as $crate::rt::SimpleType>::parse_nearest(&text).map(Self)
             }
             fn write_text(
                 &self,

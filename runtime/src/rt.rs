@@ -15,8 +15,8 @@ pub use crate::error::{
     DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, FacetError, FacetKind, ValueError,
 };
 pub use crate::facets::{
-    Facets, Language, Name, NcName, NegativeInteger, NmToken, NonPositiveInteger, Pattern,
-    PositiveInteger,
+    Entities, Facets, IdRefs, Language, Name, NcName, NegativeInteger, NmToken, NmTokens,
+    NonPositiveInteger, NormalizedString, Pattern, PositiveInteger, Token, WhiteSpace,
 };
 pub use crate::fault::{Fault, FaultDetail, NoFault};
 pub use crate::future::BoxFuture;

@@ -6,7 +6,7 @@ use quote::quote;
 use super::{attributes, doc, field_name, ident, join_doc, ns_arg, static_name, Cx, EmitError};
 use crate::model::{
     Alternative, Attribute, ChoiceField, ElementField, Enumeration, Facets, Field, Newtype,
-    Occurrence, RustType, Struct, TypeDef, TypeKind, Variant, Wildcard,
+    Occurrence, RustType, Struct, TypeDef, TypeKind, Variant, WhiteSpace, Wildcard,
 };
 
 pub(super) const SERDE_CRATE: &str = "::soap_runtime::rt::serde";
@@ -686,6 +686,10 @@ fn facets(type_name: &str, f: &Facets) -> Result<(TokenStream, TokenStream), Emi
             let v = Literal::u32_unsuffixed(v);
             entries.push(quote!(#n: Some(#v),));
         }
+    }
+    if let Some(ws) = f.white_space.filter(|ws| *ws != WhiteSpace::Preserve) {
+        let ws = proc_macro2::Ident::new(ws.variant(), proc_macro2::Span::call_site());
+        entries.push(quote!(white_space: rt::WhiteSpace::#ws,));
     }
     let decl = quote! {
         static #facets_static: rt::Facets = rt::Facets {

@@ -1,6 +1,6 @@
 //! XSD built-in types and their Rust mapping.
 
-use super::Facets;
+use super::{Facets, WhiteSpace};
 
 /// The Rust type an XSD built-in maps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,6 +61,16 @@ pub enum Builtin {
     NcName,
     /// `rt::NmToken` (a `String` of XML name characters)
     NmToken,
+    /// `rt::NormalizedString` (a `String` without tabs or newlines)
+    NormalizedString,
+    /// `rt::Token` (a `String` with whitespace collapsed)
+    Token,
+    /// `rt::NmTokens` (one or more `NMTOKEN`s)
+    NmTokens,
+    /// `rt::IdRefs` (one or more `IDREF`s)
+    IdRefs,
+    /// `rt::Entities` (one or more `ENTITY` names)
+    Entities,
 }
 
 /// The kind of facet check a value type supports.
@@ -86,13 +96,24 @@ impl Builtin {
     pub fn of_xsd(local: &str) -> Option<(Builtin, Facets)> {
         let mut facets = Facets::default();
         let b = match local {
-            "string" | "normalizedString" | "token" | "IDREFS" | "ENTITIES" | "NMTOKENS"
-            | "anyURI" | "NOTATION" | "anySimpleType" | "gYear" | "gYearMonth" | "gMonth"
-            | "gMonthDay" | "gDay" => Builtin::String,
-            "language" | "Name" | "NCName" | "ID" | "IDREF" | "ENTITY" | "NMTOKEN" => {
-                facets.patterns.push(Self::name_pattern(local)?.into());
+            "string" | "anyURI" | "NOTATION" | "anySimpleType" | "gYear" | "gYearMonth"
+            | "gMonth" | "gMonthDay" | "gDay" => Builtin::String,
+            "normalizedString" => {
+                facets.white_space = Some(WhiteSpace::Replace);
                 Builtin::String
             }
+            "token" => {
+                facets.white_space = Some(WhiteSpace::Collapse);
+                Builtin::String
+            }
+            "language" | "Name" | "NCName" | "ID" | "IDREF" | "ENTITY" | "NMTOKEN" => {
+                facets.patterns.push(Self::name_pattern(local)?.into());
+                facets.white_space = Some(WhiteSpace::Collapse);
+                Builtin::String
+            }
+            "NMTOKENS" => Builtin::NmTokens,
+            "IDREFS" => Builtin::IdRefs,
+            "ENTITIES" => Builtin::Entities,
             "boolean" => Builtin::Bool,
             "decimal" => Builtin::Decimal,
             "integer" | "long" => Builtin::I64,
@@ -154,6 +175,8 @@ impl Builtin {
             "Name" => Builtin::XmlName,
             "NCName" | "ID" | "IDREF" | "ENTITY" => Builtin::NcName,
             "NMTOKEN" => Builtin::NmToken,
+            "normalizedString" => Builtin::NormalizedString,
+            "token" => Builtin::Token,
             other => Builtin::of_xsd(other)?.0,
         })
     }
@@ -189,6 +212,11 @@ impl Builtin {
             Builtin::XmlName => "rt::Name",
             Builtin::NcName => "rt::NcName",
             Builtin::NmToken => "rt::NmToken",
+            Builtin::NormalizedString => "rt::NormalizedString",
+            Builtin::Token => "rt::Token",
+            Builtin::NmTokens => "rt::NmTokens",
+            Builtin::IdRefs => "rt::IdRefs",
+            Builtin::Entities => "rt::Entities",
         }
     }
 
@@ -233,6 +261,11 @@ impl Builtin {
                 | Builtin::XmlName
                 | Builtin::NcName
                 | Builtin::NmToken
+                | Builtin::NormalizedString
+                | Builtin::Token
+                | Builtin::NmTokens
+                | Builtin::IdRefs
+                | Builtin::Entities
         )
     }
 

@@ -363,6 +363,50 @@ pub struct Facets {
     pub total_digits: Option<u32>,
     /// `fractionDigits`.
     pub fraction_digits: Option<u32>,
+    /// `whiteSpace` of a string type (the built-in's, or a step's that
+    /// narrows it); `None` is `preserve`.
+    pub white_space: Option<WhiteSpace>,
+}
+
+/// The XSD `whiteSpace` facet, in the order a restriction may narrow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WhiteSpace {
+    /// `preserve`
+    Preserve,
+    /// `replace`
+    Replace,
+    /// `collapse`
+    Collapse,
+}
+
+impl WhiteSpace {
+    /// The facet of a schema value (`collapse`); `None` for anything else.
+    pub fn of_xsd(value: &str) -> Option<WhiteSpace> {
+        Some(match value {
+            "preserve" => WhiteSpace::Preserve,
+            "replace" => WhiteSpace::Replace,
+            "collapse" => WhiteSpace::Collapse,
+            _ => return None,
+        })
+    }
+
+    /// The schema value (`collapse`).
+    pub fn xsd(self) -> &'static str {
+        match self {
+            WhiteSpace::Preserve => "preserve",
+            WhiteSpace::Replace => "replace",
+            WhiteSpace::Collapse => "collapse",
+        }
+    }
+
+    /// The `rt::WhiteSpace` variant's name.
+    pub fn variant(self) -> &'static str {
+        match self {
+            WhiteSpace::Preserve => "Preserve",
+            WhiteSpace::Replace => "Replace",
+            WhiteSpace::Collapse => "Collapse",
+        }
+    }
 }
 
 /// An enumeration type.

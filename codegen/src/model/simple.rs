@@ -1,6 +1,6 @@
 //! Simple types: derivation chains folded into a built-in plus merged facets.
 
-use super::{Builtin, EnumValue, Facets};
+use super::{Builtin, EnumValue, Facets, WhiteSpace};
 use crate::resolve::{self, TypeDef, TypeRef};
 
 /// What a simple type is at the root of its derivation chain.
@@ -33,6 +33,10 @@ pub(super) fn merge(base: &mut Facets, step: &resolve::Facets) {
         total_digits,
         fraction_digits
     );
+    // A step may only narrow whiteSpace (preserve → replace → collapse).
+    if let Some(ws) = step.white_space.as_deref().and_then(WhiteSpace::of_xsd) {
+        base.white_space = base.white_space.max(Some(ws));
+    }
     match step.patterns.as_slice() {
         [] => {}
         [one] => base.patterns.push(one.clone()),

@@ -3,12 +3,15 @@
 
 mod builtin;
 mod pattern;
+mod white_space;
 
 pub use builtin::{
-    Language, Name, NcName, NegativeInteger, NmToken, NonPositiveInteger, PositiveInteger,
-    LANGUAGE, NAME, NC_NAME, NEGATIVE_INTEGER, NM_TOKEN, NON_POSITIVE_INTEGER, POSITIVE_INTEGER,
+    Entities, IdRefs, Language, Name, NcName, NegativeInteger, NmToken, NmTokens,
+    NonPositiveInteger, NormalizedString, PositiveInteger, Token, LANGUAGE, NAME, NC_NAME,
+    NEGATIVE_INTEGER, NM_TOKEN, NON_POSITIVE_INTEGER, NORMALIZED_STRING, POSITIVE_INTEGER, TOKEN,
 };
 pub use pattern::Pattern;
+pub use white_space::WhiteSpace;
 
 use rust_decimal::Decimal;
 
@@ -56,6 +59,9 @@ pub struct Facets {
     pub total_digits: Option<u32>,
     /// `fractionDigits`.
     pub fraction_digits: Option<u32>,
+    /// `whiteSpace` (string types): received text is normalised by it, a
+    /// value to send must already be normal.
+    pub white_space: WhiteSpace,
 }
 
 impl Facets {
@@ -71,10 +77,21 @@ impl Facets {
         max_exclusive: None,
         total_digits: None,
         fraction_digits: None,
+        white_space: WhiteSpace::Preserve,
     };
 
-    /// Checks a string: lengths in characters, patterns.
+    /// Received text normalised by the `whiteSpace` facet (borrowed when
+    /// nothing changes).
+    pub fn normalize<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        self.white_space.apply(text)
+    }
+
+    /// Checks a string: whiteSpace (the value is already normal), lengths
+    /// in characters, patterns.
     pub fn check_str(&self, v: &str) -> Result<(), FacetError> {
+        if !self.white_space.is_normal(v) {
+            return Err(FacetError::new(v, FacetKind::WhiteSpace(self.white_space)));
+        }
         if self.length.is_some() || self.min_length.is_some() || self.max_length.is_some() {
             let chars = if v.is_ascii() {
                 v.len()

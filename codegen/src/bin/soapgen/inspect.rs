@@ -249,6 +249,8 @@ struct Facets {
     total_digits: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fraction_digits: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    white_space: Option<&'static str>,
 }
 
 impl Report {
@@ -759,6 +761,7 @@ fn ty_info(t: &model::TypeDef) -> Type {
                 max_exclusive: n.facets.max_exclusive.clone(),
                 total_digits: n.facets.total_digits,
                 fraction_digits: n.facets.fraction_digits,
+                white_space: n.facets.white_space.map(|ws| ws.xsd()),
             },
         },
         TypeKind::Enumeration(e) => Kind::Enumeration {

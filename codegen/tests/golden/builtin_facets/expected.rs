@@ -85,9 +85,45 @@ pub mod builtin_facets {
     static CODE_FACETS: rt::Facets = rt::Facets {
         max_length: Some(8),
         patterns: &[&CODE_PATTERN_0],
+        white_space: rt::WhiteSpace::Collapse,
         ..rt::Facets::NONE
     };
     static CODE_PATTERN_0: rt::Pattern = rt::Pattern::new("[\\i-[:]][\\c-[:]]*");
+
+    rt::newtype! {
+        /// XSD simple type `shortToken`.
+        #[xsd(name = "shortToken", facets = SHORT_TOKEN_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct ShortToken(String);
+    }
+    static SHORT_TOKEN_FACETS: rt::Facets = rt::Facets {
+        max_length: Some(8),
+        white_space: rt::WhiteSpace::Collapse,
+        ..rt::Facets::NONE
+    };
+
+    rt::newtype! {
+        /// XSD simple type `collapsed`.
+        #[xsd(name = "collapsed", facets = COLLAPSED_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct Collapsed(String);
+    }
+    static COLLAPSED_FACETS: rt::Facets = rt::Facets {
+        max_length: Some(12),
+        white_space: rt::WhiteSpace::Collapse,
+        ..rt::Facets::NONE
+    };
+
+    rt::newtype! {
+        /// XSD simple type `tokens`.
+        #[xsd(name = "tokens", facets = TOKENS_FACETS)]
+        #[derive(Eq, Hash, PartialOrd, Ord)]
+        pub struct Tokens(rt::NmTokens);
+    }
+    static TOKENS_FACETS: rt::Facets = rt::Facets {
+        max_length: Some(3),
+        ..rt::Facets::NONE
+    };
 
     rt::newtype! {
         /// XSD simple type `bounded`.
@@ -132,10 +168,26 @@ pub mod builtin_facets {
         pub code: Option<Code>,
         /// `label`
         pub label: Option<rt::Name>,
+        /// `note`
+        pub note: Option<rt::NormalizedString>,
+        /// `keyword`
+        pub keyword: Option<rt::Token>,
+        /// `short`
+        pub short: Option<ShortToken>,
+        /// `title`
+        pub title: Option<Collapsed>,
+        /// `tags`
+        pub tags: Option<rt::NmTokens>,
+        /// `few`
+        pub few: Option<Tokens>,
+        /// `files`
+        pub files: Option<rt::Entities>,
         /// Attribute `multiplier`.
         pub multiplier: rt::PositiveInteger,
         /// Attribute `id`.
         pub id: Option<rt::NcName>,
+        /// Attribute `refs`.
+        pub refs: Option<rt::IdRefs>,
     }
     impl Default for Bonus {
         fn default() -> Self {
@@ -154,12 +206,20 @@ pub mod builtin_facets {
                 tag: Default::default(),
                 code: Default::default(),
                 label: Default::default(),
+                note: Default::default(),
+                keyword: Default::default(),
+                short: Default::default(),
+                title: Default::default(),
+                tags: Default::default(),
+                few: Default::default(),
+                files: Default::default(),
                 multiplier: rt::SimpleType::parse_text("1").unwrap_or_default(),
                 id: Default::default(),
+                refs: Default::default(),
             }
         }
     }
-    static BONUS_FIELDS: [rt::FieldName; 14] = [
+    static BONUS_FIELDS: [rt::FieldName; 21] = [
         rt::FieldName::qualified("urn:golden:builtin_facets", "points"),
         rt::FieldName::qualified("urn:golden:builtin_facets", "refund"),
         rt::FieldName::qualified("urn:golden:builtin_facets", "balance"),
@@ -174,11 +234,19 @@ pub mod builtin_facets {
         rt::FieldName::qualified("urn:golden:builtin_facets", "tag"),
         rt::FieldName::qualified("urn:golden:builtin_facets", "code"),
         rt::FieldName::qualified("urn:golden:builtin_facets", "label"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "note"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "keyword"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "short"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "title"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "tags"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "few"),
+        rt::FieldName::qualified("urn:golden:builtin_facets", "files"),
     ];
     impl rt::XmlType for Bonus {
         fn write_attributes(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
             w.attribute(None, "multiplier", &self.multiplier)?;
             w.opt_attribute(None, "id", &self.id)?;
+            w.opt_attribute(None, "refs", &self.refs)?;
             Ok(())
         }
         fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
@@ -196,6 +264,13 @@ pub mod builtin_facets {
             w.field(Some("urn:golden:builtin_facets"), "tag", &self.tag)?;
             w.field(Some("urn:golden:builtin_facets"), "code", &self.code)?;
             w.field(Some("urn:golden:builtin_facets"), "label", &self.label)?;
+            w.field(Some("urn:golden:builtin_facets"), "note", &self.note)?;
+            w.field(Some("urn:golden:builtin_facets"), "keyword", &self.keyword)?;
+            w.field(Some("urn:golden:builtin_facets"), "short", &self.short)?;
+            w.field(Some("urn:golden:builtin_facets"), "title", &self.title)?;
+            w.field(Some("urn:golden:builtin_facets"), "tags", &self.tags)?;
+            w.field(Some("urn:golden:builtin_facets"), "few", &self.few)?;
+            w.field(Some("urn:golden:builtin_facets"), "files", &self.files)?;
             Ok(())
         }
         fn read(
@@ -206,6 +281,7 @@ pub mod builtin_facets {
                 .attribute(start, None, "multiplier")?
                 .unwrap_or_else(|| rt::SimpleType::parse_text("1").unwrap_or_default());
             let id = r.attribute(start, None, "id")?;
+            let refs = r.attribute(start, None, "refs")?;
             let mut points = None;
             let mut refund = None;
             let mut balance = Vec::new();
@@ -220,6 +296,13 @@ pub mod builtin_facets {
             let mut tag = Vec::new();
             let mut code = None;
             let mut label = None;
+            let mut note = None;
+            let mut keyword = None;
+            let mut short = None;
+            let mut title = None;
+            let mut tags = None;
+            let mut few = None;
+            let mut files = None;
             while let Some((index, child)) = r.next_field(&BONUS_FIELDS)? {
                 match index {
                     0 => r.read_into(&mut points, &child)?,
@@ -236,6 +319,13 @@ pub mod builtin_facets {
                     11 => r.read_into(&mut tag, &child)?,
                     12 => r.read_into(&mut code, &child)?,
                     13 => r.read_into(&mut label, &child)?,
+                    14 => r.read_into(&mut note, &child)?,
+                    15 => r.read_into(&mut keyword, &child)?,
+                    16 => r.read_into(&mut short, &child)?,
+                    17 => r.read_into(&mut title, &child)?,
+                    18 => r.read_into(&mut tags, &child)?,
+                    19 => r.read_into(&mut few, &child)?,
+                    20 => r.read_into(&mut files, &child)?,
                     _ => {}
                 }
             }
@@ -254,8 +344,16 @@ pub mod builtin_facets {
                 tag,
                 code,
                 label,
+                note,
+                keyword,
+                short,
+                title,
+                tags,
+                few,
+                files,
                 multiplier,
                 id,
+                refs,
             })
         }
     }

@@ -22,9 +22,9 @@ pub mod builtins {
         /// `string`
         pub string: Option<String>,
         /// `normalizedString`
-        pub normalized_string: Option<String>,
+        pub normalized_string: Option<rt::NormalizedString>,
         /// `token`
-        pub token: Option<String>,
+        pub token: Option<rt::Token>,
         /// `language`
         pub language: Option<rt::Language>,
         /// `Name`
