@@ -274,3 +274,70 @@ impl<'a> IntoIterator for &'a ReceivedHeaders {
         self.iter()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::envelope::{decode_response_message, encode_fault, Body, Operation};
+    use crate::fault::{Fault, NoFault};
+
+    const SESSION: FieldName = FieldName {
+        ns: Some("urn:h"),
+        name: "Session",
+    };
+    static OP: Operation = Operation {
+        name: "Op",
+        soap_action: "",
+        version: SoapVersion::V12,
+        input: Body::Empty,
+        output: Some(Body::Empty),
+        input_headers: &[SESSION],
+        output_headers: &[SESSION],
+    };
+
+    #[test]
+    fn a_fault_sends_and_keeps_its_header_blocks() {
+        let id = "abc".to_owned();
+        let fault = Fault::<NoFault>::client("no")
+            .with_header(&HeaderRef::new(SESSION, &id))
+            .unwrap();
+        let xml = encode_fault(SoapVersion::V12, &[], &fault);
+        let decoded =
+            decode_response_message::<(), NoFault>(&OP, &xml, &DecodeOptions::default()).unwrap();
+        let Err(fault) = decoded.value.body else {
+            panic!("not a fault")
+        };
+        let got = fault.headers.get::<String>(&SESSION).unwrap().unwrap();
+        assert_eq!(got.value, "abc");
+        assert_eq!(decoded.value.headers.len(), 1);
+    }
+
+    #[test]
+    fn must_understand_respects_roles_and_declared_blocks() {
+        let block = |role: Option<&str>| {
+            let mut h = HeaderBlock::new(FieldName::unqualified("x"), "v".to_owned())
+                .with_must_understand(true);
+            if let Some(role) = role {
+                h = h.with_role(role);
+            }
+            h
+        };
+        let next = "http://www.w3.org/2003/05/soap-envelope/role/next";
+        let other = "urn:some-intermediary";
+        let (a, b, c) = (block(None), block(Some(next)), block(Some(other)));
+        let xml = crate::envelope::encode_request(&OP, &[&a, &b, &c], &()).unwrap();
+        let peeked = crate::envelope::peek(&xml, &DecodeOptions::default()).unwrap();
+        assert_eq!(
+            peeked.headers.not_understood(SoapVersion::V12, &[]).count(),
+            2
+        );
+        let declared = [FieldName::unqualified("x")];
+        assert_eq!(
+            peeked
+                .headers
+                .not_understood(SoapVersion::V12, &declared)
+                .count(),
+            0
+        );
+    }
+}
