@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::diag::{Diagnostic, DiagnosticKind};
-use crate::envelope::SoapVersion;
+use crate::envelope::{ReceivedHeaders, SoapHeaders, SoapVersion, WriteHeader};
 pub use crate::envelope::{SOAP11_NAMESPACE, SOAP12_NAMESPACE};
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError, ValueError};
 use crate::value::{AnyXml, Namespaces, QName, SimpleType};
@@ -83,6 +83,9 @@ pub struct Fault<F> {
     pub detail: Option<F>,
     /// Detail elements the operation does not declare, kept raw.
     pub raw_detail: Option<AnyXml>,
+    /// The header blocks of the fault message: those received with a
+    /// decoded fault, or those a server sends with it ([`Fault::with_header`]).
+    pub headers: ReceivedHeaders,
 }
 
 impl<F> Fault<F> {
@@ -96,6 +99,7 @@ impl<F> Fault<F> {
             node: None,
             detail: None,
             raw_detail: None,
+            headers: ReceivedHeaders::default(),
         }
     }
     /// A `soap:Server` fault (the service failed; 1.2 `Receiver`).
@@ -131,6 +135,19 @@ impl<F> Fault<F> {
             actor: Some(actor.into()),
             ..self
         }
+    }
+    /// The same fault with a header block (sent in the fault's `Header`).
+    pub fn with_header(mut self, header: &dyn WriteHeader) -> Result<Self, EncodeError> {
+        self.headers.push_block(header)?;
+        Ok(self)
+    }
+    /// The same fault with the blocks of a typed header set (the
+    /// `<Op>ResponseHeaders` of the operation).
+    pub fn with_headers<H: SoapHeaders>(mut self, headers: &H) -> Result<Self, EncodeError> {
+        for block in headers.blocks() {
+            self.headers.push_block(block.as_ref())?;
+        }
+        Ok(self)
     }
     /// The technical `faultstring` (not shown by `Display`).
     pub fn faultstring(&self) -> &str {

@@ -23,6 +23,7 @@ pub mod server;
 pub mod table;
 pub mod transport;
 pub mod value;
+pub mod wssec;
 pub mod xml;
 
 pub use client::Error;

@@ -4,12 +4,12 @@
 
 pub use rust_decimal::Decimal;
 
-pub use crate::client::{Client, ClientBuilder, Error};
+pub use crate::client::{Client, ClientBuilder, Error, HeaderScope};
 pub use crate::diag::{Diagnostic, DiagnosticKind};
 pub use crate::envelope;
 pub use crate::envelope::{
-    Body, HeaderBlock, Message, Operation, ReceivedHeader, ReceivedHeaders, SoapVersion,
-    WriteHeader,
+    Body, HeaderBlock, HeaderRef, Message, Operation, ReceivedHeader, ReceivedHeaders, SoapHeaders,
+    SoapVersion, WriteHeader,
 };
 pub use crate::error::{
     DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, FacetError, FacetKind, ValueError,

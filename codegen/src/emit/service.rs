@@ -65,6 +65,16 @@ fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
         }
         None => quote!(None),
     };
+    // The declared header elements, so that a server accepts them when
+    // marked `mustUnderstand` (and a client sends its defaults for them).
+    let elements = |set: Option<&crate::model::HeaderSet>| -> Vec<TokenStream> {
+        set.into_iter()
+            .flat_map(|s| &s.parts)
+            .map(|p| field_name(&p.element))
+            .collect()
+    };
+    let input_headers = elements(op.headers.as_ref().and_then(|h| h.request.as_ref()));
+    let output_headers = elements(op.headers.as_ref().and_then(|h| h.response.as_ref()));
     Ok(quote! {
         #d
         pub static #name: rt::Operation = rt::Operation {
@@ -73,8 +83,8 @@ fn descriptor(op: &Operation) -> Result<TokenStream, EmitError> {
             version: #version,
             input: #input,
             output: #output,
-            input_headers: &[],
-            output_headers: &[],
+            input_headers: &[#(#input_headers),*],
+            output_headers: &[#(#output_headers),*],
         };
     })
 }

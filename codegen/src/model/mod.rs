@@ -460,6 +460,52 @@ pub struct Operation {
     pub output: Option<Output>,
     /// The fault enum, when the operation declares faults.
     pub faults: Option<FaultEnum>,
+    /// The typed header sets, when the binding has `soap:header` element parts.
+    pub headers: Option<OperationHeaders>,
+}
+
+/// The header sets of an operation with `soap:header` parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationHeaders {
+    /// The client method sending and returning headers (`<op>_with_headers`).
+    pub method: String,
+    /// `<Op>RequestHeaders` (None: the input has no header parts).
+    pub request: Option<HeaderSet>,
+    /// `<Op>ResponseHeaders` (None: the output has no header parts).
+    pub response: Option<HeaderSet>,
+}
+
+/// A generated header struct: one optional field per header part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderSet {
+    /// The struct's name.
+    pub name: String,
+    /// Its fields, in binding order.
+    pub parts: Vec<HeaderPart>,
+}
+
+/// One `soap:header` part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderPart {
+    /// The field's Rust name.
+    pub field: String,
+    /// The WSDL part name.
+    pub part: String,
+    /// The header element.
+    pub element: XmlName,
+    /// The element's type.
+    pub ty: RustType,
+}
+
+impl Operation {
+    /// The types of the operation's header parts.
+    pub fn header_types(&self) -> impl Iterator<Item = RustType> + '_ {
+        self.headers
+            .iter()
+            .flat_map(|h| h.request.iter().chain(&h.response))
+            .flat_map(|set| &set.parts)
+            .map(|p| p.ty.clone())
+    }
 }
 
 /// A message element with its type.

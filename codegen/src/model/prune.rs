@@ -26,6 +26,7 @@ pub(super) fn retain_operations(model: &mut Model, names: &[String]) {
                 if let Some(f) = &op.faults {
                     roots.extend(f.variants.iter().map(|v| v.ty.clone()));
                 }
+                roots.extend(op.header_types());
                 kept.push(op);
             }
         }

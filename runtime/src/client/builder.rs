@@ -309,6 +309,7 @@ impl ClientBuilder {
                 on_diagnostics: self.on_diagnostics,
                 redactions: self.redactions,
                 secrets,
+                default_headers: Default::default(),
             }),
             transport: Arc::new(transport),
         })

@@ -118,13 +118,17 @@ impl<T: Transport> Client<T> {
         Resp: XmlType + Send + 'static,
         F: FaultDetail,
     {
-        let body =
-            Bytes::from(envelope::encode_request(op, headers, request).map_err(Error::Encode)?);
+        let defaults = self.config.default_headers.for_call(op, headers);
+        let mut all: Vec<&dyn WriteHeader> = headers.to_vec();
+        all.extend(defaults.iter().map(AsRef::as_ref));
+        let secrets: Vec<String> = all.iter().flat_map(|h| h.secrets()).collect();
+        let body = Bytes::from(envelope::encode_request(op, &all, request).map_err(Error::Encode)?);
         let request = self.transport_request(op, body.clone())?;
         if tracing::enabled!(Level::TRACE) {
+            let redacted = self.config.redactions.redact(&request.body);
             tracing::trace!(
                 headers = %loggable(&request.headers),
-                body = %self.config.secrets.scrub(&self.config.redactions.redact(&request.body)),
+                body = %self.config.secrets.with(secrets.clone()).scrub(&redacted),
                 "soap request"
             );
         }
@@ -135,7 +139,7 @@ impl<T: Transport> Client<T> {
             tracing::trace!(
                 status = response.status.as_u16(),
                 headers = %loggable(&response.headers),
-                body = %self.call_secrets(&body).scrub(&self.config.redactions.redact(&response.body)),
+                body = %self.call_secrets(&body, &secrets).scrub(&self.config.redactions.redact(&response.body)),
                 "soap response"
             );
         }
@@ -157,15 +161,16 @@ impl<T: Transport> Client<T> {
                 span.record("fault_code", fault_code(fault).as_str());
             }
         }
-        self.interpret(op, decoded, &body)
+        self.interpret(op, decoded, &body, &secrets)
     }
 
-    /// This client's secrets and the redacted values of `request`, in case
-    /// the server echoes them.
-    fn call_secrets(&self, request: &[u8]) -> Secrets {
+    /// This client's secrets, those of the call's header blocks and the
+    /// redacted values of `request`, in case the server echoes them.
+    fn call_secrets(&self, request: &[u8], headers: &[String]) -> Secrets {
+        let values = self.config.redactions.values(request);
         self.config
             .secrets
-            .with(self.config.redactions.values(request))
+            .with(values.into_iter().chain(headers.iter().cloned()))
     }
 
     fn transport_request(
@@ -198,12 +203,9 @@ impl<T: Transport> Client<T> {
         op: &'static Operation,
         decoded: Decoding<Resp, F>,
         request: &[u8],
+        header_secrets: &[String],
     ) -> Result<Message<Resp>, Error<F>> {
-        let secrets = || {
-            self.config
-                .secrets
-                .with(self.config.redactions.values(request))
-        };
+        let secrets = || self.call_secrets(request, header_secrets);
         match decoded {
             Decoding::Answer(decoded) => {
                 self.report(op, &decoded.diagnostics);
@@ -249,7 +251,7 @@ impl<T: Transport> Client<T> {
         }
     }
 
-    fn report(&self, op: &Operation, diagnostics: &[Diagnostic]) {
+    pub(super) fn report(&self, op: &Operation, diagnostics: &[Diagnostic]) {
         if diagnostics.is_empty() {
             return;
         }
@@ -310,7 +312,7 @@ fn may_be_soap(response: &TransportResponse) -> bool {
 }
 
 /// `error` with the texts it quotes from the response masked.
-fn scrub_decode_error(mut error: DecodeError, secrets: &Secrets) -> DecodeError {
+pub(super) fn scrub_decode_error(mut error: DecodeError, secrets: &Secrets) -> DecodeError {
     match &mut error.kind {
         DecodeErrorKind::Syntax(text) => *text = secrets.scrub(text),
         DecodeErrorKind::InvalidValue(value) => value.text = secrets.scrub(&value.text),

@@ -5,6 +5,7 @@ mod call;
 mod credentials;
 pub(crate) mod endpoint;
 mod error;
+mod headers;
 pub(crate) mod redact;
 
 use std::fmt;
@@ -19,8 +20,10 @@ pub use self::builder::{
 };
 pub use self::credentials::Credentials;
 pub use self::error::{Error, TimeoutPhase};
+pub use self::headers::HeaderScope;
 pub use self::redact::DEFAULT_REDACTED_ELEMENTS;
 
+use self::headers::DefaultHeaders;
 use self::redact::{Redactions, Secrets};
 
 use crate::diag::Diagnostic;
@@ -58,6 +61,8 @@ struct Config {
     redactions: Redactions,
     /// Passwords and tokens of this client, masked in logs and error text.
     secrets: Secrets,
+    /// Header blocks sent with every call (shared by the clones).
+    default_headers: DefaultHeaders,
 }
 
 impl Client {
@@ -129,6 +134,7 @@ impl<T> fmt::Debug for Client<T> {
             .field("timeout", &c.timeout)
             .field("max_response_bytes", &c.max_response_bytes)
             .field("strict", &c.strict)
+            .field("default_headers", &c.default_headers.len())
             .field("transport", &std::any::type_name::<T>())
             .finish_non_exhaustive()
     }

@@ -32,7 +32,8 @@ pub fn decode_response<T: XmlType, F: FaultDetail>(
     response(op, xml, opts, None)
 }
 
-/// [`decode_response`] with the response's header blocks.
+/// [`decode_response`] with the response's header blocks (a fault keeps
+/// them too, in [`Fault::headers`]).
 pub fn decode_response_message<T: XmlType, F: FaultDetail>(
     op: &Operation,
     xml: &[u8],
@@ -40,7 +41,13 @@ pub fn decode_response_message<T: XmlType, F: FaultDetail>(
 ) -> Result<Decoded<ResponseMessage<T, F>>, DecodeError> {
     let mut headers = ReceivedHeaders::new(opts);
     let decoded = response(op, xml, opts, Some(&mut headers))?;
-    Ok(decoded.map(|body| Message { body, headers }))
+    Ok(decoded.map(|body| {
+        let body = body.map_err(|fault| Fault {
+            headers: headers.clone(),
+            ..fault
+        });
+        Message { body, headers }
+    }))
 }
 
 /// Decodes a request envelope of `op` (server side); header blocks are skipped.

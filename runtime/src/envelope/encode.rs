@@ -1,6 +1,6 @@
 //! Writing envelopes: the `Header` with the outgoing blocks, then the `Body`.
 
-use super::{Body, Operation, SoapVersion, WriteHeader};
+use super::{Body, Operation, ReceivedHeaders, SoapVersion, WriteHeader};
 use crate::error::EncodeError;
 use crate::fault::{Fault, FaultDetail};
 use crate::xml::{Writer, XmlType};
@@ -13,7 +13,7 @@ pub fn encode_request<T: XmlType>(
     body: &T,
 ) -> Result<Vec<u8>, EncodeError> {
     let mut w = head(op.version);
-    write_headers(&mut w, op.version, headers)?;
+    write_headers(&mut w, op.version, headers, &ReceivedHeaders::default())?;
     write_body(&mut w, &op.input, body)?;
     Ok(close(w))
 }
@@ -26,12 +26,13 @@ pub fn encode_response<T: XmlType>(
     body: &T,
 ) -> Result<Vec<u8>, EncodeError> {
     let mut w = head(op.version);
-    write_headers(&mut w, op.version, headers)?;
+    write_headers(&mut w, op.version, headers, &ReceivedHeaders::default())?;
     write_body(&mut w, &op.output.unwrap_or(Body::Empty), body)?;
     Ok(close(w))
 }
 
-/// Encodes a fault envelope of `version`, standard codes in its spelling.
+/// Encodes a fault envelope of `version`, standard codes in its spelling,
+/// with `headers` and then the fault's own [`Fault::headers`] (as kept).
 /// Header blocks or a typed detail that cannot be encoded (facets) are left
 /// out: the fault itself is always sent. A raw detail is written as is.
 pub fn encode_fault<F: FaultDetail>(
@@ -40,7 +41,9 @@ pub fn encode_fault<F: FaultDetail>(
     fault: &Fault<F>,
 ) -> Vec<u8> {
     let mut w = head(version);
-    write_or_skip(&mut w, |w| write_headers(w, version, headers));
+    write_or_skip(&mut w, |w| {
+        write_headers(w, version, headers, &fault.headers)
+    });
     w.raw("<soapenv:Body><soapenv:Fault>");
     version.write_fault(&mut w, fault);
     w.raw("</soapenv:Fault></soapenv:Body>");
@@ -57,13 +60,15 @@ fn head(version: SoapVersion) -> Writer {
     w
 }
 
-/// The `Header` with `headers` (nothing when there are none).
+/// The `Header` with `headers`, then the blocks of `kept` as they are
+/// (nothing when there are none).
 fn write_headers(
     w: &mut Writer,
     version: SoapVersion,
     headers: &[&dyn WriteHeader],
+    kept: &ReceivedHeaders,
 ) -> Result<(), EncodeError> {
-    if headers.is_empty() {
+    if headers.is_empty() && kept.is_empty() {
         return Ok(());
     }
     let ns = Some(version.namespace());
@@ -84,6 +89,9 @@ fn write_headers(
             w.element_with(element.ns, element.name, 0, attributes, |w| {
                 header.write_content(w)
             })?;
+        }
+        for block in kept {
+            w.raw(block.xml.as_str());
         }
         Ok(())
     })

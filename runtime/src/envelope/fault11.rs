@@ -114,6 +114,7 @@ pub(super) fn read<F: FaultDetail>(
         node: None,
         detail,
         raw_detail,
+        headers: Default::default(),
     };
     Ok((fault, diagnostics))
 }

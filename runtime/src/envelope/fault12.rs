@@ -123,6 +123,7 @@ pub(super) fn read<F: FaultDetail>(
         node,
         detail,
         raw_detail,
+        headers: Default::default(),
     };
     Ok((fault, diagnostics))
 }

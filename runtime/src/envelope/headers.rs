@@ -2,6 +2,7 @@
 //! holds the received ones raw until a caller decodes one.
 
 use super::SoapVersion;
+use crate::diag::Diagnostic;
 use crate::error::{DecodeError, EncodeError};
 use crate::value::{AnyXml, QName};
 use crate::xml::{decode_document, DecodeOptions, Decoded, FieldName, Writer, XmlType};
@@ -27,6 +28,63 @@ pub trait WriteHeader: Send + Sync {
     }
     /// The element's content.
     fn write_content(&self, w: &mut Writer) -> Result<(), EncodeError>;
+    /// Secrets the block writes (a password), which the client masks in
+    /// logs and in text a server echoes back (default: none).
+    fn secrets(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// A borrowed value written as header element `element` (for the ultimate
+/// receiver, not `mustUnderstand`): what generated header structs hand out.
+#[derive(Debug, Clone, Copy)]
+pub struct HeaderRef<'a, T> {
+    element: FieldName,
+    value: &'a T,
+}
+
+impl<'a, T> HeaderRef<'a, T> {
+    /// `value` as header element `element`.
+    pub fn new(element: FieldName, value: &'a T) -> Self {
+        Self { element, value }
+    }
+}
+
+impl<T: XmlType + Send + Sync> WriteHeader for HeaderRef<'_, T> {
+    fn element(&self) -> FieldName {
+        self.element
+    }
+    fn write_attributes(&self, w: &mut Writer) -> Result<(), EncodeError> {
+        self.value.write_attributes(w)
+    }
+    fn write_content(&self, w: &mut Writer) -> Result<(), EncodeError> {
+        self.value.write_content(w)
+    }
+}
+
+/// The typed header blocks of one direction of an operation: generated
+/// `<Op>RequestHeaders` / `<Op>ResponseHeaders` structs (one `Option` field
+/// per `soap:header` part) implement it; `()` is the set of an operation
+/// direction without header parts.
+pub trait SoapHeaders: Default + Send + Sync + Sized + 'static {
+    /// The blocks to send, one per field that is set, in declaration order.
+    fn blocks(&self) -> Vec<Box<dyn WriteHeader + '_>>;
+    /// Reads the fields from received blocks (a missing block leaves its
+    /// field `None`; blocks of other elements are ignored), with the
+    /// diagnostics of the lenient decoder.
+    fn read(headers: &ReceivedHeaders) -> Result<Decoded<Self>, DecodeError>;
+}
+
+impl SoapHeaders for () {
+    fn blocks(&self) -> Vec<Box<dyn WriteHeader + '_>> {
+        Vec::new()
+    }
+    fn read(_: &ReceivedHeaders) -> Result<Decoded<Self>, DecodeError> {
+        Ok(Decoded {
+            value: (),
+            diagnostics: Vec::new(),
+        })
+    }
 }
 
 /// A header block holding any generated type.
@@ -136,6 +194,32 @@ impl ReceivedHeaders {
         self.blocks.iter()
     }
 
+    /// Appends `header`, encoded now and kept as XML (its own attributes and
+    /// content; `mustUnderstand` and `actor`/`role` are not written, they are
+    /// spelled per SOAP version): how a server puts header blocks on a
+    /// [`Fault`](crate::fault::Fault) it answers with.
+    pub fn push_block(&mut self, header: &dyn WriteHeader) -> Result<(), EncodeError> {
+        let element = header.element();
+        let mut w = Writer::new(String::new());
+        w.element_with(
+            element.ns,
+            element.name,
+            0,
+            |w| header.write_attributes(w),
+            |w| header.write_content(w),
+        )?;
+        self.blocks.push(ReceivedHeader {
+            name: match element.ns {
+                Some(ns) => QName::new(ns, element.name),
+                None => QName::unqualified(element.name),
+            },
+            must_understand: false,
+            role: None,
+            xml: AnyXml(w.into_string()),
+        });
+        Ok(())
+    }
+
     /// The first block named `name`.
     pub fn find(&self, name: &FieldName) -> Option<&ReceivedHeader> {
         self.blocks.iter().find(|b| b.name.is(name.ns, name.name))
@@ -153,6 +237,19 @@ impl ReceivedHeaders {
                 )
             })
             .transpose()
+    }
+
+    /// Decodes the first block named `name` as `T` into a field of a
+    /// [`SoapHeaders`] struct, its diagnostics appended to `diagnostics`.
+    pub fn field<T: XmlType>(
+        &self,
+        name: &FieldName,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Result<Option<T>, DecodeError> {
+        Ok(self.get::<T>(name)?.map(|decoded| {
+            diagnostics.extend(decoded.diagnostics);
+            decoded.value
+        }))
     }
 
     /// The blocks marked `mustUnderstand` for the ultimate receiver that are
@@ -175,5 +272,72 @@ impl<'a> IntoIterator for &'a ReceivedHeaders {
     type IntoIter = std::slice::Iter<'a, ReceivedHeader>;
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::envelope::{decode_response_message, encode_fault, Body, Operation};
+    use crate::fault::{Fault, NoFault};
+
+    const SESSION: FieldName = FieldName {
+        ns: Some("urn:h"),
+        name: "Session",
+    };
+    static OP: Operation = Operation {
+        name: "Op",
+        soap_action: "",
+        version: SoapVersion::V12,
+        input: Body::Empty,
+        output: Some(Body::Empty),
+        input_headers: &[SESSION],
+        output_headers: &[SESSION],
+    };
+
+    #[test]
+    fn a_fault_sends_and_keeps_its_header_blocks() {
+        let id = "abc".to_owned();
+        let fault = Fault::<NoFault>::client("no")
+            .with_header(&HeaderRef::new(SESSION, &id))
+            .unwrap();
+        let xml = encode_fault(SoapVersion::V12, &[], &fault);
+        let decoded =
+            decode_response_message::<(), NoFault>(&OP, &xml, &DecodeOptions::default()).unwrap();
+        let Err(fault) = decoded.value.body else {
+            panic!("not a fault")
+        };
+        let got = fault.headers.get::<String>(&SESSION).unwrap().unwrap();
+        assert_eq!(got.value, "abc");
+        assert_eq!(decoded.value.headers.len(), 1);
+    }
+
+    #[test]
+    fn must_understand_respects_roles_and_declared_blocks() {
+        let block = |role: Option<&str>| {
+            let mut h = HeaderBlock::new(FieldName::unqualified("x"), "v".to_owned())
+                .with_must_understand(true);
+            if let Some(role) = role {
+                h = h.with_role(role);
+            }
+            h
+        };
+        let next = "http://www.w3.org/2003/05/soap-envelope/role/next";
+        let other = "urn:some-intermediary";
+        let (a, b, c) = (block(None), block(Some(next)), block(Some(other)));
+        let xml = crate::envelope::encode_request(&OP, &[&a, &b, &c], &()).unwrap();
+        let peeked = crate::envelope::peek(&xml, &DecodeOptions::default()).unwrap();
+        assert_eq!(
+            peeked.headers.not_understood(SoapVersion::V12, &[]).count(),
+            2
+        );
+        let declared = [FieldName::unqualified("x")];
+        assert_eq!(
+            peeked
+                .headers
+                .not_understood(SoapVersion::V12, &declared)
+                .count(),
+            0
+        );
     }
 }

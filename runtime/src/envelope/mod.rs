@@ -15,7 +15,9 @@ pub use self::decode::{
     peek, peek_operation, Peeked, ResponseMessage,
 };
 pub use self::encode::{encode_fault, encode_request, encode_response};
-pub use self::headers::{HeaderBlock, ReceivedHeader, ReceivedHeaders, WriteHeader};
+pub use self::headers::{
+    HeaderBlock, HeaderRef, ReceivedHeader, ReceivedHeaders, SoapHeaders, WriteHeader,
+};
 pub use self::version::{SoapVersion, StandardCode, SOAP11_NAMESPACE, SOAP12_NAMESPACE};
 
 use crate::xml::FieldName;

@@ -6,7 +6,7 @@ use std::future::Future;
 use http::StatusCode;
 
 use super::{Request, Response};
-use crate::envelope::{self, SoapVersion, StandardCode};
+use crate::envelope::{self, SoapHeaders, SoapVersion, StandardCode, WriteHeader};
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::fault::{Fault, FaultDetail, NoFault};
 use crate::future::BoxFuture;
@@ -32,57 +32,84 @@ pub fn handle<'a, Req, Resp, F, Fut>(
 ) -> BoxFuture<'a, Response>
 where
     Req: XmlType,
-    Resp: XmlType + 'a,
+    Resp: XmlType + Send + 'a,
     F: FaultDetail,
     Fut: Future<Output = Result<Resp, Fault<F>>> + Send + 'a,
 {
+    handle_with_headers(request, op, move |req, ()| {
+        let running = f(req);
+        async move { running.await.map(|response| (response, ())) }
+    })
+}
+
+/// [`handle`] for an operation with header parts: the request's blocks are
+/// read into `H` (its `<Op>RequestHeaders`; a block that cannot be read is
+/// a `Client` fault like a bad body) and given to `f` with the request, and
+/// the blocks of the `RH` that `f` answers with go in the response's
+/// `Header`. A fault carries its own blocks ([`Fault::with_headers`]).
+pub fn handle_with_headers<'a, Req, Resp, H, RH, F, Fut>(
+    request: Request,
+    op: &'static Operation,
+    f: impl FnOnce(Req, H) -> Fut,
+) -> BoxFuture<'a, Response>
+where
+    Req: XmlType,
+    Resp: XmlType + Send + 'a,
+    H: SoapHeaders,
+    RH: SoapHeaders,
+    F: FaultDetail,
+    Fut: Future<Output = Result<(Resp, RH), Fault<F>>> + Send + 'a,
+{
     let ready = |response| -> BoxFuture<'a, Response> { Box::pin(std::future::ready(response)) };
+    let what = || format!("invalid {} request", op.name);
     let request = match request.peeked() {
         Ok(request) => request,
-        Err(error) => {
-            return ready(invalid_request(
-                op.version,
-                &format!("invalid {} request", op.name),
-                &error,
-            ))
-        }
+        Err(error) => return ready(invalid_request(op.version, &what(), &error)),
     };
     if let Some(refusal) = refuse(&request, op) {
         return ready(refusal);
     }
+    let tolerated = |diagnostics: &[crate::diag::Diagnostic]| {
+        for diagnostic in diagnostics {
+            tracing::warn!(operation = op.name, %diagnostic, "tolerated in request");
+        }
+    };
+    let headers = match H::read(request.soap_headers()) {
+        Ok(decoded) => {
+            tolerated(&decoded.diagnostics);
+            decoded.value
+        }
+        Err(error) => return ready(invalid_request(op.version, &what(), &error)),
+    };
     let input = match envelope::decode_request::<Req>(op, request.body(), request.decode_options())
     {
         Ok(decoded) => {
-            for diagnostic in &decoded.diagnostics {
-                tracing::warn!(operation = op.name, %diagnostic, "tolerated in request");
-            }
+            tolerated(&decoded.diagnostics);
             decoded.value
         }
-        Err(error) => {
-            return ready(invalid_request(
-                op.version,
-                &format!("invalid {} request", op.name),
-                &error,
-            ))
-        }
+        Err(error) => return ready(invalid_request(op.version, &what(), &error)),
     };
-    let running = f(input);
+    let running = f(input, headers);
     Box::pin(async move {
         match running.await {
             Ok(_) if op.output.is_none() => Response::accepted(),
-            Ok(output) => match envelope::encode_response(op, &[], &output) {
-                Ok(body) => Response::soap(op.version, StatusCode::OK, body),
-                Err(error) => {
-                    tracing::error!(operation = op.name, %error, "the service's response cannot be encoded");
-                    fault_response(
-                        op.version,
-                        &Fault::<NoFault>::server(format!(
-                            "the {} response cannot be encoded: {error}",
-                            op.name
-                        )),
-                    )
+            Ok((output, headers)) => {
+                let blocks = headers.blocks();
+                let blocks: Vec<&dyn WriteHeader> = blocks.iter().map(AsRef::as_ref).collect();
+                match envelope::encode_response(op, &blocks, &output) {
+                    Ok(body) => Response::soap(op.version, StatusCode::OK, body),
+                    Err(error) => {
+                        tracing::error!(operation = op.name, %error, "the service's response cannot be encoded");
+                        fault_response(
+                            op.version,
+                            &Fault::<NoFault>::server(format!(
+                                "the {} response cannot be encoded: {error}",
+                                op.name
+                            )),
+                        )
+                    }
                 }
-            },
+            }
             Err(fault) => fault_response(op.version, &fault),
         }
     })
@@ -107,7 +134,7 @@ fn refuse(request: &Request, op: &Operation) -> Option<Response> {
     let block = request
         .soap_headers()
         .not_understood(version, op.input_headers)
-        .next()?;
+        .find(|b| !request.understood().iter().any(|u| b.name.is(u.ns, u.name)))?;
     let fault = Fault::<NoFault>::new(
         version.code(StandardCode::MustUnderstand),
         format!("header block {} is not understood", block.name),

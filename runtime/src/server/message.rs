@@ -1,12 +1,14 @@
 //! The request a [`Dispatch`](super::Dispatch) gets and the response it gives.
 
+use std::sync::Arc;
+
 use bytes::Bytes;
 use http::header::{HeaderName, CONNECTION, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use http_body_util::Full;
 
 use crate::envelope::{Peeked, ReceivedHeaders, SoapVersion};
-use crate::xml::DecodeOptions;
+use crate::xml::{DecodeOptions, FieldName};
 
 /// A received SOAP request: the body, the HTTP headers, how to decode it
 /// and, once the router has peeked at it, its SOAP version and header blocks.
@@ -18,6 +20,8 @@ pub struct Request {
     /// Set once peeked at.
     version: Option<SoapVersion>,
     soap_headers: ReceivedHeaders,
+    /// Header elements understood besides the operation's own (the router's).
+    understood: Arc<[FieldName]>,
 }
 
 impl Request {
@@ -29,6 +33,7 @@ impl Request {
             options: DecodeOptions::default(),
             version: None,
             soap_headers: ReceivedHeaders::default(),
+            understood: Arc::new([]),
         }
     }
 
@@ -49,6 +54,19 @@ impl Request {
             version, headers, ..
         } = crate::envelope::peek(&self.body, &self.options)?;
         Ok(self.with_envelope(version, headers))
+    }
+
+    /// The same request, with `understood` header elements accepted when
+    /// marked `mustUnderstand` besides those the operation declares (the
+    /// router passes its [`understand`](super::Router::understand) list).
+    pub fn with_understood(mut self, understood: Arc<[FieldName]>) -> Self {
+        self.understood = understood;
+        self
+    }
+
+    /// The header elements understood besides the operation's own.
+    pub fn understood(&self) -> &[FieldName] {
+        &self.understood
     }
 
     /// The same request, decoded with `options`.

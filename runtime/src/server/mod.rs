@@ -24,7 +24,7 @@ mod listen;
 mod message;
 mod router;
 
-pub use self::handle::{handle, unknown_operation};
+pub use self::handle::{handle, handle_with_headers, unknown_operation};
 pub use self::limits::{
     Limits, DEFAULT_BODY_READ_TIMEOUT, DEFAULT_HEADER_READ_TIMEOUT,
     DEFAULT_KEEP_ALIVE_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_REQUEST_BYTES,

@@ -14,7 +14,7 @@ use super::{
 use crate::envelope::{self, Body, SoapVersion};
 use crate::future::BoxFuture;
 use crate::value::QName;
-use crate::xml::{DecodeOptions, Operation};
+use crate::xml::{DecodeOptions, FieldName, Operation};
 
 /// Services mounted at URL paths.
 ///
@@ -31,6 +31,7 @@ pub struct Router {
     routes: Vec<(String, Arc<dyn Dispatch>)>,
     max_request_bytes: usize,
     options: DecodeOptions,
+    understood: Arc<[FieldName]>,
 }
 
 impl Default for Router {
@@ -58,6 +59,7 @@ impl Router {
             routes: Vec::new(),
             max_request_bytes: DEFAULT_MAX_REQUEST_BYTES,
             options: DecodeOptions::default(),
+            understood: Arc::new([]),
         }
     }
 
@@ -78,6 +80,17 @@ impl Router {
     /// applies too, before this one.
     pub fn max_request_bytes(mut self, limit: usize) -> Self {
         self.max_request_bytes = limit;
+        self
+    }
+
+    /// Accepts header blocks `element` marked `mustUnderstand` in every
+    /// operation, besides those the operation declares: a header the
+    /// services check themselves, or a layer in front of them does
+    /// (`wsse:Security`, [`wssec::SECURITY`](crate::wssec::SECURITY)).
+    pub fn understand(mut self, element: FieldName) -> Self {
+        let mut all = self.understood.to_vec();
+        all.push(element);
+        self.understood = all.into();
         self
     }
 
@@ -140,7 +153,9 @@ impl Router {
         parts: http::request::Parts,
         body: Bytes,
     ) -> Response {
-        let request = Request::new(body, parts.headers).with_decode_options(self.options.clone());
+        let request = Request::new(body, parts.headers)
+            .with_decode_options(self.options.clone())
+            .with_understood(self.understood.clone());
         route(service.as_ref(), request).await
     }
 

@@ -1,6 +1,7 @@
 //! `Resolved` → `Model`.
 
 mod attributes;
+mod headers;
 mod names;
 mod particles;
 mod services;

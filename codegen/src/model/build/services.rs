@@ -208,8 +208,12 @@ impl Builder<'_> {
             .unwrap_or_default();
         if let Some(i) = ops.iter().position(|o| same(o) && o.soap12 == soap12) {
             methods.unique(self.operations[module][i].method.clone());
+            if let Some(h) = &self.operations[module][i].headers {
+                methods.unique(h.method.clone());
+            }
             return Some(i);
         }
+        let other_headers = ops.iter().find(|o| same(o)).map(|o| o.headers.clone());
         let other_version = ops.iter().find(|o| same(o)).map(|o| o.faults.clone());
         let twin = soap12 && ops.iter().any(|o| !o.soap12 && o.name == op.name);
         let faults = if let Some(faults) = other_version {
@@ -233,10 +237,20 @@ impl Builder<'_> {
                 true => format!("{}_SOAP12", naming::constant_name(&op.name)),
                 false => naming::constant_name(&op.name),
             });
+        let method = methods.unique(naming::field_name(&op.name));
+        let headers = match other_headers {
+            Some(headers) => {
+                if let Some(h) = &headers {
+                    methods.unique(h.method.clone());
+                }
+                headers
+            }
+            None => self.operation_headers(module, op, &method, methods),
+        };
         let ops = self.operations.entry(module.to_string()).or_default();
         ops.push(Operation {
             name: op.name.clone(),
-            method: methods.unique(naming::field_name(&op.name)),
+            method,
             descriptor,
             soap_action: op.soap_action.clone(),
             soap12,
@@ -244,6 +258,7 @@ impl Builder<'_> {
             input,
             output,
             faults,
+            headers,
         });
         Some(ops.len() - 1)
     }

@@ -190,7 +190,7 @@ pub mod warnings {
                 rt::FieldName::qualified("urn:golden:warnings:msg", "bookResponse"),
             ),
         ),
-        input_headers: &[],
+        input_headers: &[rt::FieldName::qualified("urn:golden:warnings:msg", "session")],
         output_headers: &[],
     };
 
