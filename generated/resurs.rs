@@ -16,1305 +16,355 @@ pub mod msg_aftershopflow {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "http://ecommerce.resurs.com/v4/msg/aftershopflow";
 
-    /// XSD complex type `additionalDebitOfPayment`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct AdditionalDebitOfPayment {
-        /// The payment to raise.
-        #[serde(rename = "paymentId", default)]
-        pub payment_id: super::common::Id,
-        /// What is added. The new authorized total may not exceed the payment's `limit`. A line changes an existing one (e.g. a higher quantity) only if `artNo`, `description` and `unitAmountWithoutVat` all match it; otherwise it is a new line.
-        #[serde(
-            rename = "paymentSpec",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
-        /// User name of whoever makes the change, kept in the payment's history for auditing.
-        #[serde(
-            rename = "createdBy",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
-    }
-    static ADDITIONAL_DEBIT_OF_PAYMENT_FIELDS: [rt::FieldName; 3] = [
-        rt::FieldName::unqualified("paymentId"),
-        rt::FieldName::unqualified("paymentSpec"),
-        rt::FieldName::unqualified("createdBy"),
-    ];
-    impl rt::XmlType for AdditionalDebitOfPayment {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "paymentId", &self.payment_id)?;
-            w.field(None, "paymentSpec", &self.payment_spec)?;
-            w.field(None, "createdBy", &self.created_by)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut payment_id = None;
-            let mut payment_spec = None;
-            let mut created_by = None;
-            while let Some((index, child)) = r
-                .next_field(&ADDITIONAL_DEBIT_OF_PAYMENT_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut payment_id, &child)?,
-                    1 => r.read_into(&mut payment_spec, &child)?,
-                    2 => r.read_into(&mut created_by, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                payment_id: r.required(payment_id, start, "paymentId")?,
-                payment_spec,
-                created_by,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `additionalDebitOfPayment`.
+        #[xml(serde, arbitrary)]
+        pub struct AdditionalDebitOfPayment {
+            /// The payment to raise.
+            #[xml("paymentId")]
+            pub payment_id: super::common::Id,
+            /// What is added. The new authorized total may not exceed the payment's `limit`. A line changes an existing one (e.g. a higher quantity) only if `artNo`, `description` and `unitAmountWithoutVat` all match it; otherwise it is a new line.
+            #[xml("paymentSpec")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
+            /// User name of whoever makes the change, kept in the payment's history for auditing.
+            #[xml("createdBy")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct AdditionalDebitOfPayment {
-            payment_id: super::common::Id,
-            payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
-            created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
+    rt::xml_struct! {
+        /// XSD complex type `additionalDebitOfPaymentResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct AdditionalDebitOfPaymentResponse {}
+    }
+
+    rt::xml_struct! {
+        /// XSD complex type `finalizePayment`.
+        #[xml(serde, arbitrary)]
+        pub struct FinalizePayment {
+            /// The payment to debit.
+            #[xml("paymentId")]
+            pub payment_id: super::common::Id,
+            /// Your reference for this debit, shown on Resurs Bank's settlement reports; the payment id is used when left out.
+            #[xml("preferredTransactionId")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub preferred_transaction_id: Option<rt::Nillable<super::common::Id>>,
+            /// The part to debit now. Leave out to debit everything still debitable; for the whole payment the totals alone are enough.
+            #[xml("partPaymentSpec")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
+            /// User or system making the change, for the audit trail.
+            #[xml("createdBy")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
+            /// The shop's order number.
+            #[xml("orderId")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub order_id: Option<rt::Nillable<super::common::Id>>,
+            /// Date of the order (`yyyy-MM-dd`).
+            #[xml("orderDate")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub order_date: Option<rt::Nillable<rt::Date>>,
+            /// Invoice number printed on the invoice. Invoice payment methods only: Resurs rejects it for any other method.
+            #[xml("invoiceId")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub invoice_id: Option<rt::Nillable<super::common::Id>>,
+            /// Invoice date printed on the invoice (`yyyy-MM-dd`). Invoice payment methods only.
+            #[xml("invoiceDate")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub invoice_date: Option<rt::Nillable<rt::Date>>,
+            /// How the invoice reaches the customer; `EMAIL` when left out.
+            ///
+            /// `invoiceDeliveryType` (default `EMAIL`).
+            #[xml("invoiceDeliveryType")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub invoice_delivery_type: Option<
+                rt::Nillable<super::common::InvoiceDeliveryTypeEnum>,
+            >,
         }
     }
 
-    /// XSD complex type `additionalDebitOfPaymentResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct AdditionalDebitOfPaymentResponse {}
-    impl rt::XmlType for AdditionalDebitOfPaymentResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
+    rt::xml_struct! {
+        /// XSD complex type `finalizePaymentResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct FinalizePaymentResponse {}
+    }
+
+    rt::xml_struct! {
+        /// XSD complex type `annulPayment`.
+        #[xml(serde, arbitrary)]
+        pub struct AnnulPayment {
+            /// The payment whose reservation is released.
+            #[xml("paymentId")]
+            pub payment_id: super::common::Id,
+            /// The part to annul. Leave out to annul all that is not debited; Resurs then books the annulment row with an approximate VAT, so send the lines when the VAT must be exact. Visa/Mastercard payments cannot be partly annulled.
+            #[xml("partPaymentSpec")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
+            /// User or system making the change, for the audit trail.
+            #[xml("createdBy")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct AdditionalDebitOfPaymentResponse {}
+    rt::xml_struct! {
+        /// XSD complex type `annulPaymentResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct AnnulPaymentResponse {}
     }
 
-    /// XSD complex type `finalizePayment`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct FinalizePayment {
-        /// The payment to debit.
-        #[serde(rename = "paymentId", default)]
-        pub payment_id: super::common::Id,
-        /// Your reference for this debit, shown on Resurs Bank's settlement reports; the payment id is used when left out.
-        #[serde(
-            rename = "preferredTransactionId",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub preferred_transaction_id: Option<rt::Nillable<super::common::Id>>,
-        /// The part to debit now. Leave out to debit everything still debitable; for the whole payment the totals alone are enough.
-        #[serde(
-            rename = "partPaymentSpec",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
-        /// User or system making the change, for the audit trail.
-        #[serde(
-            rename = "createdBy",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
-        /// The shop's order number.
-        #[serde(
-            rename = "orderId",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub order_id: Option<rt::Nillable<super::common::Id>>,
-        /// Date of the order (`yyyy-MM-dd`).
-        #[serde(
-            rename = "orderDate",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub order_date: Option<rt::Nillable<rt::Date>>,
-        /// Invoice number printed on the invoice. Invoice payment methods only: Resurs rejects it for any other method.
-        #[serde(
-            rename = "invoiceId",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub invoice_id: Option<rt::Nillable<super::common::Id>>,
-        /// Invoice date printed on the invoice (`yyyy-MM-dd`). Invoice payment methods only.
-        #[serde(
-            rename = "invoiceDate",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub invoice_date: Option<rt::Nillable<rt::Date>>,
-        /// How the invoice reaches the customer; `EMAIL` when left out.
-        ///
-        /// `invoiceDeliveryType` (default `EMAIL`).
-        #[serde(
-            rename = "invoiceDeliveryType",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub invoice_delivery_type: Option<
-            rt::Nillable<super::common::InvoiceDeliveryTypeEnum>,
-        >,
-    }
-    static FINALIZE_PAYMENT_FIELDS: [rt::FieldName; 9] = [
-        rt::FieldName::unqualified("paymentId"),
-        rt::FieldName::unqualified("preferredTransactionId"),
-        rt::FieldName::unqualified("partPaymentSpec"),
-        rt::FieldName::unqualified("createdBy"),
-        rt::FieldName::unqualified("orderId"),
-        rt::FieldName::unqualified("orderDate"),
-        rt::FieldName::unqualified("invoiceId"),
-        rt::FieldName::unqualified("invoiceDate"),
-        rt::FieldName::unqualified("invoiceDeliveryType"),
-    ];
-    impl rt::XmlType for FinalizePayment {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "paymentId", &self.payment_id)?;
-            w.field(None, "preferredTransactionId", &self.preferred_transaction_id)?;
-            w.field(None, "partPaymentSpec", &self.part_payment_spec)?;
-            w.field(None, "createdBy", &self.created_by)?;
-            w.field(None, "orderId", &self.order_id)?;
-            w.field(None, "orderDate", &self.order_date)?;
-            w.field(None, "invoiceId", &self.invoice_id)?;
-            w.field(None, "invoiceDate", &self.invoice_date)?;
-            w.field(None, "invoiceDeliveryType", &self.invoice_delivery_type)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut payment_id = None;
-            let mut preferred_transaction_id = None;
-            let mut part_payment_spec = None;
-            let mut created_by = None;
-            let mut order_id = None;
-            let mut order_date = None;
-            let mut invoice_id = None;
-            let mut invoice_date = None;
-            let mut invoice_delivery_type = None;
-            while let Some((index, child)) = r.next_field(&FINALIZE_PAYMENT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut payment_id, &child)?,
-                    1 => r.read_into(&mut preferred_transaction_id, &child)?,
-                    2 => r.read_into(&mut part_payment_spec, &child)?,
-                    3 => r.read_into(&mut created_by, &child)?,
-                    4 => r.read_into(&mut order_id, &child)?,
-                    5 => r.read_into(&mut order_date, &child)?,
-                    6 => r.read_into(&mut invoice_id, &child)?,
-                    7 => r.read_into(&mut invoice_date, &child)?,
-                    8 => r.read_into(&mut invoice_delivery_type, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                payment_id: r.required(payment_id, start, "paymentId")?,
-                preferred_transaction_id,
-                part_payment_spec,
-                created_by,
-                order_id,
-                order_date,
-                invoice_id,
-                invoice_date,
-                invoice_delivery_type,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `creditPayment`.
+        #[xml(serde, arbitrary)]
+        pub struct CreditPayment {
+            /// The payment to refund; it must have been finalized (annul it otherwise).
+            #[xml("paymentId")]
+            pub payment_id: super::common::Id,
+            /// Your reference for this credit, shown on the settlement reports; the payment id is used when left out.
+            #[xml("preferredTransactionId")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub preferred_transaction_id: Option<rt::Nillable<super::common::Id>>,
+            /// The part to pay back. Leave out to credit everything debited. Required for invoice payment methods.
+            #[xml("partPaymentSpec")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
+            /// User or system making the change, for the audit trail.
+            #[xml("createdBy")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
+            /// Credit note number printed on the credit note. Invoice payment methods only: Resurs rejects it for any other method.
+            #[xml("creditNoteId")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub credit_note_id: Option<rt::Nillable<super::common::Id>>,
+            /// Credit note date (`yyyy-MM-dd`). Invoice payment methods only.
+            #[xml("creditNoteDate")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub credit_note_date: Option<rt::Nillable<rt::Date>>,
+            /// How the credit note reaches the customer; `EMAIL` when left out.
+            ///
+            /// `invoiceDeliveryType` (default `EMAIL`).
+            #[xml("invoiceDeliveryType")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub invoice_delivery_type: Option<
+                rt::Nillable<super::common::InvoiceDeliveryTypeEnum>,
+            >,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct FinalizePayment {
-            payment_id: super::common::Id,
-            preferred_transaction_id: Option<rt::Nillable<super::common::Id>>,
-            part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
-            created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
-            order_id: Option<rt::Nillable<super::common::Id>>,
-            order_date: Option<rt::Nillable<rt::Date>>,
-            invoice_id: Option<rt::Nillable<super::common::Id>>,
-            invoice_date: Option<rt::Nillable<rt::Date>>,
-            invoice_delivery_type: Option<rt::Nillable<super::common::InvoiceDeliveryTypeEnum>>,
+    rt::xml_struct! {
+        /// XSD complex type `creditPaymentResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct CreditPaymentResponse {}
+    }
+
+    rt::xml_struct! {
+        /// XSD complex type `addMetaData`.
+        #[xml(serde, arbitrary)]
+        pub struct AddMetaData {
+            /// The payment to tag.
+            #[xml("paymentId")]
+            pub payment_id: super::common::Id,
+            /// The key; a value already stored under it is replaced. Meta data cannot be deleted.
+            #[xml("key")]
+            pub key: String,
+            /// The value; may be left out or nil.
+            #[xml("value")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub value: Option<rt::Nillable<String>>,
         }
     }
 
-    /// XSD complex type `finalizePaymentResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct FinalizePaymentResponse {}
-    impl rt::XmlType for FinalizePaymentResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
+    rt::xml_struct! {
+        /// XSD complex type `addMetaDataResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct AddMetaDataResponse {}
+    }
+
+    rt::xml_struct! {
+        /// XSD complex type `getPayment`.
+        #[xml(serde, arbitrary)]
+        pub struct GetPayment {
+            /// The payment to read.
+            #[xml("paymentId")]
+            pub payment_id: super::common::Id,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct FinalizePaymentResponse {}
-    }
-
-    /// XSD complex type `annulPayment`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct AnnulPayment {
-        /// The payment whose reservation is released.
-        #[serde(rename = "paymentId", default)]
-        pub payment_id: super::common::Id,
-        /// The part to annul. Leave out to annul all that is not debited; Resurs then books the annulment row with an approximate VAT, so send the lines when the VAT must be exact. Visa/Mastercard payments cannot be partly annulled.
-        #[serde(
-            rename = "partPaymentSpec",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
-        /// User or system making the change, for the audit trail.
-        #[serde(
-            rename = "createdBy",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
-    }
-    static ANNUL_PAYMENT_FIELDS: [rt::FieldName; 3] = [
-        rt::FieldName::unqualified("paymentId"),
-        rt::FieldName::unqualified("partPaymentSpec"),
-        rt::FieldName::unqualified("createdBy"),
-    ];
-    impl rt::XmlType for AnnulPayment {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "paymentId", &self.payment_id)?;
-            w.field(None, "partPaymentSpec", &self.part_payment_spec)?;
-            w.field(None, "createdBy", &self.created_by)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut payment_id = None;
-            let mut part_payment_spec = None;
-            let mut created_by = None;
-            while let Some((index, child)) = r.next_field(&ANNUL_PAYMENT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut payment_id, &child)?,
-                    1 => r.read_into(&mut part_payment_spec, &child)?,
-                    2 => r.read_into(&mut created_by, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                payment_id: r.required(payment_id, start, "paymentId")?,
-                part_payment_spec,
-                created_by,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `getPaymentResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct GetPaymentResponse {
+            /// The payment with its full history.
+            #[xml("return")]
+            pub r#return: super::types_aftershopflow::Payment,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct AnnulPayment {
-            payment_id: super::common::Id,
-            part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
-            created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
+    rt::xml_struct! {
+        /// XSD complex type `getPaymentDocumentNames`.
+        #[xml(serde, arbitrary)]
+        pub struct GetPaymentDocumentNames {
+            /// The payment whose documents are listed.
+            #[xml("paymentId")]
+            pub payment_id: super::common::Id,
         }
     }
 
-    /// XSD complex type `annulPaymentResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct AnnulPaymentResponse {}
-    impl rt::XmlType for AnnulPaymentResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
+    rt::xml_struct! {
+        /// XSD complex type `getPaymentDocumentNamesResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct GetPaymentDocumentNamesResponse {
+            /// Names of the payment's documents (invoices, credit notes...), to pass to `getPaymentDocument`.
+            #[xml("return")]
+            pub r#return: Vec<String>,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct AnnulPaymentResponse {}
-    }
-
-    /// XSD complex type `creditPayment`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct CreditPayment {
-        /// The payment to refund; it must have been finalized (annul it otherwise).
-        #[serde(rename = "paymentId", default)]
-        pub payment_id: super::common::Id,
-        /// Your reference for this credit, shown on the settlement reports; the payment id is used when left out.
-        #[serde(
-            rename = "preferredTransactionId",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub preferred_transaction_id: Option<rt::Nillable<super::common::Id>>,
-        /// The part to pay back. Leave out to credit everything debited. Required for invoice payment methods.
-        #[serde(
-            rename = "partPaymentSpec",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
-        /// User or system making the change, for the audit trail.
-        #[serde(
-            rename = "createdBy",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
-        /// Credit note number printed on the credit note. Invoice payment methods only: Resurs rejects it for any other method.
-        #[serde(
-            rename = "creditNoteId",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub credit_note_id: Option<rt::Nillable<super::common::Id>>,
-        /// Credit note date (`yyyy-MM-dd`). Invoice payment methods only.
-        #[serde(
-            rename = "creditNoteDate",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub credit_note_date: Option<rt::Nillable<rt::Date>>,
-        /// How the credit note reaches the customer; `EMAIL` when left out.
-        ///
-        /// `invoiceDeliveryType` (default `EMAIL`).
-        #[serde(
-            rename = "invoiceDeliveryType",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub invoice_delivery_type: Option<
-            rt::Nillable<super::common::InvoiceDeliveryTypeEnum>,
-        >,
-    }
-    static CREDIT_PAYMENT_FIELDS: [rt::FieldName; 7] = [
-        rt::FieldName::unqualified("paymentId"),
-        rt::FieldName::unqualified("preferredTransactionId"),
-        rt::FieldName::unqualified("partPaymentSpec"),
-        rt::FieldName::unqualified("createdBy"),
-        rt::FieldName::unqualified("creditNoteId"),
-        rt::FieldName::unqualified("creditNoteDate"),
-        rt::FieldName::unqualified("invoiceDeliveryType"),
-    ];
-    impl rt::XmlType for CreditPayment {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "paymentId", &self.payment_id)?;
-            w.field(None, "preferredTransactionId", &self.preferred_transaction_id)?;
-            w.field(None, "partPaymentSpec", &self.part_payment_spec)?;
-            w.field(None, "createdBy", &self.created_by)?;
-            w.field(None, "creditNoteId", &self.credit_note_id)?;
-            w.field(None, "creditNoteDate", &self.credit_note_date)?;
-            w.field(None, "invoiceDeliveryType", &self.invoice_delivery_type)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut payment_id = None;
-            let mut preferred_transaction_id = None;
-            let mut part_payment_spec = None;
-            let mut created_by = None;
-            let mut credit_note_id = None;
-            let mut credit_note_date = None;
-            let mut invoice_delivery_type = None;
-            while let Some((index, child)) = r.next_field(&CREDIT_PAYMENT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut payment_id, &child)?,
-                    1 => r.read_into(&mut preferred_transaction_id, &child)?,
-                    2 => r.read_into(&mut part_payment_spec, &child)?,
-                    3 => r.read_into(&mut created_by, &child)?,
-                    4 => r.read_into(&mut credit_note_id, &child)?,
-                    5 => r.read_into(&mut credit_note_date, &child)?,
-                    6 => r.read_into(&mut invoice_delivery_type, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                payment_id: r.required(payment_id, start, "paymentId")?,
-                preferred_transaction_id,
-                part_payment_spec,
-                created_by,
-                credit_note_id,
-                credit_note_date,
-                invoice_delivery_type,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `getPaymentDocument`.
+        #[xml(serde, arbitrary)]
+        pub struct GetPaymentDocument {
+            /// The payment the document belongs to.
+            #[xml("paymentId")]
+            pub payment_id: super::common::Id,
+            /// A name from `getPaymentDocumentNames`.
+            #[xml("documentName")]
+            pub document_name: super::common::NonEmptyString,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct CreditPayment {
-            payment_id: super::common::Id,
-            preferred_transaction_id: Option<rt::Nillable<super::common::Id>>,
-            part_payment_spec: Option<rt::Nillable<super::common::PaymentSpec>>,
-            created_by: Option<rt::Nillable<super::common::NonEmptyString>>,
-            credit_note_id: Option<rt::Nillable<super::common::Id>>,
-            credit_note_date: Option<rt::Nillable<rt::Date>>,
-            invoice_delivery_type: Option<rt::Nillable<super::common::InvoiceDeliveryTypeEnum>>,
+    rt::xml_struct! {
+        /// XSD complex type `getPaymentDocumentResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct GetPaymentDocumentResponse {
+            /// The document; an unknown payment or name is a fault instead.
+            #[xml("return")]
+            pub r#return: super::types_aftershopflow::Pdf,
         }
     }
 
-    /// XSD complex type `creditPaymentResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct CreditPaymentResponse {}
-    impl rt::XmlType for CreditPaymentResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
+    rt::xml_struct! {
+        /// XSD complex type `calculateResultSize`.
+        #[xml(serde, arbitrary)]
+        pub struct CalculateResultSize {
+            /// The filters, as for `findPayments`.
+            #[xml("searchCriteria")]
+            pub search_criteria: super::types_aftershopflow::SearchCriteria,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct CreditPaymentResponse {}
-    }
-
-    /// XSD complex type `addMetaData`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct AddMetaData {
-        /// The payment to tag.
-        #[serde(rename = "paymentId", default)]
-        pub payment_id: super::common::Id,
-        /// The key; a value already stored under it is replaced. Meta data cannot be deleted.
-        #[serde(rename = "key", default)]
-        pub key: String,
-        /// The value; may be left out or nil.
-        #[serde(
-            rename = "value",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub value: Option<rt::Nillable<String>>,
-    }
-    static ADD_META_DATA_FIELDS: [rt::FieldName; 3] = [
-        rt::FieldName::unqualified("paymentId"),
-        rt::FieldName::unqualified("key"),
-        rt::FieldName::unqualified("value"),
-    ];
-    impl rt::XmlType for AddMetaData {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "paymentId", &self.payment_id)?;
-            w.field(None, "key", &self.key)?;
-            w.field(None, "value", &self.value)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut payment_id = None;
-            let mut key = None;
-            let mut value = None;
-            while let Some((index, child)) = r.next_field(&ADD_META_DATA_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut payment_id, &child)?,
-                    1 => r.read_into(&mut key, &child)?,
-                    2 => r.read_into(&mut value, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                payment_id: r.required(payment_id, start, "paymentId")?,
-                key: r.required(key, start, "key")?,
-                value,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `calculateResultSizeResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct CalculateResultSizeResponse {
+            /// How many payments match, e.g. to compute the number of pages.
+            #[xml("return")]
+            pub r#return: i32,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct AddMetaData {
-            payment_id: super::common::Id,
-            key: String,
-            value: Option<rt::Nillable<String>>,
+    rt::xml_struct! {
+        /// XSD complex type `findPayments`.
+        #[xml(serde, arbitrary)]
+        pub struct FindPayments {
+            /// The filters.
+            #[xml("searchCriteria")]
+            pub search_criteria: super::types_aftershopflow::SearchCriteria,
+            /// Which page of hits to return.
+            #[xml("pageNumber")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub page_number: Option<rt::Nillable<u64>>,
+            /// Page size.
+            #[xml("itemsPerPage")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub items_per_page: Option<rt::Nillable<u64>>,
+            /// How to order the hits.
+            #[xml("sortBy")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub sort_by: Option<rt::Nillable<super::types_aftershopflow::SortOrder>>,
         }
     }
 
-    /// XSD complex type `addMetaDataResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct AddMetaDataResponse {}
-    impl rt::XmlType for AddMetaDataResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
+    rt::xml_struct! {
+        /// XSD complex type `findPaymentsResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct FindPaymentsResponse {
+            /// The hits, in summary form. The search index may lag a few minutes behind: do not use it to find a payment just booked.
+            #[xml("return")]
+            pub r#return: Vec<super::types_aftershopflow::BasicPayment>,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct AddMetaDataResponse {}
-    }
-
-    /// XSD complex type `getPayment`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct GetPayment {
-        /// The payment to read.
-        #[serde(rename = "paymentId", default)]
-        pub payment_id: super::common::Id,
-    }
-    static GET_PAYMENT_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("paymentId"),
-    ];
-    impl rt::XmlType for GetPayment {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "paymentId", &self.payment_id)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut payment_id = None;
-            while let Some((index, child)) = r.next_field(&GET_PAYMENT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut payment_id, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                payment_id: r.required(payment_id, start, "paymentId")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `insertBonusPoints`.
+        #[xml(serde, arbitrary)]
+        pub struct InsertBonusPoints {
+            /// Government id of the customer receiving the points.
+            #[xml("governmentId")]
+            pub government_id: String,
+            /// Person or company; when left out, the id is tried as a person first, then as a company.
+            #[xml("customerType")]
+            pub customer_type: Option<super::common::CustomerType>,
+            /// Points to add (at least 1).
+            #[xml("bonusPoints")]
+            pub bonus_points: rt::PositiveInteger,
+            /// Last day the points can be used; they are removed after it.
+            #[xml("expirationDate")]
+            pub expiration_date: rt::Date,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct GetPayment {
-            payment_id: super::common::Id,
+    rt::xml_struct! {
+        /// XSD complex type `insertBonusPointsResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct InsertBonusPointsResponse {}
+    }
+
+    rt::xml_struct! {
+        /// XSD complex type `withdrawBonusPoints`.
+        #[xml(serde, arbitrary)]
+        pub struct WithdrawBonusPoints {
+            /// Government id of the customer losing the points.
+            #[xml("governmentId")]
+            pub government_id: String,
+            /// Person or company; when left out, the id is tried as a person first, then as a company.
+            #[xml("customerType")]
+            pub customer_type: Option<super::common::CustomerType>,
+            /// Points to take away (at least 1).
+            #[xml("bonusPoints")]
+            pub bonus_points: rt::PositiveInteger,
         }
     }
 
-    /// XSD complex type `getPaymentResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct GetPaymentResponse {
-        /// The payment with its full history.
-        #[serde(rename = "return", default)]
-        pub r#return: super::types_aftershopflow::Payment,
+    rt::xml_struct! {
+        /// XSD complex type `withdrawBonusPointsResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct WithdrawBonusPointsResponse {}
     }
-    static GET_PAYMENT_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("return"),
-    ];
-    impl rt::XmlType for GetPaymentResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "return", &self.r#return)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#return = None;
-            while let Some((index, child)) = r.next_field(&GET_PAYMENT_RESPONSE_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut r#return, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                r#return: r.required(r#return, start, "return")?,
-            })
+
+    rt::xml_struct! {
+        /// XSD complex type `getCustomerBonus`.
+        #[xml(serde, arbitrary)]
+        pub struct GetCustomerBonus {
+            /// Government id of the customer whose balance is read.
+            #[xml("governmentId")]
+            pub government_id: String,
+            /// Person or company; when left out, the id is tried as a person first, then as a company.
+            #[xml("customerType")]
+            pub customer_type: Option<super::common::CustomerType>,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct GetPaymentResponse {
-            r#return: super::types_aftershopflow::Payment,
-        }
-    }
-
-    /// XSD complex type `getPaymentDocumentNames`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct GetPaymentDocumentNames {
-        /// The payment whose documents are listed.
-        #[serde(rename = "paymentId", default)]
-        pub payment_id: super::common::Id,
-    }
-    static GET_PAYMENT_DOCUMENT_NAMES_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("paymentId"),
-    ];
-    impl rt::XmlType for GetPaymentDocumentNames {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "paymentId", &self.payment_id)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut payment_id = None;
-            while let Some((index, child)) = r
-                .next_field(&GET_PAYMENT_DOCUMENT_NAMES_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut payment_id, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                payment_id: r.required(payment_id, start, "paymentId")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct GetPaymentDocumentNames {
-            payment_id: super::common::Id,
-        }
-    }
-
-    /// XSD complex type `getPaymentDocumentNamesResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct GetPaymentDocumentNamesResponse {
-        /// Names of the payment's documents (invoices, credit notes...), to pass to `getPaymentDocument`.
-        #[serde(rename = "return", default, skip_serializing_if = "Vec::is_empty")]
-        pub r#return: Vec<String>,
-    }
-    static GET_PAYMENT_DOCUMENT_NAMES_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("return"),
-    ];
-    impl rt::XmlType for GetPaymentDocumentNamesResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "return", &self.r#return)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#return = Vec::new();
-            while let Some((index, child)) = r
-                .next_field(&GET_PAYMENT_DOCUMENT_NAMES_RESPONSE_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut r#return, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self { r#return })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct GetPaymentDocumentNamesResponse {
-            r#return: Vec<String>,
-        }
-    }
-
-    /// XSD complex type `getPaymentDocument`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct GetPaymentDocument {
-        /// The payment the document belongs to.
-        #[serde(rename = "paymentId", default)]
-        pub payment_id: super::common::Id,
-        /// A name from `getPaymentDocumentNames`.
-        #[serde(rename = "documentName", default)]
-        pub document_name: super::common::NonEmptyString,
-    }
-    static GET_PAYMENT_DOCUMENT_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("paymentId"),
-        rt::FieldName::unqualified("documentName"),
-    ];
-    impl rt::XmlType for GetPaymentDocument {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "paymentId", &self.payment_id)?;
-            w.field(None, "documentName", &self.document_name)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut payment_id = None;
-            let mut document_name = None;
-            while let Some((index, child)) = r.next_field(&GET_PAYMENT_DOCUMENT_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut payment_id, &child)?,
-                    1 => r.read_into(&mut document_name, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                payment_id: r.required(payment_id, start, "paymentId")?,
-                document_name: r.required(document_name, start, "documentName")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct GetPaymentDocument {
-            payment_id: super::common::Id,
-            document_name: super::common::NonEmptyString,
-        }
-    }
-
-    /// XSD complex type `getPaymentDocumentResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct GetPaymentDocumentResponse {
-        /// The document; an unknown payment or name is a fault instead.
-        #[serde(rename = "return", default)]
-        pub r#return: super::types_aftershopflow::Pdf,
-    }
-    static GET_PAYMENT_DOCUMENT_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("return"),
-    ];
-    impl rt::XmlType for GetPaymentDocumentResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "return", &self.r#return)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#return = None;
-            while let Some((index, child)) = r
-                .next_field(&GET_PAYMENT_DOCUMENT_RESPONSE_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut r#return, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                r#return: r.required(r#return, start, "return")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct GetPaymentDocumentResponse {
-            r#return: super::types_aftershopflow::Pdf,
-        }
-    }
-
-    /// XSD complex type `calculateResultSize`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct CalculateResultSize {
-        /// The filters, as for `findPayments`.
-        #[serde(rename = "searchCriteria", default)]
-        pub search_criteria: super::types_aftershopflow::SearchCriteria,
-    }
-    static CALCULATE_RESULT_SIZE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("searchCriteria"),
-    ];
-    impl rt::XmlType for CalculateResultSize {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "searchCriteria", &self.search_criteria)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut search_criteria = None;
-            while let Some((index, child)) = r.next_field(&CALCULATE_RESULT_SIZE_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut search_criteria, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                search_criteria: r.required(search_criteria, start, "searchCriteria")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct CalculateResultSize {
-            search_criteria: super::types_aftershopflow::SearchCriteria,
-        }
-    }
-
-    /// XSD complex type `calculateResultSizeResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct CalculateResultSizeResponse {
-        /// How many payments match, e.g. to compute the number of pages.
-        #[serde(rename = "return", default)]
-        pub r#return: i32,
-    }
-    static CALCULATE_RESULT_SIZE_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("return"),
-    ];
-    impl rt::XmlType for CalculateResultSizeResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "return", &self.r#return)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#return = None;
-            while let Some((index, child)) = r
-                .next_field(&CALCULATE_RESULT_SIZE_RESPONSE_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut r#return, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                r#return: r.required(r#return, start, "return")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct CalculateResultSizeResponse {
-            r#return: i32,
-        }
-    }
-
-    /// XSD complex type `findPayments`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct FindPayments {
-        /// The filters.
-        #[serde(rename = "searchCriteria", default)]
-        pub search_criteria: super::types_aftershopflow::SearchCriteria,
-        /// Which page of hits to return.
-        #[serde(
-            rename = "pageNumber",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub page_number: Option<rt::Nillable<u64>>,
-        /// Page size.
-        #[serde(
-            rename = "itemsPerPage",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub items_per_page: Option<rt::Nillable<u64>>,
-        /// How to order the hits.
-        #[serde(
-            rename = "sortBy",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub sort_by: Option<rt::Nillable<super::types_aftershopflow::SortOrder>>,
-    }
-    static FIND_PAYMENTS_FIELDS: [rt::FieldName; 4] = [
-        rt::FieldName::unqualified("searchCriteria"),
-        rt::FieldName::unqualified("pageNumber"),
-        rt::FieldName::unqualified("itemsPerPage"),
-        rt::FieldName::unqualified("sortBy"),
-    ];
-    impl rt::XmlType for FindPayments {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "searchCriteria", &self.search_criteria)?;
-            w.field(None, "pageNumber", &self.page_number)?;
-            w.field(None, "itemsPerPage", &self.items_per_page)?;
-            w.field(None, "sortBy", &self.sort_by)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut search_criteria = None;
-            let mut page_number = None;
-            let mut items_per_page = None;
-            let mut sort_by = None;
-            while let Some((index, child)) = r.next_field(&FIND_PAYMENTS_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut search_criteria, &child)?,
-                    1 => r.read_into(&mut page_number, &child)?,
-                    2 => r.read_into(&mut items_per_page, &child)?,
-                    3 => r.read_into(&mut sort_by, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                search_criteria: r.required(search_criteria, start, "searchCriteria")?,
-                page_number,
-                items_per_page,
-                sort_by,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct FindPayments {
-            search_criteria: super::types_aftershopflow::SearchCriteria,
-            page_number: Option<rt::Nillable<u64>>,
-            items_per_page: Option<rt::Nillable<u64>>,
-            sort_by: Option<rt::Nillable<super::types_aftershopflow::SortOrder>>,
-        }
-    }
-
-    /// XSD complex type `findPaymentsResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct FindPaymentsResponse {
-        /// The hits, in summary form. The search index may lag a few minutes behind: do not use it to find a payment just booked.
-        #[serde(rename = "return", default, skip_serializing_if = "Vec::is_empty")]
-        pub r#return: Vec<super::types_aftershopflow::BasicPayment>,
-    }
-    static FIND_PAYMENTS_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("return"),
-    ];
-    impl rt::XmlType for FindPaymentsResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "return", &self.r#return)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#return = Vec::new();
-            while let Some((index, child)) = r
-                .next_field(&FIND_PAYMENTS_RESPONSE_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut r#return, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self { r#return })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct FindPaymentsResponse {
-            r#return: Vec<super::types_aftershopflow::BasicPayment>,
-        }
-    }
-
-    /// XSD complex type `insertBonusPoints`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct InsertBonusPoints {
-        /// Government id of the customer receiving the points.
-        #[serde(rename = "governmentId", default)]
-        pub government_id: String,
-        /// Person or company; when left out, the id is tried as a person first, then as a company.
-        #[serde(
-            rename = "customerType",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub customer_type: Option<super::common::CustomerType>,
-        /// Points to add (at least 1).
-        #[serde(rename = "bonusPoints", default)]
-        pub bonus_points: rt::PositiveInteger,
-        /// Last day the points can be used; they are removed after it.
-        #[serde(rename = "expirationDate", default)]
-        pub expiration_date: rt::Date,
-    }
-    static INSERT_BONUS_POINTS_FIELDS: [rt::FieldName; 4] = [
-        rt::FieldName::unqualified("governmentId"),
-        rt::FieldName::unqualified("customerType"),
-        rt::FieldName::unqualified("bonusPoints"),
-        rt::FieldName::unqualified("expirationDate"),
-    ];
-    impl rt::XmlType for InsertBonusPoints {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "governmentId", &self.government_id)?;
-            w.field(None, "customerType", &self.customer_type)?;
-            w.field(None, "bonusPoints", &self.bonus_points)?;
-            w.field(None, "expirationDate", &self.expiration_date)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut government_id = None;
-            let mut customer_type = None;
-            let mut bonus_points = None;
-            let mut expiration_date = None;
-            while let Some((index, child)) = r.next_field(&INSERT_BONUS_POINTS_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut government_id, &child)?,
-                    1 => r.read_into(&mut customer_type, &child)?,
-                    2 => r.read_into(&mut bonus_points, &child)?,
-                    3 => r.read_into(&mut expiration_date, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                government_id: r.required(government_id, start, "governmentId")?,
-                customer_type,
-                bonus_points: r.required(bonus_points, start, "bonusPoints")?,
-                expiration_date: r.required(expiration_date, start, "expirationDate")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct InsertBonusPoints {
-            government_id: String,
-            customer_type: Option<super::common::CustomerType>,
-            bonus_points: rt::PositiveInteger,
-            expiration_date: rt::Date,
-        }
-    }
-
-    /// XSD complex type `insertBonusPointsResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct InsertBonusPointsResponse {}
-    impl rt::XmlType for InsertBonusPointsResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct InsertBonusPointsResponse {}
-    }
-
-    /// XSD complex type `withdrawBonusPoints`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct WithdrawBonusPoints {
-        /// Government id of the customer losing the points.
-        #[serde(rename = "governmentId", default)]
-        pub government_id: String,
-        /// Person or company; when left out, the id is tried as a person first, then as a company.
-        #[serde(
-            rename = "customerType",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub customer_type: Option<super::common::CustomerType>,
-        /// Points to take away (at least 1).
-        #[serde(rename = "bonusPoints", default)]
-        pub bonus_points: rt::PositiveInteger,
-    }
-    static WITHDRAW_BONUS_POINTS_FIELDS: [rt::FieldName; 3] = [
-        rt::FieldName::unqualified("governmentId"),
-        rt::FieldName::unqualified("customerType"),
-        rt::FieldName::unqualified("bonusPoints"),
-    ];
-    impl rt::XmlType for WithdrawBonusPoints {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "governmentId", &self.government_id)?;
-            w.field(None, "customerType", &self.customer_type)?;
-            w.field(None, "bonusPoints", &self.bonus_points)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut government_id = None;
-            let mut customer_type = None;
-            let mut bonus_points = None;
-            while let Some((index, child)) = r.next_field(&WITHDRAW_BONUS_POINTS_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut government_id, &child)?,
-                    1 => r.read_into(&mut customer_type, &child)?,
-                    2 => r.read_into(&mut bonus_points, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                government_id: r.required(government_id, start, "governmentId")?,
-                customer_type,
-                bonus_points: r.required(bonus_points, start, "bonusPoints")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct WithdrawBonusPoints {
-            government_id: String,
-            customer_type: Option<super::common::CustomerType>,
-            bonus_points: rt::PositiveInteger,
-        }
-    }
-
-    /// XSD complex type `withdrawBonusPointsResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct WithdrawBonusPointsResponse {}
-    impl rt::XmlType for WithdrawBonusPointsResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct WithdrawBonusPointsResponse {}
-    }
-
-    /// XSD complex type `getCustomerBonus`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct GetCustomerBonus {
-        /// Government id of the customer whose balance is read.
-        #[serde(rename = "governmentId", default)]
-        pub government_id: String,
-        /// Person or company; when left out, the id is tried as a person first, then as a company.
-        #[serde(
-            rename = "customerType",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub customer_type: Option<super::common::CustomerType>,
-    }
-    static GET_CUSTOMER_BONUS_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("governmentId"),
-        rt::FieldName::unqualified("customerType"),
-    ];
-    impl rt::XmlType for GetCustomerBonus {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "governmentId", &self.government_id)?;
-            w.field(None, "customerType", &self.customer_type)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut government_id = None;
-            let mut customer_type = None;
-            while let Some((index, child)) = r.next_field(&GET_CUSTOMER_BONUS_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut government_id, &child)?,
-                    1 => r.read_into(&mut customer_type, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                government_id: r.required(government_id, start, "governmentId")?,
-                customer_type,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct GetCustomerBonus {
-            government_id: String,
-            customer_type: Option<super::common::CustomerType>,
-        }
-    }
-
-    /// XSD complex type `getCustomerBonusResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct GetCustomerBonusResponse {
-        /// The customer's balance.
-        #[serde(rename = "return", default)]
-        pub r#return: super::types_aftershopflow::Bonus,
-    }
-    static GET_CUSTOMER_BONUS_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("return"),
-    ];
-    impl rt::XmlType for GetCustomerBonusResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "return", &self.r#return)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#return = None;
-            while let Some((index, child)) = r
-                .next_field(&GET_CUSTOMER_BONUS_RESPONSE_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut r#return, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                r#return: r.required(r#return, start, "return")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct GetCustomerBonusResponse {
-            r#return: super::types_aftershopflow::Bonus,
+    rt::xml_struct! {
+        /// XSD complex type `getCustomerBonusResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct GetCustomerBonusResponse {
+            /// The customer's balance.
+            #[xml("return")]
+            pub r#return: super::types_aftershopflow::Bonus,
         }
     }
 }
@@ -1335,73 +385,24 @@ pub mod exception {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "http://ecommerce.resurs.com/v4/msg/exception";
 
-    /// Why a Resurs Bank call failed. Branch on `errorTypeId` (e.g. 8 REFERENCED_DATA_DONT_EXISTS, 20 NOT_ALLOWED_IN_PAYMENT_STATE, 23 INVALID_CREDITING, 26 INVALID_FINALIZATION, 28 INVALID_IDENTIFICATION, 29 TOO_MANY_TOKENS); new ids may appear, existing ids keep their meaning. The fault's `faultstring` is a technical text for logs that may contain sensitive data: never show it to the shop's customer. `userErrorMessage` is the translated text meant for the customer, and it must be shown.
-    ///
-    /// XSD complex type `ECommerceError`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct ECommerceError {
-        /// Name of the error type, e.g. `REFERENCED_DATA_DONT_EXISTS`.
-        #[serde(rename = "errorTypeDescription", default)]
-        pub error_type_description: super::common::NonEmptyString,
-        /// Numeric error type, e.g. `8`; stable across versions.
-        #[serde(rename = "errorTypeId", default)]
-        pub error_type_id: i32,
-        /// `true`: the service works as intended and different input would have avoided the error (e.g. too little credit left). `false`: a problem on Resurs Bank's side; all the shop can do is show `userErrorMessage`.
-        #[serde(rename = "fixableByYou", default)]
-        pub fixable_by_you: bool,
-        /// Translated message for the shop's customer. Show it: some messages have legal weight.
-        #[serde(rename = "userErrorMessage", default)]
-        pub user_error_message: super::common::NonEmptyString,
-    }
-    static E_COMMERCE_ERROR_FIELDS: [rt::FieldName; 4] = [
-        rt::FieldName::unqualified("errorTypeDescription"),
-        rt::FieldName::unqualified("errorTypeId"),
-        rt::FieldName::unqualified("fixableByYou"),
-        rt::FieldName::unqualified("userErrorMessage"),
-    ];
-    impl rt::XmlType for ECommerceError {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "errorTypeDescription", &self.error_type_description)?;
-            w.field(None, "errorTypeId", &self.error_type_id)?;
-            w.field(None, "fixableByYou", &self.fixable_by_you)?;
-            w.field(None, "userErrorMessage", &self.user_error_message)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut error_type_description = None;
-            let mut error_type_id = None;
-            let mut fixable_by_you = None;
-            let mut user_error_message = None;
-            while let Some((index, child)) = r.next_field(&E_COMMERCE_ERROR_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut error_type_description, &child)?,
-                    1 => r.read_into(&mut error_type_id, &child)?,
-                    2 => r.read_into(&mut fixable_by_you, &child)?,
-                    3 => r.read_into(&mut user_error_message, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                error_type_description: r
-                    .required(error_type_description, start, "errorTypeDescription")?,
-                error_type_id: r.required(error_type_id, start, "errorTypeId")?,
-                fixable_by_you: r.required(fixable_by_you, start, "fixableByYou")?,
-                user_error_message: r
-                    .required(user_error_message, start, "userErrorMessage")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct ECommerceError {
-            error_type_description: super::common::NonEmptyString,
-            error_type_id: i32,
-            fixable_by_you: bool,
-            user_error_message: super::common::NonEmptyString,
+    rt::xml_struct! {
+        /// Why a Resurs Bank call failed. Branch on `errorTypeId` (e.g. 8 REFERENCED_DATA_DONT_EXISTS, 20 NOT_ALLOWED_IN_PAYMENT_STATE, 23 INVALID_CREDITING, 26 INVALID_FINALIZATION, 28 INVALID_IDENTIFICATION, 29 TOO_MANY_TOKENS); new ids may appear, existing ids keep their meaning. The fault's `faultstring` is a technical text for logs that may contain sensitive data: never show it to the shop's customer. `userErrorMessage` is the translated text meant for the customer, and it must be shown.
+        ///
+        /// XSD complex type `ECommerceError`.
+        #[xml(serde, arbitrary)]
+        pub struct ECommerceError {
+            /// Name of the error type, e.g. `REFERENCED_DATA_DONT_EXISTS`.
+            #[xml("errorTypeDescription")]
+            pub error_type_description: super::common::NonEmptyString,
+            /// Numeric error type, e.g. `8`; stable across versions.
+            #[xml("errorTypeId")]
+            pub error_type_id: i32,
+            /// `true`: the service works as intended and different input would have avoided the error (e.g. too little credit left). `false`: a problem on Resurs Bank's side; all the shop can do is show `userErrorMessage`.
+            #[xml("fixableByYou")]
+            pub fixable_by_you: bool,
+            /// Translated message for the shop's customer. Show it: some messages have legal weight.
+            #[xml("userErrorMessage")]
+            pub user_error_message: super::common::NonEmptyString,
         }
     }
 }
@@ -1422,238 +423,75 @@ pub mod common {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "http://ecommerce.resurs.com/v4/types/common";
 
-    /// The customer of a payment: a private person (`NATURAL`) or a company (`LEGAL`).
-    ///
-    /// XSD complex type `customer`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct Customer {
-        /// National identity number, unique within the country: Swedish personnummer or organisationsnummer, Danish CPR number, Norwegian fødselsnummer, Finnish henkilötunnus.
-        #[serde(rename = "governmentId", default)]
-        pub government_id: NonEmptyString,
-        /// The customer's registered address.
-        #[serde(rename = "address", default)]
-        pub address: Address,
-        /// Phone number, free text.
-        #[serde(rename = "phone", default, skip_serializing_if = "Option::is_none")]
-        pub phone: Option<String>,
-        /// E-mail address; invoices are sent here when the delivery type is `EMAIL`.
-        #[serde(rename = "email", default, skip_serializing_if = "Option::is_none")]
-        pub email: Option<NonEmptyString>,
-        /// Whether this is a person or a company.
-        #[serde(rename = "type", default)]
-        pub r#type: CustomerType,
-    }
-    static CUSTOMER_FIELDS: [rt::FieldName; 5] = [
-        rt::FieldName::unqualified("governmentId"),
-        rt::FieldName::unqualified("address"),
-        rt::FieldName::unqualified("phone"),
-        rt::FieldName::unqualified("email"),
-        rt::FieldName::unqualified("type"),
-    ];
-    impl rt::XmlType for Customer {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "governmentId", &self.government_id)?;
-            w.field(None, "address", &self.address)?;
-            w.field(None, "phone", &self.phone)?;
-            w.field(None, "email", &self.email)?;
-            w.field(None, "type", &self.r#type)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut government_id = None;
-            let mut address = None;
-            let mut phone = None;
-            let mut email = None;
-            let mut r#type = None;
-            while let Some((index, child)) = r.next_field(&CUSTOMER_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut government_id, &child)?,
-                    1 => r.read_into(&mut address, &child)?,
-                    2 => r.read_into(&mut phone, &child)?,
-                    3 => r.read_into(&mut email, &child)?,
-                    4 => r.read_into(&mut r#type, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                government_id: r.required(government_id, start, "governmentId")?,
-                address: r.required(address, start, "address")?,
-                phone,
-                email,
-                r#type: r.required(r#type, start, "type")?,
-            })
+    rt::xml_struct! {
+        /// The customer of a payment: a private person (`NATURAL`) or a company (`LEGAL`).
+        ///
+        /// XSD complex type `customer`.
+        #[xml(serde, arbitrary)]
+        pub struct Customer {
+            /// National identity number, unique within the country: Swedish personnummer or organisationsnummer, Danish CPR number, Norwegian fødselsnummer, Finnish henkilötunnus.
+            #[xml("governmentId")]
+            pub government_id: NonEmptyString,
+            /// The customer's registered address.
+            #[xml("address")]
+            pub address: Address,
+            /// Phone number, free text.
+            #[xml("phone")]
+            pub phone: Option<String>,
+            /// E-mail address; invoices are sent here when the delivery type is `EMAIL`.
+            #[xml("email")]
+            pub email: Option<NonEmptyString>,
+            /// Whether this is a person or a company.
+            #[xml("type")]
+            pub r#type: CustomerType,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct Customer {
-            government_id: NonEmptyString,
-            address: Address,
-            phone: Option<String>,
-            email: Option<NonEmptyString>,
-            r#type: CustomerType,
+    rt::xml_struct! {
+        /// A postal address, as printed on invoices and letters.
+        ///
+        /// XSD complex type `address`.
+        #[xml(serde, arbitrary)]
+        pub struct Address {
+            /// The whole name as one string (may combine several names; company name for legal customers).
+            #[xml("fullName")]
+            pub full_name: Option<NonEmptyString>,
+            /// Given name, when known.
+            #[xml("firstName")]
+            pub first_name: Option<NonEmptyString>,
+            /// Family name, when known.
+            #[xml("lastName")]
+            pub last_name: Option<NonEmptyString>,
+            /// Street address, first line.
+            #[xml("addressRow1")]
+            pub address_row1: String,
+            /// Optional second line (c/o, floor, ...), printed under the first one.
+            #[xml("addressRow2")]
+            pub address_row2: Option<NonEmptyString>,
+            /// City or postal town.
+            #[xml("postalArea")]
+            pub postal_area: NonEmptyString,
+            /// Postal code, as written in the country (e.g. `41655`).
+            #[xml("postalCode")]
+            pub postal_code: NonEmptyString,
+            /// Country of the address.
+            #[xml("country")]
+            pub country: CountryCode,
         }
     }
 
-    /// A postal address, as printed on invoices and letters.
-    ///
-    /// XSD complex type `address`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct Address {
-        /// The whole name as one string (may combine several names; company name for legal customers).
-        #[serde(rename = "fullName", default, skip_serializing_if = "Option::is_none")]
-        pub full_name: Option<NonEmptyString>,
-        /// Given name, when known.
-        #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
-        pub first_name: Option<NonEmptyString>,
-        /// Family name, when known.
-        #[serde(rename = "lastName", default, skip_serializing_if = "Option::is_none")]
-        pub last_name: Option<NonEmptyString>,
-        /// Street address, first line.
-        #[serde(rename = "addressRow1", default)]
-        pub address_row1: String,
-        /// Optional second line (c/o, floor, ...), printed under the first one.
-        #[serde(
-            rename = "addressRow2",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub address_row2: Option<NonEmptyString>,
-        /// City or postal town.
-        #[serde(rename = "postalArea", default)]
-        pub postal_area: NonEmptyString,
-        /// Postal code, as written in the country (e.g. `41655`).
-        #[serde(rename = "postalCode", default)]
-        pub postal_code: NonEmptyString,
-        /// Country of the address.
-        #[serde(rename = "country", default)]
-        pub country: CountryCode,
-    }
-    static ADDRESS_FIELDS: [rt::FieldName; 8] = [
-        rt::FieldName::unqualified("fullName"),
-        rt::FieldName::unqualified("firstName"),
-        rt::FieldName::unqualified("lastName"),
-        rt::FieldName::unqualified("addressRow1"),
-        rt::FieldName::unqualified("addressRow2"),
-        rt::FieldName::unqualified("postalArea"),
-        rt::FieldName::unqualified("postalCode"),
-        rt::FieldName::unqualified("country"),
-    ];
-    impl rt::XmlType for Address {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "fullName", &self.full_name)?;
-            w.field(None, "firstName", &self.first_name)?;
-            w.field(None, "lastName", &self.last_name)?;
-            w.field(None, "addressRow1", &self.address_row1)?;
-            w.field(None, "addressRow2", &self.address_row2)?;
-            w.field(None, "postalArea", &self.postal_area)?;
-            w.field(None, "postalCode", &self.postal_code)?;
-            w.field(None, "country", &self.country)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut full_name = None;
-            let mut first_name = None;
-            let mut last_name = None;
-            let mut address_row1 = None;
-            let mut address_row2 = None;
-            let mut postal_area = None;
-            let mut postal_code = None;
-            let mut country = None;
-            while let Some((index, child)) = r.next_field(&ADDRESS_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut full_name, &child)?,
-                    1 => r.read_into(&mut first_name, &child)?,
-                    2 => r.read_into(&mut last_name, &child)?,
-                    3 => r.read_into(&mut address_row1, &child)?,
-                    4 => r.read_into(&mut address_row2, &child)?,
-                    5 => r.read_into(&mut postal_area, &child)?,
-                    6 => r.read_into(&mut postal_code, &child)?,
-                    7 => r.read_into(&mut country, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                full_name,
-                first_name,
-                last_name,
-                address_row1: r.required(address_row1, start, "addressRow1")?,
-                address_row2,
-                postal_area: r.required(postal_area, start, "postalArea")?,
-                postal_code: r.required(postal_code, start, "postalCode")?,
-                country: r.required(country, start, "country")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct Address {
-            full_name: Option<NonEmptyString>,
-            first_name: Option<NonEmptyString>,
-            last_name: Option<NonEmptyString>,
-            address_row1: String,
-            address_row2: Option<NonEmptyString>,
-            postal_area: NonEmptyString,
-            postal_code: NonEmptyString,
-            country: CountryCode,
-        }
-    }
-
-    /// One key/value pair; a list of them stands for a map, so keys must not repeat within a list.
-    ///
-    /// XSD complex type `mapEntry`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct MapEntry {
-        /// The key.
-        #[serde(rename = "key", default)]
-        pub key: NonEmptyString,
-        /// The value; absent when the key carries no value.
-        #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
-        pub value: Option<String>,
-    }
-    static MAP_ENTRY_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("key"),
-        rt::FieldName::unqualified("value"),
-    ];
-    impl rt::XmlType for MapEntry {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "key", &self.key)?;
-            w.field(None, "value", &self.value)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut key = None;
-            let mut value = None;
-            while let Some((index, child)) = r.next_field(&MAP_ENTRY_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut key, &child)?,
-                    1 => r.read_into(&mut value, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                key: r.required(key, start, "key")?,
-                value,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct MapEntry {
-            key: NonEmptyString,
-            value: Option<String>,
+    rt::xml_struct! {
+        /// One key/value pair; a list of them stands for a map, so keys must not repeat within a list.
+        ///
+        /// XSD complex type `mapEntry`.
+        #[xml(serde, arbitrary)]
+        pub struct MapEntry {
+            /// The key.
+            #[xml("key")]
+            pub key: NonEmptyString,
+            /// The value; absent when the key carries no value.
+            #[xml("value")]
+            pub value: Option<String>,
         }
     }
 
@@ -1752,194 +590,61 @@ pub mod common {
         ..rt::Facets::NONE
     };
 
-    /// Amounts of a payment, or of one after-shop change of it (debit, credit, annulment, additional debit). Either just the totals, or totals plus order lines; send lines unless told otherwise, they make better invoices. Amounts are sent unrounded: Resurs recomputes every line and both totals and accepts a difference of at most 0.05 per value.
-    ///
-    /// XSD complex type `paymentSpec`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct PaymentSpec {
-        /// The order lines. Leave empty for a totals-only spec; whether lines are mandatory depends on the merchant's contract. Lines may differ between booking, debit, credit and annulment: only the sums have to add up.
-        #[serde(rename = "specLines", default, skip_serializing_if = "Vec::is_empty")]
-        pub spec_lines: Vec<SpecLine>,
-        /// Total including VAT: the sum of the lines' `totalAmount` when there are lines, otherwise the only amount given.
-        #[serde(rename = "totalAmount", default)]
-        pub total_amount: PositiveDecimal,
-        /// Total VAT, the sum of the lines' `totalVatAmount`. Required when lines are sent; leave it out (or nil) for a totals-only spec.
-        #[serde(
-            rename = "totalVatAmount",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub total_vat_amount: Option<rt::Nillable<rt::Decimal>>,
-        /// Bonus points spent on this purchase.
-        #[serde(
-            rename = "bonusPoints",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub bonus_points: Option<u64>,
-    }
-    static PAYMENT_SPEC_FIELDS: [rt::FieldName; 4] = [
-        rt::FieldName::unqualified("specLines"),
-        rt::FieldName::unqualified("totalAmount"),
-        rt::FieldName::unqualified("totalVatAmount"),
-        rt::FieldName::unqualified("bonusPoints"),
-    ];
-    impl rt::XmlType for PaymentSpec {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "specLines", &self.spec_lines)?;
-            w.field(None, "totalAmount", &self.total_amount)?;
-            w.field(None, "totalVatAmount", &self.total_vat_amount)?;
-            w.field(None, "bonusPoints", &self.bonus_points)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut spec_lines = Vec::new();
-            let mut total_amount = None;
-            let mut total_vat_amount = None;
-            let mut bonus_points = None;
-            while let Some((index, child)) = r.next_field(&PAYMENT_SPEC_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut spec_lines, &child)?,
-                    1 => r.read_into(&mut total_amount, &child)?,
-                    2 => r.read_into(&mut total_vat_amount, &child)?,
-                    3 => r.read_into(&mut bonus_points, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                spec_lines,
-                total_amount: r.required(total_amount, start, "totalAmount")?,
-                total_vat_amount,
-                bonus_points,
-            })
+    rt::xml_struct! {
+        /// Amounts of a payment, or of one after-shop change of it (debit, credit, annulment, additional debit). Either just the totals, or totals plus order lines; send lines unless told otherwise, they make better invoices. Amounts are sent unrounded: Resurs recomputes every line and both totals and accepts a difference of at most 0.05 per value.
+        ///
+        /// XSD complex type `paymentSpec`.
+        #[xml(serde, arbitrary)]
+        pub struct PaymentSpec {
+            /// The order lines. Leave empty for a totals-only spec; whether lines are mandatory depends on the merchant's contract. Lines may differ between booking, debit, credit and annulment: only the sums have to add up.
+            #[xml("specLines")]
+            pub spec_lines: Vec<SpecLine>,
+            /// Total including VAT: the sum of the lines' `totalAmount` when there are lines, otherwise the only amount given.
+            #[xml("totalAmount")]
+            pub total_amount: PositiveDecimal,
+            /// Total VAT, the sum of the lines' `totalVatAmount`. Required when lines are sent; leave it out (or nil) for a totals-only spec.
+            #[xml("totalVatAmount")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub total_vat_amount: Option<rt::Nillable<rt::Decimal>>,
+            /// Bonus points spent on this purchase.
+            #[xml("bonusPoints")]
+            pub bonus_points: Option<u64>,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct PaymentSpec {
-            spec_lines: Vec<SpecLine>,
-            total_amount: PositiveDecimal,
-            total_vat_amount: Option<rt::Nillable<rt::Decimal>>,
-            bonus_points: Option<u64>,
-        }
-    }
-
-    /// One order line. Amounts are in the payment's currency; a discount is a line with a negative unit price and negative totals.
-    ///
-    /// XSD complex type `specLine`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct SpecLine {
-        /// Line identifier chosen by the shop.
-        #[serde(rename = "id", default)]
-        pub id: Id,
-        /// Article number. An additional debit updates an existing line only when `artNo`, `description` and `unitAmountWithoutVat` all match it.
-        #[serde(rename = "artNo", default)]
-        pub art_no: String,
-        /// Text printed on the invoice for this line.
-        #[serde(rename = "description", default)]
-        pub description: String,
-        /// Number of units (may be fractional).
-        #[serde(rename = "quantity", default)]
-        pub quantity: rt::Decimal,
-        /// Unit of the quantity, e.g. `st`; may be empty.
-        #[serde(rename = "unitMeasure", default)]
-        pub unit_measure: String,
-        /// Price of one unit, VAT excluded; negative for discounts.
-        #[serde(rename = "unitAmountWithoutVat", default)]
-        pub unit_amount_without_vat: rt::Decimal,
-        /// VAT rate in percent (`25` means 25 %).
-        #[serde(rename = "vatPct", default)]
-        pub vat_pct: Percent,
-        /// VAT of the whole line: vatPct / 100 × unitAmountWithoutVat × quantity.
-        #[serde(rename = "totalVatAmount", default)]
-        pub total_vat_amount: rt::Decimal,
-        /// Line total including VAT: unitAmountWithoutVat × quantity + totalVatAmount.
-        #[serde(rename = "totalAmount", default)]
-        pub total_amount: rt::Decimal,
-    }
-    static SPEC_LINE_FIELDS: [rt::FieldName; 9] = [
-        rt::FieldName::unqualified("id"),
-        rt::FieldName::unqualified("artNo"),
-        rt::FieldName::unqualified("description"),
-        rt::FieldName::unqualified("quantity"),
-        rt::FieldName::unqualified("unitMeasure"),
-        rt::FieldName::unqualified("unitAmountWithoutVat"),
-        rt::FieldName::unqualified("vatPct"),
-        rt::FieldName::unqualified("totalVatAmount"),
-        rt::FieldName::unqualified("totalAmount"),
-    ];
-    impl rt::XmlType for SpecLine {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "id", &self.id)?;
-            w.field(None, "artNo", &self.art_no)?;
-            w.field(None, "description", &self.description)?;
-            w.field(None, "quantity", &self.quantity)?;
-            w.field(None, "unitMeasure", &self.unit_measure)?;
-            w.field(None, "unitAmountWithoutVat", &self.unit_amount_without_vat)?;
-            w.field(None, "vatPct", &self.vat_pct)?;
-            w.field(None, "totalVatAmount", &self.total_vat_amount)?;
-            w.field(None, "totalAmount", &self.total_amount)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut id = None;
-            let mut art_no = None;
-            let mut description = None;
-            let mut quantity = None;
-            let mut unit_measure = None;
-            let mut unit_amount_without_vat = None;
-            let mut vat_pct = None;
-            let mut total_vat_amount = None;
-            let mut total_amount = None;
-            while let Some((index, child)) = r.next_field(&SPEC_LINE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut id, &child)?,
-                    1 => r.read_into(&mut art_no, &child)?,
-                    2 => r.read_into(&mut description, &child)?,
-                    3 => r.read_into(&mut quantity, &child)?,
-                    4 => r.read_into(&mut unit_measure, &child)?,
-                    5 => r.read_into(&mut unit_amount_without_vat, &child)?,
-                    6 => r.read_into(&mut vat_pct, &child)?,
-                    7 => r.read_into(&mut total_vat_amount, &child)?,
-                    8 => r.read_into(&mut total_amount, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                id: r.required(id, start, "id")?,
-                art_no: r.required(art_no, start, "artNo")?,
-                description: r.required(description, start, "description")?,
-                quantity: r.required(quantity, start, "quantity")?,
-                unit_measure: r.required(unit_measure, start, "unitMeasure")?,
-                unit_amount_without_vat: r
-                    .required(unit_amount_without_vat, start, "unitAmountWithoutVat")?,
-                vat_pct: r.required(vat_pct, start, "vatPct")?,
-                total_vat_amount: r.required(total_vat_amount, start, "totalVatAmount")?,
-                total_amount: r.required(total_amount, start, "totalAmount")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct SpecLine {
-            id: Id,
-            art_no: String,
-            description: String,
-            quantity: rt::Decimal,
-            unit_measure: String,
-            unit_amount_without_vat: rt::Decimal,
-            vat_pct: Percent,
-            total_vat_amount: rt::Decimal,
-            total_amount: rt::Decimal,
+    rt::xml_struct! {
+        /// One order line. Amounts are in the payment's currency; a discount is a line with a negative unit price and negative totals.
+        ///
+        /// XSD complex type `specLine`.
+        #[xml(serde, arbitrary)]
+        pub struct SpecLine {
+            /// Line identifier chosen by the shop.
+            #[xml("id")]
+            pub id: Id,
+            /// Article number. An additional debit updates an existing line only when `artNo`, `description` and `unitAmountWithoutVat` all match it.
+            #[xml("artNo")]
+            pub art_no: String,
+            /// Text printed on the invoice for this line.
+            #[xml("description")]
+            pub description: String,
+            /// Number of units (may be fractional).
+            #[xml("quantity")]
+            pub quantity: rt::Decimal,
+            /// Unit of the quantity, e.g. `st`; may be empty.
+            #[xml("unitMeasure")]
+            pub unit_measure: String,
+            /// Price of one unit, VAT excluded; negative for discounts.
+            #[xml("unitAmountWithoutVat")]
+            pub unit_amount_without_vat: rt::Decimal,
+            /// VAT rate in percent (`25` means 25 %).
+            #[xml("vatPct")]
+            pub vat_pct: Percent,
+            /// VAT of the whole line: vatPct / 100 × unitAmountWithoutVat × quantity.
+            #[xml("totalVatAmount")]
+            pub total_vat_amount: rt::Decimal,
+            /// Line total including VAT: unitAmountWithoutVat × quantity + totalVatAmount.
+            #[xml("totalAmount")]
+            pub total_amount: rt::Decimal,
         }
     }
 
@@ -1966,71 +671,24 @@ pub mod common {
         }
     }
 
-    /// The answer to a credit limit application.
-    ///
-    /// XSD complex type `limit`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct Limit {
-        /// Amount granted; can exceed the amount applied for.
-        #[serde(rename = "approvedAmount", default)]
-        pub approved_amount: PositiveDecimal,
-        /// Granted, denied or pending manual review.
-        #[serde(rename = "decision", default)]
-        pub decision: LimitDecision,
-        /// The applicant.
-        #[serde(rename = "customer", default)]
-        pub customer: Customer,
-        /// Reference of this application, granted or not; quote it when calling Resurs Bank about it.
-        #[serde(rename = "limitRequestId", default)]
-        pub limit_request_id: Id,
-    }
-    static LIMIT_FIELDS: [rt::FieldName; 4] = [
-        rt::FieldName::unqualified("approvedAmount"),
-        rt::FieldName::unqualified("decision"),
-        rt::FieldName::unqualified("customer"),
-        rt::FieldName::unqualified("limitRequestId"),
-    ];
-    impl rt::XmlType for Limit {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "approvedAmount", &self.approved_amount)?;
-            w.field(None, "decision", &self.decision)?;
-            w.field(None, "customer", &self.customer)?;
-            w.field(None, "limitRequestId", &self.limit_request_id)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut approved_amount = None;
-            let mut decision = None;
-            let mut customer = None;
-            let mut limit_request_id = None;
-            while let Some((index, child)) = r.next_field(&LIMIT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut approved_amount, &child)?,
-                    1 => r.read_into(&mut decision, &child)?,
-                    2 => r.read_into(&mut customer, &child)?,
-                    3 => r.read_into(&mut limit_request_id, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                approved_amount: r.required(approved_amount, start, "approvedAmount")?,
-                decision: r.required(decision, start, "decision")?,
-                customer: r.required(customer, start, "customer")?,
-                limit_request_id: r.required(limit_request_id, start, "limitRequestId")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct Limit {
-            approved_amount: PositiveDecimal,
-            decision: LimitDecision,
-            customer: Customer,
-            limit_request_id: Id,
+    rt::xml_struct! {
+        /// The answer to a credit limit application.
+        ///
+        /// XSD complex type `limit`.
+        #[xml(serde, arbitrary)]
+        pub struct Limit {
+            /// Amount granted; can exceed the amount applied for.
+            #[xml("approvedAmount")]
+            pub approved_amount: PositiveDecimal,
+            /// Granted, denied or pending manual review.
+            #[xml("decision")]
+            pub decision: LimitDecision,
+            /// The applicant.
+            #[xml("customer")]
+            pub customer: Customer,
+            /// Reference of this application, granted or not; quote it when calling Resurs Bank about it.
+            #[xml("limitRequestId")]
+            pub limit_request_id: Id,
         }
     }
 
@@ -2125,308 +783,96 @@ pub mod types_aftershopflow {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "http://ecommerce.resurs.com/v4/types/aftershopflow";
 
-    /// A payment as `getPayment` returns it: summary fields plus every change made to it since booking (`paymentDiffs`). Resurs does not send a computed "current state"; derive it from the status flags and the diffs. Amounts come back with five decimals whatever was sent. Real responses may omit `paymentMethodName` and `totalBonusPoints`.
-    ///
-    /// XSD complex type `payment`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct Payment {
-        /// The payment id (the one every after-shop call takes as `paymentId`).
-        #[serde(rename = "id", default)]
-        pub id: super::common::Id,
-        /// What the payment amounts to now, after all its diffs; `0` once it is fully annulled or fully credited.
-        #[serde(rename = "totalAmount", default)]
-        pub total_amount: super::common::PositiveDecimal,
-        /// Key/value pairs attached with `addMetaData` (or at booking).
-        #[serde(rename = "metaData", default, skip_serializing_if = "Vec::is_empty")]
-        pub meta_data: Vec<super::common::MapEntry>,
-        /// The credit limit behind the payment, e.g. the amount applied for. An additional debit may raise the authorized amount up to this value: the room left is `limit - totalAmount`.
-        #[serde(rename = "limit", default)]
-        pub limit: super::common::PositiveDecimal,
-        /// The history, oldest first: the authorization at booking, then each debit, credit, annulment and additional debit.
-        #[serde(rename = "paymentDiffs", default, skip_serializing_if = "Vec::is_empty")]
-        pub payment_diffs: Vec<PaymentDiff>,
-        /// Who paid.
-        #[serde(rename = "customer", default)]
-        pub customer: super::common::Customer,
-        /// Where the goods go, when it differs from the customer's address and was given.
-        #[serde(
-            rename = "deliveryAddress",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub delivery_address: Option<super::common::Address>,
-        /// When the payment was booked.
-        #[serde(rename = "booked", default)]
-        pub booked: rt::DateTime,
-        /// When the payment was last finalized (debited); absent if never.
-        #[serde(rename = "finalized", default, skip_serializing_if = "Option::is_none")]
-        pub finalized: Option<rt::DateTime>,
-        /// Id of the payment method, as configured for the merchant (e.g. `Faktura`). Map it to what the method allows after the purchase yourself.
-        #[serde(rename = "paymentMethodId", default)]
-        pub payment_method_id: super::common::Id,
-        /// Display name of the payment method (often missing in real responses).
-        #[serde(rename = "paymentMethodName", default)]
-        pub payment_method_name: String,
-        /// True when the payment has been flagged as fraudulent.
-        #[serde(rename = "fraud", default)]
-        pub fraud: bool,
-        /// True while the fraud control holds the payment for a closer look; it cannot be finalized meanwhile (order status "on hold").
-        #[serde(rename = "frozen", default)]
-        pub frozen: bool,
-        /// The status flags; several at once, e.g. `IS_DEBITED` and `CREDITABLE`.
-        #[serde(rename = "status", default, skip_serializing_if = "Vec::is_empty")]
-        pub status: Vec<super::common::PaymentStatus>,
-        /// The merchant's store the payment was made in; ids are assigned by Resurs Bank.
-        #[serde(rename = "storeId", default, skip_serializing_if = "Option::is_none")]
-        pub store_id: Option<super::common::Id>,
-        /// The family of the payment method (invoice, revolving credit, Resurs card).
-        #[serde(rename = "paymentMethodType", default)]
-        pub payment_method_type: super::common::PaymentMethodType,
-        /// Bonus points of the payment after all its diffs (often missing in real responses).
-        #[serde(rename = "totalBonusPoints", default)]
-        pub total_bonus_points: u64,
-    }
-    static PAYMENT_FIELDS: [rt::FieldName; 17] = [
-        rt::FieldName::unqualified("id"),
-        rt::FieldName::unqualified("totalAmount"),
-        rt::FieldName::unqualified("metaData"),
-        rt::FieldName::unqualified("limit"),
-        rt::FieldName::unqualified("paymentDiffs"),
-        rt::FieldName::unqualified("customer"),
-        rt::FieldName::unqualified("deliveryAddress"),
-        rt::FieldName::unqualified("booked"),
-        rt::FieldName::unqualified("finalized"),
-        rt::FieldName::unqualified("paymentMethodId"),
-        rt::FieldName::unqualified("paymentMethodName"),
-        rt::FieldName::unqualified("fraud"),
-        rt::FieldName::unqualified("frozen"),
-        rt::FieldName::unqualified("status"),
-        rt::FieldName::unqualified("storeId"),
-        rt::FieldName::unqualified("paymentMethodType"),
-        rt::FieldName::unqualified("totalBonusPoints"),
-    ];
-    impl rt::XmlType for Payment {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "id", &self.id)?;
-            w.field(None, "totalAmount", &self.total_amount)?;
-            w.field(None, "metaData", &self.meta_data)?;
-            w.field(None, "limit", &self.limit)?;
-            w.field(None, "paymentDiffs", &self.payment_diffs)?;
-            w.field(None, "customer", &self.customer)?;
-            w.field(None, "deliveryAddress", &self.delivery_address)?;
-            w.field(None, "booked", &self.booked)?;
-            w.field(None, "finalized", &self.finalized)?;
-            w.field(None, "paymentMethodId", &self.payment_method_id)?;
-            w.field(None, "paymentMethodName", &self.payment_method_name)?;
-            w.field(None, "fraud", &self.fraud)?;
-            w.field(None, "frozen", &self.frozen)?;
-            w.field(None, "status", &self.status)?;
-            w.field(None, "storeId", &self.store_id)?;
-            w.field(None, "paymentMethodType", &self.payment_method_type)?;
-            w.field(None, "totalBonusPoints", &self.total_bonus_points)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut id = None;
-            let mut total_amount = None;
-            let mut meta_data = Vec::new();
-            let mut limit = None;
-            let mut payment_diffs = Vec::new();
-            let mut customer = None;
-            let mut delivery_address = None;
-            let mut booked = None;
-            let mut finalized = None;
-            let mut payment_method_id = None;
-            let mut payment_method_name = None;
-            let mut fraud = None;
-            let mut frozen = None;
-            let mut status = Vec::new();
-            let mut store_id = None;
-            let mut payment_method_type = None;
-            let mut total_bonus_points = None;
-            while let Some((index, child)) = r.next_field(&PAYMENT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut id, &child)?,
-                    1 => r.read_into(&mut total_amount, &child)?,
-                    2 => r.read_into(&mut meta_data, &child)?,
-                    3 => r.read_into(&mut limit, &child)?,
-                    4 => r.read_into(&mut payment_diffs, &child)?,
-                    5 => r.read_into(&mut customer, &child)?,
-                    6 => r.read_into(&mut delivery_address, &child)?,
-                    7 => r.read_into(&mut booked, &child)?,
-                    8 => r.read_into(&mut finalized, &child)?,
-                    9 => r.read_into(&mut payment_method_id, &child)?,
-                    10 => r.read_into(&mut payment_method_name, &child)?,
-                    11 => r.read_into(&mut fraud, &child)?,
-                    12 => r.read_into(&mut frozen, &child)?,
-                    13 => r.read_into(&mut status, &child)?,
-                    14 => r.read_into(&mut store_id, &child)?,
-                    15 => r.read_into(&mut payment_method_type, &child)?,
-                    16 => r.read_into(&mut total_bonus_points, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                id: r.required(id, start, "id")?,
-                total_amount: r.required(total_amount, start, "totalAmount")?,
-                meta_data,
-                limit: r.required(limit, start, "limit")?,
-                payment_diffs,
-                customer: r.required(customer, start, "customer")?,
-                delivery_address,
-                booked: r.required(booked, start, "booked")?,
-                finalized,
-                payment_method_id: r
-                    .required(payment_method_id, start, "paymentMethodId")?,
-                payment_method_name: r
-                    .required(payment_method_name, start, "paymentMethodName")?,
-                fraud: r.required(fraud, start, "fraud")?,
-                frozen: r.required(frozen, start, "frozen")?,
-                status,
-                store_id,
-                payment_method_type: r
-                    .required(payment_method_type, start, "paymentMethodType")?,
-                total_bonus_points: r
-                    .required(total_bonus_points, start, "totalBonusPoints")?,
-            })
+    rt::xml_struct! {
+        /// A payment as `getPayment` returns it: summary fields plus every change made to it since booking (`paymentDiffs`). Resurs does not send a computed "current state"; derive it from the status flags and the diffs. Amounts come back with five decimals whatever was sent. Real responses may omit `paymentMethodName` and `totalBonusPoints`.
+        ///
+        /// XSD complex type `payment`.
+        #[xml(serde, arbitrary)]
+        pub struct Payment {
+            /// The payment id (the one every after-shop call takes as `paymentId`).
+            #[xml("id")]
+            pub id: super::common::Id,
+            /// What the payment amounts to now, after all its diffs; `0` once it is fully annulled or fully credited.
+            #[xml("totalAmount")]
+            pub total_amount: super::common::PositiveDecimal,
+            /// Key/value pairs attached with `addMetaData` (or at booking).
+            #[xml("metaData")]
+            pub meta_data: Vec<super::common::MapEntry>,
+            /// The credit limit behind the payment, e.g. the amount applied for. An additional debit may raise the authorized amount up to this value: the room left is `limit - totalAmount`.
+            #[xml("limit")]
+            pub limit: super::common::PositiveDecimal,
+            /// The history, oldest first: the authorization at booking, then each debit, credit, annulment and additional debit.
+            #[xml("paymentDiffs")]
+            pub payment_diffs: Vec<PaymentDiff>,
+            /// Who paid.
+            #[xml("customer")]
+            pub customer: super::common::Customer,
+            /// Where the goods go, when it differs from the customer's address and was given.
+            #[xml("deliveryAddress")]
+            pub delivery_address: Option<super::common::Address>,
+            /// When the payment was booked.
+            #[xml("booked")]
+            pub booked: rt::DateTime,
+            /// When the payment was last finalized (debited); absent if never.
+            #[xml("finalized")]
+            pub finalized: Option<rt::DateTime>,
+            /// Id of the payment method, as configured for the merchant (e.g. `Faktura`). Map it to what the method allows after the purchase yourself.
+            #[xml("paymentMethodId")]
+            pub payment_method_id: super::common::Id,
+            /// Display name of the payment method (often missing in real responses).
+            #[xml("paymentMethodName")]
+            pub payment_method_name: String,
+            /// True when the payment has been flagged as fraudulent.
+            #[xml("fraud")]
+            pub fraud: bool,
+            /// True while the fraud control holds the payment for a closer look; it cannot be finalized meanwhile (order status "on hold").
+            #[xml("frozen")]
+            pub frozen: bool,
+            /// The status flags; several at once, e.g. `IS_DEBITED` and `CREDITABLE`.
+            #[xml("status")]
+            pub status: Vec<super::common::PaymentStatus>,
+            /// The merchant's store the payment was made in; ids are assigned by Resurs Bank.
+            #[xml("storeId")]
+            pub store_id: Option<super::common::Id>,
+            /// The family of the payment method (invoice, revolving credit, Resurs card).
+            #[xml("paymentMethodType")]
+            pub payment_method_type: super::common::PaymentMethodType,
+            /// Bonus points of the payment after all its diffs (often missing in real responses).
+            #[xml("totalBonusPoints")]
+            pub total_bonus_points: u64,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct Payment {
-            id: super::common::Id,
-            total_amount: super::common::PositiveDecimal,
-            meta_data: Vec<super::common::MapEntry>,
-            limit: super::common::PositiveDecimal,
-            payment_diffs: Vec<PaymentDiff>,
-            customer: super::common::Customer,
-            delivery_address: Option<super::common::Address>,
-            booked: rt::DateTime,
-            finalized: Option<rt::DateTime>,
-            payment_method_id: super::common::Id,
-            payment_method_name: String,
-            fraud: bool,
-            frozen: bool,
-            status: Vec<super::common::PaymentStatus>,
-            store_id: Option<super::common::Id>,
-            payment_method_type: super::common::PaymentMethodType,
-            total_bonus_points: u64,
-        }
-    }
-
-    /// One change of a payment, booking included. Summing the `paymentSpec.totalAmount` of the diffs per type gives the amounts still debitable, annullable and creditable.
-    ///
-    /// XSD complex type `paymentDiff`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct PaymentDiff {
-        /// What kind of change this is.
-        #[serde(rename = "type", default)]
-        pub r#type: PaymentDiffType,
-        /// The id printed on Resurs Bank's settlement reports (the `preferredTransactionId` sent, or the payment id when none was).
-        #[serde(
-            rename = "transactionId",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub transaction_id: Option<super::common::Id>,
-        /// When the change was made.
-        #[serde(rename = "created", default)]
-        pub created: rt::DateTime,
-        /// Who made it: the `createdBy` sent, or a system name such as `SHOP_FLOW`.
-        #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
-        pub created_by: Option<String>,
-        /// The amounts (and lines, if any) this change covers.
-        #[serde(rename = "paymentSpec", default)]
-        pub payment_spec: super::common::PaymentSpec,
-        /// The merchant's order number given with the change.
-        #[serde(rename = "orderId", default, skip_serializing_if = "Option::is_none")]
-        pub order_id: Option<super::common::Id>,
-        /// Invoice or credit note number of the change.
-        #[serde(rename = "invoiceId", default, skip_serializing_if = "Option::is_none")]
-        pub invoice_id: Option<super::common::Id>,
-        /// Documents produced by this change; fetch them with `getPaymentDocument`.
-        #[serde(
-            rename = "documentNames",
-            default,
-            skip_serializing_if = "Vec::is_empty"
-        )]
-        pub document_names: Vec<super::common::NonEmptyString>,
-    }
-    static PAYMENT_DIFF_FIELDS: [rt::FieldName; 8] = [
-        rt::FieldName::unqualified("type"),
-        rt::FieldName::unqualified("transactionId"),
-        rt::FieldName::unqualified("created"),
-        rt::FieldName::unqualified("createdBy"),
-        rt::FieldName::unqualified("paymentSpec"),
-        rt::FieldName::unqualified("orderId"),
-        rt::FieldName::unqualified("invoiceId"),
-        rt::FieldName::unqualified("documentNames"),
-    ];
-    impl rt::XmlType for PaymentDiff {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "type", &self.r#type)?;
-            w.field(None, "transactionId", &self.transaction_id)?;
-            w.field(None, "created", &self.created)?;
-            w.field(None, "createdBy", &self.created_by)?;
-            w.field(None, "paymentSpec", &self.payment_spec)?;
-            w.field(None, "orderId", &self.order_id)?;
-            w.field(None, "invoiceId", &self.invoice_id)?;
-            w.field(None, "documentNames", &self.document_names)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#type = None;
-            let mut transaction_id = None;
-            let mut created = None;
-            let mut created_by = None;
-            let mut payment_spec = None;
-            let mut order_id = None;
-            let mut invoice_id = None;
-            let mut document_names = Vec::new();
-            while let Some((index, child)) = r.next_field(&PAYMENT_DIFF_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut r#type, &child)?,
-                    1 => r.read_into(&mut transaction_id, &child)?,
-                    2 => r.read_into(&mut created, &child)?,
-                    3 => r.read_into(&mut created_by, &child)?,
-                    4 => r.read_into(&mut payment_spec, &child)?,
-                    5 => r.read_into(&mut order_id, &child)?,
-                    6 => r.read_into(&mut invoice_id, &child)?,
-                    7 => r.read_into(&mut document_names, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                r#type: r.required(r#type, start, "type")?,
-                transaction_id,
-                created: r.required(created, start, "created")?,
-                created_by,
-                payment_spec: r.required(payment_spec, start, "paymentSpec")?,
-                order_id,
-                invoice_id,
-                document_names,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct PaymentDiff {
-            r#type: PaymentDiffType,
-            transaction_id: Option<super::common::Id>,
-            created: rt::DateTime,
-            created_by: Option<String>,
-            payment_spec: super::common::PaymentSpec,
-            order_id: Option<super::common::Id>,
-            invoice_id: Option<super::common::Id>,
-            document_names: Vec<super::common::NonEmptyString>,
+    rt::xml_struct! {
+        /// One change of a payment, booking included. Summing the `paymentSpec.totalAmount` of the diffs per type gives the amounts still debitable, annullable and creditable.
+        ///
+        /// XSD complex type `paymentDiff`.
+        #[xml(serde, arbitrary)]
+        pub struct PaymentDiff {
+            /// What kind of change this is.
+            #[xml("type")]
+            pub r#type: PaymentDiffType,
+            /// The id printed on Resurs Bank's settlement reports (the `preferredTransactionId` sent, or the payment id when none was).
+            #[xml("transactionId")]
+            pub transaction_id: Option<super::common::Id>,
+            /// When the change was made.
+            #[xml("created")]
+            pub created: rt::DateTime,
+            /// Who made it: the `createdBy` sent, or a system name such as `SHOP_FLOW`.
+            #[xml("createdBy")]
+            pub created_by: Option<String>,
+            /// The amounts (and lines, if any) this change covers.
+            #[xml("paymentSpec")]
+            pub payment_spec: super::common::PaymentSpec,
+            /// The merchant's order number given with the change.
+            #[xml("orderId")]
+            pub order_id: Option<super::common::Id>,
+            /// Invoice or credit note number of the change.
+            #[xml("invoiceId")]
+            pub invoice_id: Option<super::common::Id>,
+            /// Documents produced by this change; fetch them with `getPaymentDocument`.
+            #[xml("documentNames")]
+            pub document_names: Vec<super::common::NonEmptyString>,
         }
     }
 
@@ -2451,446 +897,131 @@ pub mod types_aftershopflow {
         }
     }
 
-    /// A document of a payment (invoice, credit note...) as a PDF file.
-    ///
-    /// XSD complex type `pdf`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct Pdf {
-        /// The document's name, as listed by `getPaymentDocumentNames`.
-        #[serde(rename = "name", default)]
-        pub name: String,
-        /// The PDF file's bytes (base64 on the wire).
-        #[serde(rename = "pdfData", default)]
-        pub pdf_data: rt::Base64Binary,
-    }
-    static PDF_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("name"),
-        rt::FieldName::unqualified("pdfData"),
-    ];
-    impl rt::XmlType for Pdf {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "name", &self.name)?;
-            w.field(None, "pdfData", &self.pdf_data)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut name = None;
-            let mut pdf_data = None;
-            while let Some((index, child)) = r.next_field(&PDF_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut name, &child)?,
-                    1 => r.read_into(&mut pdf_data, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                name: r.required(name, start, "name")?,
-                pdf_data: r.required(pdf_data, start, "pdfData")?,
-            })
+    rt::xml_struct! {
+        /// A document of a payment (invoice, credit note...) as a PDF file.
+        ///
+        /// XSD complex type `pdf`.
+        #[xml(serde, arbitrary)]
+        pub struct Pdf {
+            /// The document's name, as listed by `getPaymentDocumentNames`.
+            #[xml("name")]
+            pub name: String,
+            /// The PDF file's bytes (base64 on the wire).
+            #[xml("pdfData")]
+            pub pdf_data: rt::Base64Binary,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct Pdf {
-            name: String,
-            pdf_data: rt::Base64Binary,
+    rt::xml_struct! {
+        /// Filters of `findPayments` and `calculateResultSize`; every criterion given must match. All are optional. Ranges are inclusive.
+        ///
+        /// XSD complex type `searchCriteria`.
+        #[xml(serde, arbitrary)]
+        pub struct SearchCriteria {
+            /// Matches the payment id and also any transaction, invoice, credit note or order number of its diffs. With a known payment id, `getPayment` is much faster.
+            #[xml("anyId")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub any_id: Option<rt::Nillable<super::common::Id>>,
+            /// Only payments made with this payment method.
+            #[xml("paymentMethodId")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub payment_method_id: Option<rt::Nillable<super::common::Id>>,
+            /// Only payments of the customer with this government id.
+            #[xml("governmentId")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub government_id: Option<rt::Nillable<super::common::NonEmptyString>>,
+            /// Customer name, matched against the full name.
+            #[xml("customerName")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub customer_name: Option<rt::Nillable<String>>,
+            /// Booked at or after this time.
+            #[xml("bookedFrom")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub booked_from: Option<rt::Nillable<rt::DateTime>>,
+            /// Booked at or before this time.
+            #[xml("bookedTo")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub booked_to: Option<rt::Nillable<rt::DateTime>>,
+            /// Last changed at or after this time.
+            #[xml("modifiedFrom")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub modified_from: Option<rt::Nillable<rt::DateTime>>,
+            /// Last changed at or before this time.
+            #[xml("modifiedTo")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub modified_to: Option<rt::Nillable<rt::DateTime>>,
+            /// Finalized at or after this time.
+            #[xml("finalizedFrom")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub finalized_from: Option<rt::Nillable<rt::DateTime>>,
+            /// Finalized at or before this time.
+            #[xml("finalizedTo")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub finalized_to: Option<rt::Nillable<rt::DateTime>>,
+            /// Lowest current `totalAmount` (the stored total; diff statuses are not taken into account).
+            #[xml("amountFrom")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub amount_from: Option<rt::Nillable<super::common::PositiveDecimal>>,
+            /// Highest current `totalAmount` (the stored total; diff statuses are not taken into account).
+            #[xml("amountTo")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub amount_to: Option<rt::Nillable<super::common::PositiveDecimal>>,
+            /// Lowest current bonus point total.
+            #[xml("bonusFrom")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub bonus_from: Option<rt::Nillable<u64>>,
+            /// Highest current bonus point total.
+            #[xml("bonusTo")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub bonus_to: Option<rt::Nillable<u64>>,
+            /// Only frozen (`true`) or only unfrozen (`false`) payments.
+            #[xml("frozen")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub frozen: Option<rt::Nillable<bool>>,
+            /// Only payments carrying this meta data.
+            #[xml("withMetaData")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub with_meta_data: Option<rt::Nillable<WithMetaData>>,
+            /// Flags the payment must all have.
+            #[xml("statusSet")]
+            pub status_set: Vec<super::common::PaymentStatus>,
+            /// Flags the payment must not have.
+            #[xml("statusNotSet")]
+            pub status_not_set: Vec<super::common::PaymentStatus>,
+            /// Only payments that did (`true`) or did not (`false`) spend bonus points.
+            #[xml("bonusIsUsed")]
+            pub bonus_is_used: Option<bool>,
         }
     }
 
-    /// Filters of `findPayments` and `calculateResultSize`; every criterion given must match. All are optional. Ranges are inclusive.
-    ///
-    /// XSD complex type `searchCriteria`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct SearchCriteria {
-        /// Matches the payment id and also any transaction, invoice, credit note or order number of its diffs. With a known payment id, `getPayment` is much faster.
-        #[serde(
-            rename = "anyId",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub any_id: Option<rt::Nillable<super::common::Id>>,
-        /// Only payments made with this payment method.
-        #[serde(
-            rename = "paymentMethodId",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub payment_method_id: Option<rt::Nillable<super::common::Id>>,
-        /// Only payments of the customer with this government id.
-        #[serde(
-            rename = "governmentId",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub government_id: Option<rt::Nillable<super::common::NonEmptyString>>,
-        /// Customer name, matched against the full name.
-        #[serde(
-            rename = "customerName",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub customer_name: Option<rt::Nillable<String>>,
-        /// Booked at or after this time.
-        #[serde(
-            rename = "bookedFrom",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub booked_from: Option<rt::Nillable<rt::DateTime>>,
-        /// Booked at or before this time.
-        #[serde(
-            rename = "bookedTo",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub booked_to: Option<rt::Nillable<rt::DateTime>>,
-        /// Last changed at or after this time.
-        #[serde(
-            rename = "modifiedFrom",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub modified_from: Option<rt::Nillable<rt::DateTime>>,
-        /// Last changed at or before this time.
-        #[serde(
-            rename = "modifiedTo",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub modified_to: Option<rt::Nillable<rt::DateTime>>,
-        /// Finalized at or after this time.
-        #[serde(
-            rename = "finalizedFrom",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub finalized_from: Option<rt::Nillable<rt::DateTime>>,
-        /// Finalized at or before this time.
-        #[serde(
-            rename = "finalizedTo",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub finalized_to: Option<rt::Nillable<rt::DateTime>>,
-        /// Lowest current `totalAmount` (the stored total; diff statuses are not taken into account).
-        #[serde(
-            rename = "amountFrom",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub amount_from: Option<rt::Nillable<super::common::PositiveDecimal>>,
-        /// Highest current `totalAmount` (the stored total; diff statuses are not taken into account).
-        #[serde(
-            rename = "amountTo",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub amount_to: Option<rt::Nillable<super::common::PositiveDecimal>>,
-        /// Lowest current bonus point total.
-        #[serde(
-            rename = "bonusFrom",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub bonus_from: Option<rt::Nillable<u64>>,
-        /// Highest current bonus point total.
-        #[serde(
-            rename = "bonusTo",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub bonus_to: Option<rt::Nillable<u64>>,
-        /// Only frozen (`true`) or only unfrozen (`false`) payments.
-        #[serde(
-            rename = "frozen",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub frozen: Option<rt::Nillable<bool>>,
-        /// Only payments carrying this meta data.
-        #[serde(
-            rename = "withMetaData",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub with_meta_data: Option<rt::Nillable<WithMetaData>>,
-        /// Flags the payment must all have.
-        #[serde(rename = "statusSet", default, skip_serializing_if = "Vec::is_empty")]
-        pub status_set: Vec<super::common::PaymentStatus>,
-        /// Flags the payment must not have.
-        #[serde(rename = "statusNotSet", default, skip_serializing_if = "Vec::is_empty")]
-        pub status_not_set: Vec<super::common::PaymentStatus>,
-        /// Only payments that did (`true`) or did not (`false`) spend bonus points.
-        #[serde(
-            rename = "bonusIsUsed",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub bonus_is_used: Option<bool>,
-    }
-    static SEARCH_CRITERIA_FIELDS: [rt::FieldName; 19] = [
-        rt::FieldName::unqualified("anyId"),
-        rt::FieldName::unqualified("paymentMethodId"),
-        rt::FieldName::unqualified("governmentId"),
-        rt::FieldName::unqualified("customerName"),
-        rt::FieldName::unqualified("bookedFrom"),
-        rt::FieldName::unqualified("bookedTo"),
-        rt::FieldName::unqualified("modifiedFrom"),
-        rt::FieldName::unqualified("modifiedTo"),
-        rt::FieldName::unqualified("finalizedFrom"),
-        rt::FieldName::unqualified("finalizedTo"),
-        rt::FieldName::unqualified("amountFrom"),
-        rt::FieldName::unqualified("amountTo"),
-        rt::FieldName::unqualified("bonusFrom"),
-        rt::FieldName::unqualified("bonusTo"),
-        rt::FieldName::unqualified("frozen"),
-        rt::FieldName::unqualified("withMetaData"),
-        rt::FieldName::unqualified("statusSet"),
-        rt::FieldName::unqualified("statusNotSet"),
-        rt::FieldName::unqualified("bonusIsUsed"),
-    ];
-    impl rt::XmlType for SearchCriteria {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "anyId", &self.any_id)?;
-            w.field(None, "paymentMethodId", &self.payment_method_id)?;
-            w.field(None, "governmentId", &self.government_id)?;
-            w.field(None, "customerName", &self.customer_name)?;
-            w.field(None, "bookedFrom", &self.booked_from)?;
-            w.field(None, "bookedTo", &self.booked_to)?;
-            w.field(None, "modifiedFrom", &self.modified_from)?;
-            w.field(None, "modifiedTo", &self.modified_to)?;
-            w.field(None, "finalizedFrom", &self.finalized_from)?;
-            w.field(None, "finalizedTo", &self.finalized_to)?;
-            w.field(None, "amountFrom", &self.amount_from)?;
-            w.field(None, "amountTo", &self.amount_to)?;
-            w.field(None, "bonusFrom", &self.bonus_from)?;
-            w.field(None, "bonusTo", &self.bonus_to)?;
-            w.field(None, "frozen", &self.frozen)?;
-            w.field(None, "withMetaData", &self.with_meta_data)?;
-            w.field(None, "statusSet", &self.status_set)?;
-            w.field(None, "statusNotSet", &self.status_not_set)?;
-            w.field(None, "bonusIsUsed", &self.bonus_is_used)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut any_id = None;
-            let mut payment_method_id = None;
-            let mut government_id = None;
-            let mut customer_name = None;
-            let mut booked_from = None;
-            let mut booked_to = None;
-            let mut modified_from = None;
-            let mut modified_to = None;
-            let mut finalized_from = None;
-            let mut finalized_to = None;
-            let mut amount_from = None;
-            let mut amount_to = None;
-            let mut bonus_from = None;
-            let mut bonus_to = None;
-            let mut frozen = None;
-            let mut with_meta_data = None;
-            let mut status_set = Vec::new();
-            let mut status_not_set = Vec::new();
-            let mut bonus_is_used = None;
-            while let Some((index, child)) = r.next_field(&SEARCH_CRITERIA_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut any_id, &child)?,
-                    1 => r.read_into(&mut payment_method_id, &child)?,
-                    2 => r.read_into(&mut government_id, &child)?,
-                    3 => r.read_into(&mut customer_name, &child)?,
-                    4 => r.read_into(&mut booked_from, &child)?,
-                    5 => r.read_into(&mut booked_to, &child)?,
-                    6 => r.read_into(&mut modified_from, &child)?,
-                    7 => r.read_into(&mut modified_to, &child)?,
-                    8 => r.read_into(&mut finalized_from, &child)?,
-                    9 => r.read_into(&mut finalized_to, &child)?,
-                    10 => r.read_into(&mut amount_from, &child)?,
-                    11 => r.read_into(&mut amount_to, &child)?,
-                    12 => r.read_into(&mut bonus_from, &child)?,
-                    13 => r.read_into(&mut bonus_to, &child)?,
-                    14 => r.read_into(&mut frozen, &child)?,
-                    15 => r.read_into(&mut with_meta_data, &child)?,
-                    16 => r.read_into(&mut status_set, &child)?,
-                    17 => r.read_into(&mut status_not_set, &child)?,
-                    18 => r.read_into(&mut bonus_is_used, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                any_id,
-                payment_method_id,
-                government_id,
-                customer_name,
-                booked_from,
-                booked_to,
-                modified_from,
-                modified_to,
-                finalized_from,
-                finalized_to,
-                amount_from,
-                amount_to,
-                bonus_from,
-                bonus_to,
-                frozen,
-                with_meta_data,
-                status_set,
-                status_not_set,
-                bonus_is_used,
-            })
+    rt::xml_struct! {
+        /// A meta data filter: the key, and optionally the value it must have.
+        ///
+        /// XSD complex type `withMetaData`.
+        #[xml(serde, arbitrary)]
+        pub struct WithMetaData {
+            /// The meta data key the payment must carry.
+            #[xml("withMetaDataKey")]
+            pub with_meta_data_key: String,
+            /// The value that key must have; leave out to match any value.
+            #[xml("withMetaDataValue")]
+            #[serde(with = "rt::serde_opt_nillable")]
+            pub with_meta_data_value: Option<rt::Nillable<String>>,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct SearchCriteria {
-            any_id: Option<rt::Nillable<super::common::Id>>,
-            payment_method_id: Option<rt::Nillable<super::common::Id>>,
-            government_id: Option<rt::Nillable<super::common::NonEmptyString>>,
-            customer_name: Option<rt::Nillable<String>>,
-            booked_from: Option<rt::Nillable<rt::DateTime>>,
-            booked_to: Option<rt::Nillable<rt::DateTime>>,
-            modified_from: Option<rt::Nillable<rt::DateTime>>,
-            modified_to: Option<rt::Nillable<rt::DateTime>>,
-            finalized_from: Option<rt::Nillable<rt::DateTime>>,
-            finalized_to: Option<rt::Nillable<rt::DateTime>>,
-            amount_from: Option<rt::Nillable<super::common::PositiveDecimal>>,
-            amount_to: Option<rt::Nillable<super::common::PositiveDecimal>>,
-            bonus_from: Option<rt::Nillable<u64>>,
-            bonus_to: Option<rt::Nillable<u64>>,
-            frozen: Option<rt::Nillable<bool>>,
-            with_meta_data: Option<rt::Nillable<WithMetaData>>,
-            status_set: Vec<super::common::PaymentStatus>,
-            status_not_set: Vec<super::common::PaymentStatus>,
-            bonus_is_used: Option<bool>,
-        }
-    }
-
-    /// A meta data filter: the key, and optionally the value it must have.
-    ///
-    /// XSD complex type `withMetaData`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct WithMetaData {
-        /// The meta data key the payment must carry.
-        #[serde(rename = "withMetaDataKey", default)]
-        pub with_meta_data_key: String,
-        /// The value that key must have; leave out to match any value.
-        #[serde(
-            rename = "withMetaDataValue",
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "rt::serde_opt_nillable"
-        )]
-        pub with_meta_data_value: Option<rt::Nillable<String>>,
-    }
-    static WITH_META_DATA_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("withMetaDataKey"),
-        rt::FieldName::unqualified("withMetaDataValue"),
-    ];
-    impl rt::XmlType for WithMetaData {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "withMetaDataKey", &self.with_meta_data_key)?;
-            w.field(None, "withMetaDataValue", &self.with_meta_data_value)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut with_meta_data_key = None;
-            let mut with_meta_data_value = None;
-            while let Some((index, child)) = r.next_field(&WITH_META_DATA_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut with_meta_data_key, &child)?,
-                    1 => r.read_into(&mut with_meta_data_value, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                with_meta_data_key: r
-                    .required(with_meta_data_key, start, "withMetaDataKey")?,
-                with_meta_data_value,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct WithMetaData {
-            with_meta_data_key: String,
-            with_meta_data_value: Option<rt::Nillable<String>>,
-        }
-    }
-
-    /// Ordering of search hits.
-    ///
-    /// XSD complex type `sortOrder`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct SortOrder {
-        /// `true` for ascending, `false` for descending.
-        #[serde(rename = "ascending", default)]
-        pub ascending: bool,
-        /// The sort keys, most significant first (at least one).
-        #[serde(rename = "sortColumns", default, skip_serializing_if = "Vec::is_empty")]
-        pub sort_columns: Vec<SortAlternative>,
-    }
-    static SORT_ORDER_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("ascending"),
-        rt::FieldName::unqualified("sortColumns"),
-    ];
-    impl rt::XmlType for SortOrder {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "ascending", &self.ascending)?;
-            w.field(None, "sortColumns", &self.sort_columns)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut ascending = None;
-            let mut sort_columns = Vec::new();
-            while let Some((index, child)) = r.next_field(&SORT_ORDER_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut ascending, &child)?,
-                    1 => r.read_into(&mut sort_columns, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                ascending: r.required(ascending, start, "ascending")?,
-                sort_columns,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct SortOrder {
-            ascending: bool,
-            sort_columns: Vec<SortAlternative>,
+    rt::xml_struct! {
+        /// Ordering of search hits.
+        ///
+        /// XSD complex type `sortOrder`.
+        #[xml(serde, arbitrary)]
+        pub struct SortOrder {
+            /// `true` for ascending, `false` for descending.
+            #[xml("ascending")]
+            pub ascending: bool,
+            /// The sort keys, most significant first (at least one).
+            #[xml("sortColumns")]
+            pub sort_columns: Vec<SortAlternative>,
         }
     }
 
@@ -2923,185 +1054,60 @@ pub mod types_aftershopflow {
         }
     }
 
-    /// A search hit: enough to list a payment; call `getPayment` with `paymentId` for the details.
-    ///
-    /// XSD complex type `basicPayment`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct BasicPayment {
-        /// The payment id.
-        #[serde(rename = "paymentId", default)]
-        pub payment_id: super::common::Id,
-        /// Id of the payment method used.
-        #[serde(rename = "paymentMethodId", default)]
-        pub payment_method_id: super::common::Id,
-        /// Display name of the payment method.
-        #[serde(rename = "paymentMethodName", default)]
-        pub payment_method_name: super::common::NonEmptyString,
-        /// The customer's government id.
-        #[serde(rename = "governmentId", default)]
-        pub government_id: super::common::NonEmptyString,
-        /// The customer's full name.
-        #[serde(rename = "fullName", default)]
-        pub full_name: String,
-        /// When the payment was booked.
-        #[serde(rename = "booked", default)]
-        pub booked: rt::DateTime,
-        /// When the payment last changed.
-        #[serde(rename = "modified", default, skip_serializing_if = "Option::is_none")]
-        pub modified: Option<rt::DateTime>,
-        /// When the payment was last finalized.
-        #[serde(rename = "finalized", default, skip_serializing_if = "Option::is_none")]
-        pub finalized: Option<rt::DateTime>,
-        /// What the payment amounts to now, after all its diffs.
-        #[serde(rename = "totalAmount", default)]
-        pub total_amount: super::common::PositiveDecimal,
-        /// True while the fraud control holds the payment.
-        #[serde(rename = "frozen", default)]
-        pub frozen: bool,
-        /// The status flags.
-        #[serde(rename = "status", default, skip_serializing_if = "Vec::is_empty")]
-        pub status: Vec<super::common::PaymentStatus>,
-        /// Bonus points of the payment after all its diffs.
-        #[serde(rename = "totalBonusPoints", default)]
-        pub total_bonus_points: u64,
-    }
-    static BASIC_PAYMENT_FIELDS: [rt::FieldName; 12] = [
-        rt::FieldName::unqualified("paymentId"),
-        rt::FieldName::unqualified("paymentMethodId"),
-        rt::FieldName::unqualified("paymentMethodName"),
-        rt::FieldName::unqualified("governmentId"),
-        rt::FieldName::unqualified("fullName"),
-        rt::FieldName::unqualified("booked"),
-        rt::FieldName::unqualified("modified"),
-        rt::FieldName::unqualified("finalized"),
-        rt::FieldName::unqualified("totalAmount"),
-        rt::FieldName::unqualified("frozen"),
-        rt::FieldName::unqualified("status"),
-        rt::FieldName::unqualified("totalBonusPoints"),
-    ];
-    impl rt::XmlType for BasicPayment {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "paymentId", &self.payment_id)?;
-            w.field(None, "paymentMethodId", &self.payment_method_id)?;
-            w.field(None, "paymentMethodName", &self.payment_method_name)?;
-            w.field(None, "governmentId", &self.government_id)?;
-            w.field(None, "fullName", &self.full_name)?;
-            w.field(None, "booked", &self.booked)?;
-            w.field(None, "modified", &self.modified)?;
-            w.field(None, "finalized", &self.finalized)?;
-            w.field(None, "totalAmount", &self.total_amount)?;
-            w.field(None, "frozen", &self.frozen)?;
-            w.field(None, "status", &self.status)?;
-            w.field(None, "totalBonusPoints", &self.total_bonus_points)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut payment_id = None;
-            let mut payment_method_id = None;
-            let mut payment_method_name = None;
-            let mut government_id = None;
-            let mut full_name = None;
-            let mut booked = None;
-            let mut modified = None;
-            let mut finalized = None;
-            let mut total_amount = None;
-            let mut frozen = None;
-            let mut status = Vec::new();
-            let mut total_bonus_points = None;
-            while let Some((index, child)) = r.next_field(&BASIC_PAYMENT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut payment_id, &child)?,
-                    1 => r.read_into(&mut payment_method_id, &child)?,
-                    2 => r.read_into(&mut payment_method_name, &child)?,
-                    3 => r.read_into(&mut government_id, &child)?,
-                    4 => r.read_into(&mut full_name, &child)?,
-                    5 => r.read_into(&mut booked, &child)?,
-                    6 => r.read_into(&mut modified, &child)?,
-                    7 => r.read_into(&mut finalized, &child)?,
-                    8 => r.read_into(&mut total_amount, &child)?,
-                    9 => r.read_into(&mut frozen, &child)?,
-                    10 => r.read_into(&mut status, &child)?,
-                    11 => r.read_into(&mut total_bonus_points, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                payment_id: r.required(payment_id, start, "paymentId")?,
-                payment_method_id: r
-                    .required(payment_method_id, start, "paymentMethodId")?,
-                payment_method_name: r
-                    .required(payment_method_name, start, "paymentMethodName")?,
-                government_id: r.required(government_id, start, "governmentId")?,
-                full_name: r.required(full_name, start, "fullName")?,
-                booked: r.required(booked, start, "booked")?,
-                modified,
-                finalized,
-                total_amount: r.required(total_amount, start, "totalAmount")?,
-                frozen: r.required(frozen, start, "frozen")?,
-                status,
-                total_bonus_points: r
-                    .required(total_bonus_points, start, "totalBonusPoints")?,
-            })
+    rt::xml_struct! {
+        /// A search hit: enough to list a payment; call `getPayment` with `paymentId` for the details.
+        ///
+        /// XSD complex type `basicPayment`.
+        #[xml(serde, arbitrary)]
+        pub struct BasicPayment {
+            /// The payment id.
+            #[xml("paymentId")]
+            pub payment_id: super::common::Id,
+            /// Id of the payment method used.
+            #[xml("paymentMethodId")]
+            pub payment_method_id: super::common::Id,
+            /// Display name of the payment method.
+            #[xml("paymentMethodName")]
+            pub payment_method_name: super::common::NonEmptyString,
+            /// The customer's government id.
+            #[xml("governmentId")]
+            pub government_id: super::common::NonEmptyString,
+            /// The customer's full name.
+            #[xml("fullName")]
+            pub full_name: String,
+            /// When the payment was booked.
+            #[xml("booked")]
+            pub booked: rt::DateTime,
+            /// When the payment last changed.
+            #[xml("modified")]
+            pub modified: Option<rt::DateTime>,
+            /// When the payment was last finalized.
+            #[xml("finalized")]
+            pub finalized: Option<rt::DateTime>,
+            /// What the payment amounts to now, after all its diffs.
+            #[xml("totalAmount")]
+            pub total_amount: super::common::PositiveDecimal,
+            /// True while the fraud control holds the payment.
+            #[xml("frozen")]
+            pub frozen: bool,
+            /// The status flags.
+            #[xml("status")]
+            pub status: Vec<super::common::PaymentStatus>,
+            /// Bonus points of the payment after all its diffs.
+            #[xml("totalBonusPoints")]
+            pub total_bonus_points: u64,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct BasicPayment {
-            payment_id: super::common::Id,
-            payment_method_id: super::common::Id,
-            payment_method_name: super::common::NonEmptyString,
-            government_id: super::common::NonEmptyString,
-            full_name: String,
-            booked: rt::DateTime,
-            modified: Option<rt::DateTime>,
-            finalized: Option<rt::DateTime>,
-            total_amount: super::common::PositiveDecimal,
-            frozen: bool,
-            status: Vec<super::common::PaymentStatus>,
-            total_bonus_points: u64,
-        }
-    }
-
-    /// A customer's bonus balance.
-    ///
-    /// XSD complex type `bonus`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct Bonus {
-        /// Points available to the customer.
-        #[serde(rename = "points", default)]
-        pub points: u64,
-    }
-    static BONUS_FIELDS: [rt::FieldName; 1] = [rt::FieldName::unqualified("points")];
-    impl rt::XmlType for Bonus {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "points", &self.points)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut points = None;
-            while let Some((index, child)) = r.next_field(&BONUS_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut points, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                points: r.required(points, start, "points")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct Bonus {
-            points: u64,
+    rt::xml_struct! {
+        /// A customer's bonus balance.
+        ///
+        /// XSD complex type `bonus`.
+        #[xml(serde, arbitrary)]
+        pub struct Bonus {
+            /// Points available to the customer.
+            #[xml("points")]
+            pub points: u64,
         }
     }
 }
@@ -3122,263 +1128,69 @@ pub mod msg_shopflow {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "http://ecommerce.resurs.com/v4/msg/shopflow";
 
-    /// XSD complex type `getCustomerBonus`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct GetCustomerBonus {
-        /// Who the customer is: a token issued earlier, or the customer's Resurs card.
-        #[serde(rename = "customerIdentification", default)]
-        pub customer_identification: super::types_shopflow::CustomerIdentification,
-    }
-    static GET_CUSTOMER_BONUS_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("customerIdentification"),
-    ];
-    impl rt::XmlType for GetCustomerBonus {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "customerIdentification", &self.customer_identification)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut customer_identification = None;
-            while let Some((index, child)) = r.next_field(&GET_CUSTOMER_BONUS_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut customer_identification, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                customer_identification: r
-                    .required(customer_identification, start, "customerIdentification")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `getCustomerBonus`.
+        #[xml(serde, arbitrary)]
+        pub struct GetCustomerBonus {
+            /// Who the customer is: a token issued earlier, or the customer's Resurs card.
+            #[xml("customerIdentification")]
+            pub customer_identification: super::types_shopflow::CustomerIdentification,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct GetCustomerBonus {
-            customer_identification: super::types_shopflow::CustomerIdentification,
+    rt::xml_struct! {
+        /// XSD complex type `getCustomerBonusResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct GetCustomerBonusResponse {
+            /// The customer's bonus.
+            #[xml("return")]
+            pub r#return: super::types_shopflow::Bonus,
         }
     }
 
-    /// XSD complex type `getCustomerBonusResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct GetCustomerBonusResponse {
-        /// The customer's bonus.
-        #[serde(rename = "return", default)]
-        pub r#return: super::types_shopflow::Bonus,
-    }
-    static GET_CUSTOMER_BONUS_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("return"),
-    ];
-    impl rt::XmlType for GetCustomerBonusResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "return", &self.r#return)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#return = None;
-            while let Some((index, child)) = r
-                .next_field(&GET_CUSTOMER_BONUS_RESPONSE_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut r#return, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                r#return: r.required(r#return, start, "return")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `issueCustomerIdentificationToken`.
+        #[xml(serde, arbitrary)]
+        pub struct IssueCustomerIdentificationToken {
+            /// The customer's Resurs card, which proves who the customer is.
+            #[xml("customerCard")]
+            pub customer_card: super::types_shopflow::CustomerCard,
+            /// IP address the customer is browsing from; used against guessing attacks and for the audit log.
+            #[xml("customerIpAddress")]
+            pub customer_ip_address: String,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct GetCustomerBonusResponse {
-            r#return: super::types_shopflow::Bonus,
+    rt::xml_struct! {
+        /// XSD complex type `issueCustomerIdentificationTokenResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct IssueCustomerIdentificationTokenResponse {
+            /// The new token; absent when the card did not identify a customer.
+            #[xml("return")]
+            pub r#return: Option<super::types_shopflow::CustomerIdentificationResponse>,
         }
     }
 
-    /// XSD complex type `issueCustomerIdentificationToken`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct IssueCustomerIdentificationToken {
-        /// The customer's Resurs card, which proves who the customer is.
-        #[serde(rename = "customerCard", default)]
-        pub customer_card: super::types_shopflow::CustomerCard,
-        /// IP address the customer is browsing from; used against guessing attacks and for the audit log.
-        #[serde(rename = "customerIpAddress", default)]
-        pub customer_ip_address: String,
-    }
-    static ISSUE_CUSTOMER_IDENTIFICATION_TOKEN_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("customerCard"),
-        rt::FieldName::unqualified("customerIpAddress"),
-    ];
-    impl rt::XmlType for IssueCustomerIdentificationToken {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "customerCard", &self.customer_card)?;
-            w.field(None, "customerIpAddress", &self.customer_ip_address)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut customer_card = None;
-            let mut customer_ip_address = None;
-            while let Some((index, child)) = r
-                .next_field(&ISSUE_CUSTOMER_IDENTIFICATION_TOKEN_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut customer_card, &child)?,
-                    1 => r.read_into(&mut customer_ip_address, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                customer_card: r.required(customer_card, start, "customerCard")?,
-                customer_ip_address: r
-                    .required(customer_ip_address, start, "customerIpAddress")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `invalidateCustomerIdentificationToken`.
+        #[xml(serde, arbitrary)]
+        pub struct InvalidateCustomerIdentificationToken {
+            /// Tokens to invalidate. Send either tokens, or `governmentId` with `customerType`.
+            #[xml("token")]
+            pub token: Vec<super::types_shopflow::IdentificationToken>,
+            /// Government id of the customer whose tokens are invalidated (instead of listing tokens).
+            #[xml("governmentId")]
+            pub government_id: Option<super::common::NonEmptyString>,
+            /// Person or company, with `governmentId`; when left out, the id is tried as a person first, then as a company.
+            #[xml("customerType")]
+            pub customer_type: Option<super::common::CustomerType>,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct IssueCustomerIdentificationToken {
-            customer_card: super::types_shopflow::CustomerCard,
-            customer_ip_address: String,
-        }
-    }
-
-    /// XSD complex type `issueCustomerIdentificationTokenResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct IssueCustomerIdentificationTokenResponse {
-        /// The new token; absent when the card did not identify a customer.
-        #[serde(rename = "return", default, skip_serializing_if = "Option::is_none")]
-        pub r#return: Option<super::types_shopflow::CustomerIdentificationResponse>,
-    }
-    static ISSUE_CUSTOMER_IDENTIFICATION_TOKEN_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("return"),
-    ];
-    impl rt::XmlType for IssueCustomerIdentificationTokenResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "return", &self.r#return)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#return = None;
-            while let Some((index, child)) = r
-                .next_field(&ISSUE_CUSTOMER_IDENTIFICATION_TOKEN_RESPONSE_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut r#return, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self { r#return })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct IssueCustomerIdentificationTokenResponse {
-            r#return: Option<super::types_shopflow::CustomerIdentificationResponse>,
-        }
-    }
-
-    /// XSD complex type `invalidateCustomerIdentificationToken`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct InvalidateCustomerIdentificationToken {
-        /// Tokens to invalidate. Send either tokens, or `governmentId` with `customerType`.
-        #[serde(rename = "token", default, skip_serializing_if = "Vec::is_empty")]
-        pub token: Vec<super::types_shopflow::IdentificationToken>,
-        /// Government id of the customer whose tokens are invalidated (instead of listing tokens).
-        #[serde(
-            rename = "governmentId",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub government_id: Option<super::common::NonEmptyString>,
-        /// Person or company, with `governmentId`; when left out, the id is tried as a person first, then as a company.
-        #[serde(
-            rename = "customerType",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub customer_type: Option<super::common::CustomerType>,
-    }
-    static INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN_FIELDS: [rt::FieldName; 3] = [
-        rt::FieldName::unqualified("token"),
-        rt::FieldName::unqualified("governmentId"),
-        rt::FieldName::unqualified("customerType"),
-    ];
-    impl rt::XmlType for InvalidateCustomerIdentificationToken {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "token", &self.token)?;
-            w.field(None, "governmentId", &self.government_id)?;
-            w.field(None, "customerType", &self.customer_type)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut token = Vec::new();
-            let mut government_id = None;
-            let mut customer_type = None;
-            while let Some((index, child)) = r
-                .next_field(&INVALIDATE_CUSTOMER_IDENTIFICATION_TOKEN_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut token, &child)?,
-                    1 => r.read_into(&mut government_id, &child)?,
-                    2 => r.read_into(&mut customer_type, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                token,
-                government_id,
-                customer_type,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct InvalidateCustomerIdentificationToken {
-            token: Vec<super::types_shopflow::IdentificationToken>,
-            government_id: Option<super::common::NonEmptyString>,
-            customer_type: Option<super::common::CustomerType>,
-        }
-    }
-
-    /// XSD complex type `invalidateCustomerIdentificationTokenResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct InvalidateCustomerIdentificationTokenResponse {}
-    impl rt::XmlType for InvalidateCustomerIdentificationTokenResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct InvalidateCustomerIdentificationTokenResponse {}
+    rt::xml_struct! {
+        /// XSD complex type `invalidateCustomerIdentificationTokenResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct InvalidateCustomerIdentificationTokenResponse {}
     }
 }
 
@@ -3398,210 +1210,63 @@ pub mod types_shopflow {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "http://ecommerce.resurs.com/v4/types/shopflow";
 
-    /// How a customer is identified: by `token` or by `customerAccount`. Set exactly one of them.
-    ///
-    /// XSD complex type `customerIdentification`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct CustomerIdentification {
-        /// A token from issueCustomerIdentificationToken; an invalid or expired one is a fault. Not together with `customerAccount`.
-        #[serde(rename = "token", default, skip_serializing_if = "Option::is_none")]
-        pub token: Option<IdentificationToken>,
-        /// The customer's Resurs card, instead of a token. Not together with `token`.
-        #[serde(
-            rename = "customerAccount",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub customer_account: Option<CustomerCard>,
-    }
-    static CUSTOMER_IDENTIFICATION_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("token"),
-        rt::FieldName::unqualified("customerAccount"),
-    ];
-    impl rt::XmlType for CustomerIdentification {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "token", &self.token)?;
-            w.field(None, "customerAccount", &self.customer_account)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut token = None;
-            let mut customer_account = None;
-            while let Some((index, child)) = r
-                .next_field(&CUSTOMER_IDENTIFICATION_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut token, &child)?,
-                    1 => r.read_into(&mut customer_account, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self { token, customer_account })
+    rt::xml_struct! {
+        /// How a customer is identified: by `token` or by `customerAccount`. Set exactly one of them.
+        ///
+        /// XSD complex type `customerIdentification`.
+        #[xml(serde, arbitrary)]
+        pub struct CustomerIdentification {
+            /// A token from issueCustomerIdentificationToken; an invalid or expired one is a fault. Not together with `customerAccount`.
+            #[xml("token")]
+            pub token: Option<IdentificationToken>,
+            /// The customer's Resurs card, instead of a token. Not together with `token`.
+            #[xml("customerAccount")]
+            pub customer_account: Option<CustomerCard>,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct CustomerIdentification {
-            token: Option<IdentificationToken>,
-            customer_account: Option<CustomerCard>,
+    rt::xml_struct! {
+        /// A customer's bonus.
+        ///
+        /// XSD complex type `bonus`.
+        #[xml(serde, arbitrary)]
+        pub struct Bonus {
+            /// Bonus points the customer can use now.
+            #[xml("points")]
+            pub points: u64,
         }
     }
 
-    /// A customer's bonus.
-    ///
-    /// XSD complex type `bonus`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct Bonus {
-        /// Bonus points the customer can use now.
-        #[serde(rename = "points", default)]
-        pub points: u64,
-    }
-    static BONUS_FIELDS: [rt::FieldName; 1] = [rt::FieldName::unqualified("points")];
-    impl rt::XmlType for Bonus {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "points", &self.points)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut points = None;
-            while let Some((index, child)) = r.next_field(&BONUS_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut points, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                points: r.required(points, start, "points")?,
-            })
+    rt::xml_struct! {
+        /// An issued customer identification token. The shop may store it (with its expiry) in the customer's account, provided the customer must log in to use that account; securing that login is the shop's responsibility.
+        ///
+        /// XSD complex type `customerIdentificationResponse`.
+        #[xml(serde, arbitrary)]
+        pub struct CustomerIdentificationResponse {
+            /// The token: 100 letters or digits.
+            #[xml("token")]
+            pub token: IdentificationToken,
+            /// When the token stops working; normally years ahead.
+            #[xml("expirationDate")]
+            pub expiration_date: rt::DateTime,
         }
     }
 
-    rt::arbitrary_struct! {
-        struct Bonus {
-            points: u64,
-        }
-    }
-
-    /// An issued customer identification token. The shop may store it (with its expiry) in the customer's account, provided the customer must log in to use that account; securing that login is the shop's responsibility.
-    ///
-    /// XSD complex type `customerIdentificationResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct CustomerIdentificationResponse {
-        /// The token: 100 letters or digits.
-        #[serde(rename = "token", default)]
-        pub token: IdentificationToken,
-        /// When the token stops working; normally years ahead.
-        #[serde(rename = "expirationDate", default)]
-        pub expiration_date: rt::DateTime,
-    }
-    static CUSTOMER_IDENTIFICATION_RESPONSE_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("token"),
-        rt::FieldName::unqualified("expirationDate"),
-    ];
-    impl rt::XmlType for CustomerIdentificationResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "token", &self.token)?;
-            w.field(None, "expirationDate", &self.expiration_date)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut token = None;
-            let mut expiration_date = None;
-            while let Some((index, child)) = r
-                .next_field(&CUSTOMER_IDENTIFICATION_RESPONSE_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut token, &child)?,
-                    1 => r.read_into(&mut expiration_date, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                token: r.required(token, start, "token")?,
-                expiration_date: r.required(expiration_date, start, "expirationDate")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct CustomerIdentificationResponse {
-            token: IdentificationToken,
-            expiration_date: rt::DateTime,
-        }
-    }
-
-    /// A Resurs Bank card and its holder; a card number is taken to be known only by its holder, so it identifies the customer.
-    ///
-    /// XSD complex type `customerCard`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct CustomerCard {
-        /// Government id of the card holder.
-        #[serde(rename = "governmentId", default)]
-        pub government_id: String,
-        /// Person or company; when left out, the id is tried as a person first, then as a company.
-        #[serde(
-            rename = "customerType",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub customer_type: Option<super::common::CustomerType>,
-        /// Number of a card issued by Resurs Bank to that customer (other banks' cards are unknown to Resurs). Some operations need only the last four digits; they say so.
-        #[serde(rename = "cardNumber", default)]
-        pub card_number: String,
-    }
-    static CUSTOMER_CARD_FIELDS: [rt::FieldName; 3] = [
-        rt::FieldName::unqualified("governmentId"),
-        rt::FieldName::unqualified("customerType"),
-        rt::FieldName::unqualified("cardNumber"),
-    ];
-    impl rt::XmlType for CustomerCard {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "governmentId", &self.government_id)?;
-            w.field(None, "customerType", &self.customer_type)?;
-            w.field(None, "cardNumber", &self.card_number)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut government_id = None;
-            let mut customer_type = None;
-            let mut card_number = None;
-            while let Some((index, child)) = r.next_field(&CUSTOMER_CARD_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut government_id, &child)?,
-                    1 => r.read_into(&mut customer_type, &child)?,
-                    2 => r.read_into(&mut card_number, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                government_id: r.required(government_id, start, "governmentId")?,
-                customer_type,
-                card_number: r.required(card_number, start, "cardNumber")?,
-            })
-        }
-    }
-
-    rt::arbitrary_struct! {
-        struct CustomerCard {
-            government_id: String,
-            customer_type: Option<super::common::CustomerType>,
-            card_number: String,
+    rt::xml_struct! {
+        /// A Resurs Bank card and its holder; a card number is taken to be known only by its holder, so it identifies the customer.
+        ///
+        /// XSD complex type `customerCard`.
+        #[xml(serde, arbitrary)]
+        pub struct CustomerCard {
+            /// Government id of the card holder.
+            #[xml("governmentId")]
+            pub government_id: String,
+            /// Person or company; when left out, the id is tried as a person first, then as a company.
+            #[xml("customerType")]
+            pub customer_type: Option<super::common::CustomerType>,
+            /// Number of a card issued by Resurs Bank to that customer (other banks' cards are unknown to Resurs). Some operations need only the last four digits; they say so.
+            #[xml("cardNumber")]
+            pub card_number: String,
         }
     }
 

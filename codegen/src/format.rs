@@ -80,8 +80,9 @@ fn space_items(body: &str) -> String {
 }
 
 /// The `rt` macros whose bodies are Rust items (`rt::newtype! { ... }`).
-const ITEM_MACROS: [&str; 8] = [
+const ITEM_MACROS: [&str; 9] = [
     "rt::newtype! {",
+    "rt::xml_struct! {",
     "rt::enumeration! {",
     "rt::fault_enum! {",
     "rt::polymorphic! {",

@@ -2,13 +2,16 @@
 //! and fault enums, so generated files hold only what differs per type.
 //!
 //! Generated code calls them as [`rt::newtype!`](crate::newtype),
-//! [`rt::enumeration!`](crate::enumeration) and
+//! [`rt::enumeration!`](crate::enumeration), [`rt::xml_struct!`](crate::xml_struct) and
 //! [`rt::fault_enum!`](crate::fault_enum). The items below them are their
 //! support and not meant to be named by hand.
 
 use core::fmt;
 
 mod polymorphic;
+mod structs;
+
+pub use structs::{ns, serde_absent, slot, Absent, StructField};
 
 use crate::error::{FacetError, ValueError};
 use crate::facets::Facets;

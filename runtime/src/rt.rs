@@ -20,6 +20,7 @@ pub use crate::facets::{
 };
 pub use crate::fault::{Fault, FaultDetail, NoFault};
 pub use crate::future::BoxFuture;
+pub use crate::macros::{serde_absent, StructField};
 pub use crate::server;
 pub use crate::table::{Faults, OperationVisitor, Payload};
 pub use crate::transport::{HttpTransport, Transport};
@@ -32,7 +33,7 @@ pub use crate::xml::{
     Reader, Start, Wildcard, Writer, XmlType, XsiType, MAX_DIAGNOSTICS,
 };
 pub use crate::{arbitrary_list, arbitrary_struct, arbitrary_variants, operation_table};
-pub use crate::{enumeration, fault_enum, newtype, polymorphic};
+pub use crate::{enumeration, fault_enum, newtype, polymorphic, xml_struct};
 
 #[cfg(feature = "proptest")]
 pub use crate::arbitrary;

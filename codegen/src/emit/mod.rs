@@ -52,6 +52,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitErr
 fn emit_module(module: &Module, options: &EmitOptions) -> Result<TokenStream, EmitError> {
     let cx = Cx {
         module: &module.name,
+        namespace: &module.namespace,
         serde: options.serde,
         arbitrary: options.arbitrary,
     };
@@ -112,6 +113,8 @@ fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
 /// Emission context: the current module.
 pub(crate) struct Cx<'a> {
     module: &'a str,
+    /// The module's XML namespace (its `NAMESPACE` constant).
+    namespace: &'a str,
     serde: bool,
     arbitrary: bool,
 }

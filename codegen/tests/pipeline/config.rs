@@ -113,7 +113,7 @@ fn arbitrary_emits_the_strategy_macros_for_every_kind_only_when_asked() {
             "service",
             "pub fn arbitrary_operations(visitor: &mut impl rt::arbitrary::Visit) {}",
         ),
-        ("service", "rt::arbitrary_struct! {\n"),
+        ("service", "#[xml(arbitrary)]\n"),
         ("choice", "rt::arbitrary_variants! {\n"),
         ("list", "rt::arbitrary_list! {\n"),
         ("union", "rt::arbitrary_variants! {\n"),

@@ -94,7 +94,10 @@ fn type_attributes_are_emitted() {
         )
         .generate_string()
         .expect("generate");
-    assert!(code.contains("#[non_exhaustive]\n    #[derive(Debug, Clone, PartialEq, Default)]\n    pub struct Order"), "{code}");
+    assert!(
+        code.contains("#[xml()]\n        #[non_exhaustive]\n        pub struct Order"),
+        "{code}"
+    );
     assert!(code.contains("#[doc(alias = \"identifier\")]"));
 }
 

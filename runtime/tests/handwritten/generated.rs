@@ -42,41 +42,16 @@ pub mod types {
         }
     }
 
-    /// XSD complex type `line`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Line {
-        /// `artNo`
-        pub art_no: String,
-        /// `quantity`
-        pub quantity: rt::Decimal,
-    }
-    static LINE_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("artNo"),
-        rt::FieldName::unqualified("quantity"),
-    ];
-    impl rt::XmlType for Line {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "artNo", &self.art_no)?;
-            w.field(None, "quantity", &self.quantity)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut art_no = None;
-            let mut quantity = None;
-            while let Some((index, child)) = r.next_field(&LINE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut art_no, &child)?,
-                    1 => r.read_into(&mut quantity, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                art_no: r.required(art_no, start, "artNo")?,
-                quantity: r.required(quantity, start, "quantity")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `line`.
+        #[xml()]
+        pub struct Line {
+            /// `artNo`
+            #[xml("artNo")]
+            pub art_no: String,
+            /// `quantity`
+            #[xml("quantity")]
+            pub quantity: rt::Decimal,
         }
     }
 
@@ -171,150 +146,52 @@ pub mod msg {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:example:shop:msg";
 
-    /// Element `getOrder`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct GetOrder {
-        /// `orderId`
-        pub order_id: super::types::Id,
-    }
-    static GET_ORDER_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("orderId"),
-    ];
-    impl rt::XmlType for GetOrder {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "orderId", &self.order_id)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut order_id = None;
-            while let Some((index, child)) = r.next_field(&GET_ORDER_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut order_id, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                order_id: r.required(order_id, start, "orderId")?,
-            })
+    rt::xml_struct! {
+        /// Element `getOrder`.
+        #[xml()]
+        pub struct GetOrder {
+            /// `orderId`
+            #[xml("orderId")]
+            pub order_id: super::types::Id,
         }
     }
 
-    /// Element `getOrderResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct GetOrderResponse {
-        /// `return`
-        pub r#return: super::types::Order,
-    }
-    static GET_ORDER_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("return"),
-    ];
-    impl rt::XmlType for GetOrderResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "return", &self.r#return)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#return = None;
-            while let Some((index, child)) = r.next_field(&GET_ORDER_RESPONSE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut r#return, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                r#return: r.required(r#return, start, "return")?,
-            })
+    rt::xml_struct! {
+        /// Element `getOrderResponse`.
+        #[xml()]
+        pub struct GetOrderResponse {
+            /// `return`
+            #[xml("return")]
+            pub r#return: super::types::Order,
         }
     }
 
-    /// Element `cancelOrder`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct CancelOrder {
-        /// `orderId`
-        pub order_id: super::types::Id,
-    }
-    static CANCEL_ORDER_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("orderId"),
-    ];
-    impl rt::XmlType for CancelOrder {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "orderId", &self.order_id)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut order_id = None;
-            while let Some((index, child)) = r.next_field(&CANCEL_ORDER_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut order_id, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                order_id: r.required(order_id, start, "orderId")?,
-            })
+    rt::xml_struct! {
+        /// Element `cancelOrder`.
+        #[xml()]
+        pub struct CancelOrder {
+            /// `orderId`
+            #[xml("orderId")]
+            pub order_id: super::types::Id,
         }
     }
 
-    /// Element `cancelOrderResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct CancelOrderResponse {}
-    impl rt::XmlType for CancelOrderResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
-        }
+    rt::xml_struct! {
+        /// Element `cancelOrderResponse`.
+        #[xml()]
+        pub struct CancelOrderResponse {}
     }
 
-    /// Element `shopError`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct ShopError {
-        /// `code`
-        pub code: i32,
-        /// `userMessage`
-        pub user_message: String,
-    }
-    static SHOP_ERROR_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("code"),
-        rt::FieldName::unqualified("userMessage"),
-    ];
-    impl rt::XmlType for ShopError {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "code", &self.code)?;
-            w.field(None, "userMessage", &self.user_message)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut code = None;
-            let mut user_message = None;
-            while let Some((index, child)) = r.next_field(&SHOP_ERROR_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut code, &child)?,
-                    1 => r.read_into(&mut user_message, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                code: r.required(code, start, "code")?,
-                user_message: r.required(user_message, start, "userMessage")?,
-            })
+    rt::xml_struct! {
+        /// Element `shopError`.
+        #[xml()]
+        pub struct ShopError {
+            /// `code`
+            #[xml("code")]
+            pub code: i32,
+            /// `userMessage`
+            #[xml("userMessage")]
+            pub user_message: String,
         }
     }
 }

@@ -16,48 +16,19 @@ pub mod all {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:all";
 
-    /// XSD complex type `point`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Point {
-        /// `x`
-        pub x: i32,
-        /// `y`
-        pub y: i32,
-        /// `z`
-        pub z: Option<i32>,
-    }
-    static POINT_FIELDS: [rt::FieldName; 3] = [
-        rt::FieldName::qualified("urn:golden:all", "x"),
-        rt::FieldName::qualified("urn:golden:all", "y"),
-        rt::FieldName::qualified("urn:golden:all", "z"),
-    ];
-    impl rt::XmlType for Point {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:all"), "x", &self.x)?;
-            w.field(Some("urn:golden:all"), "y", &self.y)?;
-            w.field(Some("urn:golden:all"), "z", &self.z)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut x = None;
-            let mut y = None;
-            let mut z = None;
-            while let Some((index, child)) = r.next_field(&POINT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut x, &child)?,
-                    1 => r.read_into(&mut y, &child)?,
-                    2 => r.read_into(&mut z, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                x: r.required(x, start, "x")?,
-                y: r.required(y, start, "y")?,
-                z,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `point`.
+        #[xml()]
+        pub struct Point {
+            /// `x`
+            #[xml("x", ns = NAMESPACE)]
+            pub x: i32,
+            /// `y`
+            #[xml("y", ns = NAMESPACE)]
+            pub y: i32,
+            /// `z`
+            #[xml("z", ns = NAMESPACE)]
+            pub z: Option<i32>,
         }
     }
 }

@@ -16,334 +16,133 @@ pub mod builtins {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:builtins";
 
-    /// XSD complex type `all`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct All {
-        /// `string`
-        pub string: Option<String>,
-        /// `normalizedString`
-        pub normalized_string: Option<rt::NormalizedString>,
-        /// `token`
-        pub token: Option<rt::Token>,
-        /// `language`
-        pub language: Option<rt::Language>,
-        /// `Name`
-        pub name: Option<rt::Name>,
-        /// `NCName`
-        pub nc_name: Option<rt::NcName>,
-        /// `ID`
-        pub id: Option<rt::NcName>,
-        /// `IDREF`
-        pub idref: Option<rt::NcName>,
-        /// `ENTITY`
-        pub entity: Option<rt::NcName>,
-        /// `NMTOKEN`
-        pub nmtoken: Option<rt::NmToken>,
-        /// `anyURI`
-        pub any_uri: Option<String>,
-        /// `boolean`
-        pub boolean: Option<bool>,
-        /// `decimal`
-        pub decimal: Option<rt::Decimal>,
-        /// `integer`
-        pub integer: Option<i64>,
-        /// `long`
-        pub long: Option<i64>,
-        /// `int`
-        pub int: Option<i32>,
-        /// `short`
-        pub short: Option<i16>,
-        /// `byte`
-        pub byte: Option<i8>,
-        /// `nonNegativeInteger`
-        pub non_negative_integer: Option<u64>,
-        /// `positiveInteger`
-        pub positive_integer: Option<rt::PositiveInteger>,
-        /// `negativeInteger`
-        pub negative_integer: Option<rt::NegativeInteger>,
-        /// `nonPositiveInteger`
-        pub non_positive_integer: Option<rt::NonPositiveInteger>,
-        /// `unsignedLong`
-        pub unsigned_long: Option<u64>,
-        /// `unsignedInt`
-        pub unsigned_int: Option<u32>,
-        /// `unsignedShort`
-        pub unsigned_short: Option<u16>,
-        /// `unsignedByte`
-        pub unsigned_byte: Option<u8>,
-        /// `float`
-        pub float: Option<f32>,
-        /// `double`
-        pub double: Option<f64>,
-        /// `date`
-        pub date: Option<rt::Date>,
-        /// `dateTime`
-        pub date_time: Option<rt::DateTime>,
-        /// `time`
-        pub time: Option<rt::Time>,
-        /// `duration`
-        pub duration: Option<rt::Duration>,
-        /// `gYear`
-        pub g_year: Option<String>,
-        /// `gYearMonth`
-        pub g_year_month: Option<String>,
-        /// `gMonth`
-        pub g_month: Option<String>,
-        /// `gMonthDay`
-        pub g_month_day: Option<String>,
-        /// `gDay`
-        pub g_day: Option<String>,
-        /// `base64Binary`
-        pub base64_binary: Option<rt::Base64Binary>,
-        /// `hexBinary`
-        pub hex_binary: Option<rt::HexBinary>,
-        /// `QName`
-        pub q_name: Option<rt::QName>,
-        /// `anyType`
-        pub any_type: Option<rt::AnyXml>,
-    }
-    static ALL_FIELDS: [rt::FieldName; 41] = [
-        rt::FieldName::qualified("urn:golden:builtins", "string"),
-        rt::FieldName::qualified("urn:golden:builtins", "normalizedString"),
-        rt::FieldName::qualified("urn:golden:builtins", "token"),
-        rt::FieldName::qualified("urn:golden:builtins", "language"),
-        rt::FieldName::qualified("urn:golden:builtins", "Name"),
-        rt::FieldName::qualified("urn:golden:builtins", "NCName"),
-        rt::FieldName::qualified("urn:golden:builtins", "ID"),
-        rt::FieldName::qualified("urn:golden:builtins", "IDREF"),
-        rt::FieldName::qualified("urn:golden:builtins", "ENTITY"),
-        rt::FieldName::qualified("urn:golden:builtins", "NMTOKEN"),
-        rt::FieldName::qualified("urn:golden:builtins", "anyURI"),
-        rt::FieldName::qualified("urn:golden:builtins", "boolean"),
-        rt::FieldName::qualified("urn:golden:builtins", "decimal"),
-        rt::FieldName::qualified("urn:golden:builtins", "integer"),
-        rt::FieldName::qualified("urn:golden:builtins", "long"),
-        rt::FieldName::qualified("urn:golden:builtins", "int"),
-        rt::FieldName::qualified("urn:golden:builtins", "short"),
-        rt::FieldName::qualified("urn:golden:builtins", "byte"),
-        rt::FieldName::qualified("urn:golden:builtins", "nonNegativeInteger"),
-        rt::FieldName::qualified("urn:golden:builtins", "positiveInteger"),
-        rt::FieldName::qualified("urn:golden:builtins", "negativeInteger"),
-        rt::FieldName::qualified("urn:golden:builtins", "nonPositiveInteger"),
-        rt::FieldName::qualified("urn:golden:builtins", "unsignedLong"),
-        rt::FieldName::qualified("urn:golden:builtins", "unsignedInt"),
-        rt::FieldName::qualified("urn:golden:builtins", "unsignedShort"),
-        rt::FieldName::qualified("urn:golden:builtins", "unsignedByte"),
-        rt::FieldName::qualified("urn:golden:builtins", "float"),
-        rt::FieldName::qualified("urn:golden:builtins", "double"),
-        rt::FieldName::qualified("urn:golden:builtins", "date"),
-        rt::FieldName::qualified("urn:golden:builtins", "dateTime"),
-        rt::FieldName::qualified("urn:golden:builtins", "time"),
-        rt::FieldName::qualified("urn:golden:builtins", "duration"),
-        rt::FieldName::qualified("urn:golden:builtins", "gYear"),
-        rt::FieldName::qualified("urn:golden:builtins", "gYearMonth"),
-        rt::FieldName::qualified("urn:golden:builtins", "gMonth"),
-        rt::FieldName::qualified("urn:golden:builtins", "gMonthDay"),
-        rt::FieldName::qualified("urn:golden:builtins", "gDay"),
-        rt::FieldName::qualified("urn:golden:builtins", "base64Binary"),
-        rt::FieldName::qualified("urn:golden:builtins", "hexBinary"),
-        rt::FieldName::qualified("urn:golden:builtins", "QName"),
-        rt::FieldName::qualified("urn:golden:builtins", "anyType"),
-    ];
-    impl rt::XmlType for All {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:builtins"), "string", &self.string)?;
-            w.field(
-                Some("urn:golden:builtins"),
-                "normalizedString",
-                &self.normalized_string,
-            )?;
-            w.field(Some("urn:golden:builtins"), "token", &self.token)?;
-            w.field(Some("urn:golden:builtins"), "language", &self.language)?;
-            w.field(Some("urn:golden:builtins"), "Name", &self.name)?;
-            w.field(Some("urn:golden:builtins"), "NCName", &self.nc_name)?;
-            w.field(Some("urn:golden:builtins"), "ID", &self.id)?;
-            w.field(Some("urn:golden:builtins"), "IDREF", &self.idref)?;
-            w.field(Some("urn:golden:builtins"), "ENTITY", &self.entity)?;
-            w.field(Some("urn:golden:builtins"), "NMTOKEN", &self.nmtoken)?;
-            w.field(Some("urn:golden:builtins"), "anyURI", &self.any_uri)?;
-            w.field(Some("urn:golden:builtins"), "boolean", &self.boolean)?;
-            w.field(Some("urn:golden:builtins"), "decimal", &self.decimal)?;
-            w.field(Some("urn:golden:builtins"), "integer", &self.integer)?;
-            w.field(Some("urn:golden:builtins"), "long", &self.long)?;
-            w.field(Some("urn:golden:builtins"), "int", &self.int)?;
-            w.field(Some("urn:golden:builtins"), "short", &self.short)?;
-            w.field(Some("urn:golden:builtins"), "byte", &self.byte)?;
-            w.field(
-                Some("urn:golden:builtins"),
-                "nonNegativeInteger",
-                &self.non_negative_integer,
-            )?;
-            w.field(
-                Some("urn:golden:builtins"),
-                "positiveInteger",
-                &self.positive_integer,
-            )?;
-            w.field(
-                Some("urn:golden:builtins"),
-                "negativeInteger",
-                &self.negative_integer,
-            )?;
-            w.field(
-                Some("urn:golden:builtins"),
-                "nonPositiveInteger",
-                &self.non_positive_integer,
-            )?;
-            w.field(Some("urn:golden:builtins"), "unsignedLong", &self.unsigned_long)?;
-            w.field(Some("urn:golden:builtins"), "unsignedInt", &self.unsigned_int)?;
-            w.field(Some("urn:golden:builtins"), "unsignedShort", &self.unsigned_short)?;
-            w.field(Some("urn:golden:builtins"), "unsignedByte", &self.unsigned_byte)?;
-            w.field(Some("urn:golden:builtins"), "float", &self.float)?;
-            w.field(Some("urn:golden:builtins"), "double", &self.double)?;
-            w.field(Some("urn:golden:builtins"), "date", &self.date)?;
-            w.field(Some("urn:golden:builtins"), "dateTime", &self.date_time)?;
-            w.field(Some("urn:golden:builtins"), "time", &self.time)?;
-            w.field(Some("urn:golden:builtins"), "duration", &self.duration)?;
-            w.field(Some("urn:golden:builtins"), "gYear", &self.g_year)?;
-            w.field(Some("urn:golden:builtins"), "gYearMonth", &self.g_year_month)?;
-            w.field(Some("urn:golden:builtins"), "gMonth", &self.g_month)?;
-            w.field(Some("urn:golden:builtins"), "gMonthDay", &self.g_month_day)?;
-            w.field(Some("urn:golden:builtins"), "gDay", &self.g_day)?;
-            w.field(Some("urn:golden:builtins"), "base64Binary", &self.base64_binary)?;
-            w.field(Some("urn:golden:builtins"), "hexBinary", &self.hex_binary)?;
-            w.field(Some("urn:golden:builtins"), "QName", &self.q_name)?;
-            w.field(Some("urn:golden:builtins"), "anyType", &self.any_type)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut string = None;
-            let mut normalized_string = None;
-            let mut token = None;
-            let mut language = None;
-            let mut name = None;
-            let mut nc_name = None;
-            let mut id = None;
-            let mut idref = None;
-            let mut entity = None;
-            let mut nmtoken = None;
-            let mut any_uri = None;
-            let mut boolean = None;
-            let mut decimal = None;
-            let mut integer = None;
-            let mut long = None;
-            let mut int = None;
-            let mut short = None;
-            let mut byte = None;
-            let mut non_negative_integer = None;
-            let mut positive_integer = None;
-            let mut negative_integer = None;
-            let mut non_positive_integer = None;
-            let mut unsigned_long = None;
-            let mut unsigned_int = None;
-            let mut unsigned_short = None;
-            let mut unsigned_byte = None;
-            let mut float = None;
-            let mut double = None;
-            let mut date = None;
-            let mut date_time = None;
-            let mut time = None;
-            let mut duration = None;
-            let mut g_year = None;
-            let mut g_year_month = None;
-            let mut g_month = None;
-            let mut g_month_day = None;
-            let mut g_day = None;
-            let mut base64_binary = None;
-            let mut hex_binary = None;
-            let mut q_name = None;
-            let mut any_type = None;
-            while let Some((index, child)) = r.next_field(&ALL_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut string, &child)?,
-                    1 => r.read_into(&mut normalized_string, &child)?,
-                    2 => r.read_into(&mut token, &child)?,
-                    3 => r.read_into(&mut language, &child)?,
-                    4 => r.read_into(&mut name, &child)?,
-                    5 => r.read_into(&mut nc_name, &child)?,
-                    6 => r.read_into(&mut id, &child)?,
-                    7 => r.read_into(&mut idref, &child)?,
-                    8 => r.read_into(&mut entity, &child)?,
-                    9 => r.read_into(&mut nmtoken, &child)?,
-                    10 => r.read_into(&mut any_uri, &child)?,
-                    11 => r.read_into(&mut boolean, &child)?,
-                    12 => r.read_into(&mut decimal, &child)?,
-                    13 => r.read_into(&mut integer, &child)?,
-                    14 => r.read_into(&mut long, &child)?,
-                    15 => r.read_into(&mut int, &child)?,
-                    16 => r.read_into(&mut short, &child)?,
-                    17 => r.read_into(&mut byte, &child)?,
-                    18 => r.read_into(&mut non_negative_integer, &child)?,
-                    19 => r.read_into(&mut positive_integer, &child)?,
-                    20 => r.read_into(&mut negative_integer, &child)?,
-                    21 => r.read_into(&mut non_positive_integer, &child)?,
-                    22 => r.read_into(&mut unsigned_long, &child)?,
-                    23 => r.read_into(&mut unsigned_int, &child)?,
-                    24 => r.read_into(&mut unsigned_short, &child)?,
-                    25 => r.read_into(&mut unsigned_byte, &child)?,
-                    26 => r.read_into(&mut float, &child)?,
-                    27 => r.read_into(&mut double, &child)?,
-                    28 => r.read_into(&mut date, &child)?,
-                    29 => r.read_into(&mut date_time, &child)?,
-                    30 => r.read_into(&mut time, &child)?,
-                    31 => r.read_into(&mut duration, &child)?,
-                    32 => r.read_into(&mut g_year, &child)?,
-                    33 => r.read_into(&mut g_year_month, &child)?,
-                    34 => r.read_into(&mut g_month, &child)?,
-                    35 => r.read_into(&mut g_month_day, &child)?,
-                    36 => r.read_into(&mut g_day, &child)?,
-                    37 => r.read_into(&mut base64_binary, &child)?,
-                    38 => r.read_into(&mut hex_binary, &child)?,
-                    39 => r.read_into(&mut q_name, &child)?,
-                    40 => r.read_into(&mut any_type, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                string,
-                normalized_string,
-                token,
-                language,
-                name,
-                nc_name,
-                id,
-                idref,
-                entity,
-                nmtoken,
-                any_uri,
-                boolean,
-                decimal,
-                integer,
-                long,
-                int,
-                short,
-                byte,
-                non_negative_integer,
-                positive_integer,
-                negative_integer,
-                non_positive_integer,
-                unsigned_long,
-                unsigned_int,
-                unsigned_short,
-                unsigned_byte,
-                float,
-                double,
-                date,
-                date_time,
-                time,
-                duration,
-                g_year,
-                g_year_month,
-                g_month,
-                g_month_day,
-                g_day,
-                base64_binary,
-                hex_binary,
-                q_name,
-                any_type,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `all`.
+        #[xml()]
+        pub struct All {
+            /// `string`
+            #[xml("string", ns = NAMESPACE)]
+            pub string: Option<String>,
+            /// `normalizedString`
+            #[xml("normalizedString", ns = NAMESPACE)]
+            pub normalized_string: Option<rt::NormalizedString>,
+            /// `token`
+            #[xml("token", ns = NAMESPACE)]
+            pub token: Option<rt::Token>,
+            /// `language`
+            #[xml("language", ns = NAMESPACE)]
+            pub language: Option<rt::Language>,
+            /// `Name`
+            #[xml("Name", ns = NAMESPACE)]
+            pub name: Option<rt::Name>,
+            /// `NCName`
+            #[xml("NCName", ns = NAMESPACE)]
+            pub nc_name: Option<rt::NcName>,
+            /// `ID`
+            #[xml("ID", ns = NAMESPACE)]
+            pub id: Option<rt::NcName>,
+            /// `IDREF`
+            #[xml("IDREF", ns = NAMESPACE)]
+            pub idref: Option<rt::NcName>,
+            /// `ENTITY`
+            #[xml("ENTITY", ns = NAMESPACE)]
+            pub entity: Option<rt::NcName>,
+            /// `NMTOKEN`
+            #[xml("NMTOKEN", ns = NAMESPACE)]
+            pub nmtoken: Option<rt::NmToken>,
+            /// `anyURI`
+            #[xml("anyURI", ns = NAMESPACE)]
+            pub any_uri: Option<String>,
+            /// `boolean`
+            #[xml("boolean", ns = NAMESPACE)]
+            pub boolean: Option<bool>,
+            /// `decimal`
+            #[xml("decimal", ns = NAMESPACE)]
+            pub decimal: Option<rt::Decimal>,
+            /// `integer`
+            #[xml("integer", ns = NAMESPACE)]
+            pub integer: Option<i64>,
+            /// `long`
+            #[xml("long", ns = NAMESPACE)]
+            pub long: Option<i64>,
+            /// `int`
+            #[xml("int", ns = NAMESPACE)]
+            pub int: Option<i32>,
+            /// `short`
+            #[xml("short", ns = NAMESPACE)]
+            pub short: Option<i16>,
+            /// `byte`
+            #[xml("byte", ns = NAMESPACE)]
+            pub byte: Option<i8>,
+            /// `nonNegativeInteger`
+            #[xml("nonNegativeInteger", ns = NAMESPACE)]
+            pub non_negative_integer: Option<u64>,
+            /// `positiveInteger`
+            #[xml("positiveInteger", ns = NAMESPACE)]
+            pub positive_integer: Option<rt::PositiveInteger>,
+            /// `negativeInteger`
+            #[xml("negativeInteger", ns = NAMESPACE)]
+            pub negative_integer: Option<rt::NegativeInteger>,
+            /// `nonPositiveInteger`
+            #[xml("nonPositiveInteger", ns = NAMESPACE)]
+            pub non_positive_integer: Option<rt::NonPositiveInteger>,
+            /// `unsignedLong`
+            #[xml("unsignedLong", ns = NAMESPACE)]
+            pub unsigned_long: Option<u64>,
+            /// `unsignedInt`
+            #[xml("unsignedInt", ns = NAMESPACE)]
+            pub unsigned_int: Option<u32>,
+            /// `unsignedShort`
+            #[xml("unsignedShort", ns = NAMESPACE)]
+            pub unsigned_short: Option<u16>,
+            /// `unsignedByte`
+            #[xml("unsignedByte", ns = NAMESPACE)]
+            pub unsigned_byte: Option<u8>,
+            /// `float`
+            #[xml("float", ns = NAMESPACE)]
+            pub float: Option<f32>,
+            /// `double`
+            #[xml("double", ns = NAMESPACE)]
+            pub double: Option<f64>,
+            /// `date`
+            #[xml("date", ns = NAMESPACE)]
+            pub date: Option<rt::Date>,
+            /// `dateTime`
+            #[xml("dateTime", ns = NAMESPACE)]
+            pub date_time: Option<rt::DateTime>,
+            /// `time`
+            #[xml("time", ns = NAMESPACE)]
+            pub time: Option<rt::Time>,
+            /// `duration`
+            #[xml("duration", ns = NAMESPACE)]
+            pub duration: Option<rt::Duration>,
+            /// `gYear`
+            #[xml("gYear", ns = NAMESPACE)]
+            pub g_year: Option<String>,
+            /// `gYearMonth`
+            #[xml("gYearMonth", ns = NAMESPACE)]
+            pub g_year_month: Option<String>,
+            /// `gMonth`
+            #[xml("gMonth", ns = NAMESPACE)]
+            pub g_month: Option<String>,
+            /// `gMonthDay`
+            #[xml("gMonthDay", ns = NAMESPACE)]
+            pub g_month_day: Option<String>,
+            /// `gDay`
+            #[xml("gDay", ns = NAMESPACE)]
+            pub g_day: Option<String>,
+            /// `base64Binary`
+            #[xml("base64Binary", ns = NAMESPACE)]
+            pub base64_binary: Option<rt::Base64Binary>,
+            /// `hexBinary`
+            #[xml("hexBinary", ns = NAMESPACE)]
+            pub hex_binary: Option<rt::HexBinary>,
+            /// `QName`
+            #[xml("QName", ns = NAMESPACE)]
+            pub q_name: Option<rt::QName>,
+            /// `anyType`
+            #[xml("anyType", ns = NAMESPACE)]
+            pub any_type: Option<rt::AnyXml>,
         }
     }
 }

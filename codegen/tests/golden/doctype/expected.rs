@@ -16,41 +16,16 @@ pub mod doctype {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:doctype";
 
-    /// Element `signed`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Signed {
-        /// `payload`
-        pub payload: String,
-        /// `signature`
-        pub signature: super::sig::SignatureType,
-    }
-    static SIGNED_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:doctype", "payload"),
-        rt::FieldName::qualified("urn:golden:doctype:sig", "signature"),
-    ];
-    impl rt::XmlType for Signed {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:doctype"), "payload", &self.payload)?;
-            w.field(Some("urn:golden:doctype:sig"), "signature", &self.signature)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut payload = None;
-            let mut signature = None;
-            while let Some((index, child)) = r.next_field(&SIGNED_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut payload, &child)?,
-                    1 => r.read_into(&mut signature, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                payload: r.required(payload, start, "payload")?,
-                signature: r.required(signature, start, "signature")?,
-            })
+    rt::xml_struct! {
+        /// Element `signed`.
+        #[xml()]
+        pub struct Signed {
+            /// `payload`
+            #[xml("payload", ns = NAMESPACE)]
+            pub payload: String,
+            /// `signature`
+            #[xml("signature", ns = "urn:golden:doctype:sig")]
+            pub signature: super::sig::SignatureType,
         }
     }
 }

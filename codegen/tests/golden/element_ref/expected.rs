@@ -16,41 +16,16 @@ pub mod element_ref {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:element_ref";
 
-    /// Element `post`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Post {
-        /// `title`
-        pub title: String,
-        /// `comment`
-        pub comment: Vec<String>,
-    }
-    static POST_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:element_ref", "title"),
-        rt::FieldName::qualified("urn:golden:element_ref", "comment"),
-    ];
-    impl rt::XmlType for Post {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:element_ref"), "title", &self.title)?;
-            w.field(Some("urn:golden:element_ref"), "comment", &self.comment)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut title = None;
-            let mut comment = Vec::new();
-            while let Some((index, child)) = r.next_field(&POST_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut title, &child)?,
-                    1 => r.read_into(&mut comment, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                title: r.required(title, start, "title")?,
-                comment,
-            })
+    rt::xml_struct! {
+        /// Element `post`.
+        #[xml()]
+        pub struct Post {
+            /// `title`
+            #[xml("title", ns = NAMESPACE)]
+            pub title: String,
+            /// `comment`
+            #[xml("comment", ns = NAMESPACE)]
+            pub comment: Vec<String>,
         }
     }
 }

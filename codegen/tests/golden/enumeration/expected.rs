@@ -35,32 +35,13 @@ pub mod enumeration {
         }
     }
 
-    /// XSD complex type `ticket`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Ticket {
-        /// `state`
-        pub state: Vec<State>,
-    }
-    static TICKET_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:enumeration", "state"),
-    ];
-    impl rt::XmlType for Ticket {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:enumeration"), "state", &self.state)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut state = Vec::new();
-            while let Some((index, child)) = r.next_field(&TICKET_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut state, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self { state })
+    rt::xml_struct! {
+        /// XSD complex type `ticket`.
+        #[xml()]
+        pub struct Ticket {
+            /// `state`
+            #[xml("state", ns = NAMESPACE)]
+            pub state: Vec<State>,
         }
     }
 }

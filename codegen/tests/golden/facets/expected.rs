@@ -102,69 +102,28 @@ pub mod facets {
         ..rt::Facets::NONE
     };
 
-    /// XSD complex type `values`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Values {
-        /// `code`
-        pub code: Code,
-        /// `name`
-        pub name: ShortName,
-        /// `either`
-        pub either: Either,
-        /// `percent`
-        pub percent: Percent,
-        /// `small`
-        pub small: Small,
-        /// `count`
-        pub count: Count,
-    }
-    static VALUES_FIELDS: [rt::FieldName; 6] = [
-        rt::FieldName::qualified("urn:golden:facets", "code"),
-        rt::FieldName::qualified("urn:golden:facets", "name"),
-        rt::FieldName::qualified("urn:golden:facets", "either"),
-        rt::FieldName::qualified("urn:golden:facets", "percent"),
-        rt::FieldName::qualified("urn:golden:facets", "small"),
-        rt::FieldName::qualified("urn:golden:facets", "count"),
-    ];
-    impl rt::XmlType for Values {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:facets"), "code", &self.code)?;
-            w.field(Some("urn:golden:facets"), "name", &self.name)?;
-            w.field(Some("urn:golden:facets"), "either", &self.either)?;
-            w.field(Some("urn:golden:facets"), "percent", &self.percent)?;
-            w.field(Some("urn:golden:facets"), "small", &self.small)?;
-            w.field(Some("urn:golden:facets"), "count", &self.count)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut code = None;
-            let mut name = None;
-            let mut either = None;
-            let mut percent = None;
-            let mut small = None;
-            let mut count = None;
-            while let Some((index, child)) = r.next_field(&VALUES_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut code, &child)?,
-                    1 => r.read_into(&mut name, &child)?,
-                    2 => r.read_into(&mut either, &child)?,
-                    3 => r.read_into(&mut percent, &child)?,
-                    4 => r.read_into(&mut small, &child)?,
-                    5 => r.read_into(&mut count, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                code: r.required(code, start, "code")?,
-                name: r.required(name, start, "name")?,
-                either: r.required(either, start, "either")?,
-                percent: r.required(percent, start, "percent")?,
-                small: r.required(small, start, "small")?,
-                count: r.required(count, start, "count")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `values`.
+        #[xml()]
+        pub struct Values {
+            /// `code`
+            #[xml("code", ns = NAMESPACE)]
+            pub code: Code,
+            /// `name`
+            #[xml("name", ns = NAMESPACE)]
+            pub name: ShortName,
+            /// `either`
+            #[xml("either", ns = NAMESPACE)]
+            pub either: Either,
+            /// `percent`
+            #[xml("percent", ns = NAMESPACE)]
+            pub percent: Percent,
+            /// `small`
+            #[xml("small", ns = NAMESPACE)]
+            pub small: Small,
+            /// `count`
+            #[xml("count", ns = NAMESPACE)]
+            pub count: Count,
         }
     }
 }

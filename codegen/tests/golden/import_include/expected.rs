@@ -16,65 +16,23 @@ pub mod msg {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:ii:msg";
 
-    /// Element `greet`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Greet {
-        /// `who`
-        pub who: super::types::Person,
-    }
-    static GREET_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:ii:msg", "who"),
-    ];
-    impl rt::XmlType for Greet {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:ii:msg"), "who", &self.who)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut who = None;
-            while let Some((index, child)) = r.next_field(&GREET_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut who, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                who: r.required(who, start, "who")?,
-            })
+    rt::xml_struct! {
+        /// Element `greet`.
+        #[xml()]
+        pub struct Greet {
+            /// `who`
+            #[xml("who", ns = NAMESPACE)]
+            pub who: super::types::Person,
         }
     }
 
-    /// Element `greetResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct GreetResponse {
-        /// `greeting`
-        pub greeting: super::types::Greeting,
-    }
-    static GREET_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:ii:msg", "greeting"),
-    ];
-    impl rt::XmlType for GreetResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:ii:msg"), "greeting", &self.greeting)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut greeting = None;
-            while let Some((index, child)) = r.next_field(&GREET_RESPONSE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut greeting, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                greeting: r.required(greeting, start, "greeting")?,
-            })
+    rt::xml_struct! {
+        /// Element `greetResponse`.
+        #[xml()]
+        pub struct GreetResponse {
+            /// `greeting`
+            #[xml("greeting", ns = NAMESPACE)]
+            pub greeting: super::types::Greeting,
         }
     }
 }
@@ -95,34 +53,13 @@ pub mod types {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:ii:types";
 
-    /// XSD complex type `person`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Person {
-        /// `name`
-        pub name: String,
-    }
-    static PERSON_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:ii:types", "name"),
-    ];
-    impl rt::XmlType for Person {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:ii:types"), "name", &self.name)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut name = None;
-            while let Some((index, child)) = r.next_field(&PERSON_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut name, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                name: r.required(name, start, "name")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `person`.
+        #[xml()]
+        pub struct Person {
+            /// `name`
+            #[xml("name", ns = NAMESPACE)]
+            pub name: String,
         }
     }
 

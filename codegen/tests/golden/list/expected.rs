@@ -75,41 +75,16 @@ pub mod list {
         ..rt::Facets::NONE
     };
 
-    /// XSD complex type `lists`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Lists {
-        /// `numbers`
-        pub numbers: Numbers,
-        /// `words`
-        pub words: Words,
-    }
-    static LISTS_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:list", "numbers"),
-        rt::FieldName::qualified("urn:golden:list", "words"),
-    ];
-    impl rt::XmlType for Lists {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:list"), "numbers", &self.numbers)?;
-            w.field(Some("urn:golden:list"), "words", &self.words)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut numbers = None;
-            let mut words = None;
-            while let Some((index, child)) = r.next_field(&LISTS_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut numbers, &child)?,
-                    1 => r.read_into(&mut words, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                numbers: r.required(numbers, start, "numbers")?,
-                words: r.required(words, start, "words")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `lists`.
+        #[xml()]
+        pub struct Lists {
+            /// `numbers`
+            #[xml("numbers", ns = NAMESPACE)]
+            pub numbers: Numbers,
+            /// `words`
+            #[xml("words", ns = NAMESPACE)]
+            pub words: Words,
         }
     }
 }

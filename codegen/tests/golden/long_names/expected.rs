@@ -74,164 +74,52 @@ pub mod an_extraordinarily_long_module_name_for_fault_details_that_wraps {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:long:faults";
 
-    /// Element `anExtraordinarilyLongFaultDetailElementNameThatForcesWrapping`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct AnExtraordinarilyLongFaultDetailElementNameThatForcesWrapping {
-        /// `identifier`
-        pub identifier: super::an_extraordinarily_long_module_name_for_simple_values_that_wraps::AnExtraordinarilyLongRestrictedIdentifierTypeNameThatWraps,
-        /// `amount`
-        pub amount: super::an_extraordinarily_long_module_name_for_simple_values_that_wraps::AnExtraordinarilyLongRestrictedAmountTypeNameThatWrapsToo,
-        /// `kind`
-        pub kind: super::an_extraordinarily_long_module_name_for_simple_values_that_wraps::AnExtraordinarilyLongEnumerationTypeNameThatWrapsAsWell,
-        /// `userMessage`
-        pub user_message: String,
-    }
-    static AN_EXTRAORDINARILY_LONG_FAULT_DETAIL_ELEMENT_NAME_THAT_FORCES_WRAPPING_FIELDS: [rt::FieldName; 4] = [
-        rt::FieldName::unqualified("identifier"),
-        rt::FieldName::unqualified("amount"),
-        rt::FieldName::unqualified("kind"),
-        rt::FieldName::unqualified("userMessage"),
-    ];
-    impl rt::XmlType for AnExtraordinarilyLongFaultDetailElementNameThatForcesWrapping {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "identifier", &self.identifier)?;
-            w.field(None, "amount", &self.amount)?;
-            w.field(None, "kind", &self.kind)?;
-            w.field(None, "userMessage", &self.user_message)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut identifier = None;
-            let mut amount = None;
-            let mut kind = None;
-            let mut user_message = None;
-            while let Some((index, child)) = r
-                .next_field(
-                    &AN_EXTRAORDINARILY_LONG_FAULT_DETAIL_ELEMENT_NAME_THAT_FORCES_WRAPPING_FIELDS,
-                )?
-            {
-                match index {
-                    0 => r.read_into(&mut identifier, &child)?,
-                    1 => r.read_into(&mut amount, &child)?,
-                    2 => r.read_into(&mut kind, &child)?,
-                    3 => r.read_into(&mut user_message, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                identifier: r.required(identifier, start, "identifier")?,
-                amount: r.required(amount, start, "amount")?,
-                kind: r.required(kind, start, "kind")?,
-                user_message: r.required(user_message, start, "userMessage")?,
-            })
+    rt::xml_struct! {
+        /// Element `anExtraordinarilyLongFaultDetailElementNameThatForcesWrapping`.
+        #[xml()]
+        pub struct AnExtraordinarilyLongFaultDetailElementNameThatForcesWrapping {
+            /// `identifier`
+            #[xml("identifier")]
+            pub identifier: super::an_extraordinarily_long_module_name_for_simple_values_that_wraps::AnExtraordinarilyLongRestrictedIdentifierTypeNameThatWraps,
+            /// `amount`
+            #[xml("amount")]
+            pub amount: super::an_extraordinarily_long_module_name_for_simple_values_that_wraps::AnExtraordinarilyLongRestrictedAmountTypeNameThatWrapsToo,
+            /// `kind`
+            #[xml("kind")]
+            pub kind: super::an_extraordinarily_long_module_name_for_simple_values_that_wraps::AnExtraordinarilyLongEnumerationTypeNameThatWrapsAsWell,
+            /// `userMessage`
+            #[xml("userMessage")]
+            pub user_message: String,
         }
     }
 
-    /// Element `anotherExtraordinarilyLongFaultDetailElementNameForWrapping`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct AnotherExtraordinarilyLongFaultDetailElementNameForWrapping {
-        /// `reason`
-        pub reason: String,
-    }
-    static ANOTHER_EXTRAORDINARILY_LONG_FAULT_DETAIL_ELEMENT_NAME_FOR_WRAPPING_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("reason"),
-    ];
-    impl rt::XmlType for AnotherExtraordinarilyLongFaultDetailElementNameForWrapping {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "reason", &self.reason)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut reason = None;
-            while let Some((index, child)) = r
-                .next_field(
-                    &ANOTHER_EXTRAORDINARILY_LONG_FAULT_DETAIL_ELEMENT_NAME_FOR_WRAPPING_FIELDS,
-                )?
-            {
-                match index {
-                    0 => r.read_into(&mut reason, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                reason: r.required(reason, start, "reason")?,
-            })
+    rt::xml_struct! {
+        /// Element `anotherExtraordinarilyLongFaultDetailElementNameForWrapping`.
+        #[xml()]
+        pub struct AnotherExtraordinarilyLongFaultDetailElementNameForWrapping {
+            /// `reason`
+            #[xml("reason")]
+            pub reason: String,
         }
     }
 
-    /// Element `doSomethingWithAnExtraordinarilyLongOperationName`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct DoSomethingWithAnExtraordinarilyLongOperationName {
-        /// `identifier`
-        pub identifier: super::an_extraordinarily_long_module_name_for_simple_values_that_wraps::AnExtraordinarilyLongRestrictedIdentifierTypeNameThatWraps,
-    }
-    static DO_SOMETHING_WITH_AN_EXTRAORDINARILY_LONG_OPERATION_NAME_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("identifier"),
-    ];
-    impl rt::XmlType for DoSomethingWithAnExtraordinarilyLongOperationName {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "identifier", &self.identifier)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut identifier = None;
-            while let Some((index, child)) = r
-                .next_field(
-                    &DO_SOMETHING_WITH_AN_EXTRAORDINARILY_LONG_OPERATION_NAME_FIELDS,
-                )?
-            {
-                match index {
-                    0 => r.read_into(&mut identifier, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                identifier: r.required(identifier, start, "identifier")?,
-            })
+    rt::xml_struct! {
+        /// Element `doSomethingWithAnExtraordinarilyLongOperationName`.
+        #[xml()]
+        pub struct DoSomethingWithAnExtraordinarilyLongOperationName {
+            /// `identifier`
+            #[xml("identifier")]
+            pub identifier: super::an_extraordinarily_long_module_name_for_simple_values_that_wraps::AnExtraordinarilyLongRestrictedIdentifierTypeNameThatWraps,
         }
     }
 
-    /// Element `doSomethingWithAnExtraordinarilyLongOperationNameResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct DoSomethingWithAnExtraordinarilyLongOperationNameResponse {
-        /// `amount`
-        pub amount: super::an_extraordinarily_long_module_name_for_simple_values_that_wraps::AnExtraordinarilyLongRestrictedAmountTypeNameThatWrapsToo,
-    }
-    static DO_SOMETHING_WITH_AN_EXTRAORDINARILY_LONG_OPERATION_NAME_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("amount"),
-    ];
-    impl rt::XmlType for DoSomethingWithAnExtraordinarilyLongOperationNameResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "amount", &self.amount)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut amount = None;
-            while let Some((index, child)) = r
-                .next_field(
-                    &DO_SOMETHING_WITH_AN_EXTRAORDINARILY_LONG_OPERATION_NAME_RESPONSE_FIELDS,
-                )?
-            {
-                match index {
-                    0 => r.read_into(&mut amount, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                amount: r.required(amount, start, "amount")?,
-            })
+    rt::xml_struct! {
+        /// Element `doSomethingWithAnExtraordinarilyLongOperationNameResponse`.
+        #[xml()]
+        pub struct DoSomethingWithAnExtraordinarilyLongOperationNameResponse {
+            /// `amount`
+            #[xml("amount")]
+            pub amount: super::an_extraordinarily_long_module_name_for_simple_values_that_wraps::AnExtraordinarilyLongRestrictedAmountTypeNameThatWrapsToo,
         }
     }
 }

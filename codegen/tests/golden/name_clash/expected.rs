@@ -16,72 +16,26 @@ pub mod a_item {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "http://example.com/a/item";
 
-    /// XSD complex type `item`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Item {
-        /// `other`
-        pub other: super::b_item::Item,
-        /// `Other`
-        pub other2: String,
-    }
-    static ITEM_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("http://example.com/a/item", "other"),
-        rt::FieldName::qualified("http://example.com/a/item", "Other"),
-    ];
-    impl rt::XmlType for Item {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("http://example.com/a/item"), "other", &self.other)?;
-            w.field(Some("http://example.com/a/item"), "Other", &self.other2)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut other = None;
-            let mut other2 = None;
-            while let Some((index, child)) = r.next_field(&ITEM_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut other, &child)?,
-                    1 => r.read_into(&mut other2, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                other: r.required(other, start, "other")?,
-                other2: r.required(other2, start, "Other")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `item`.
+        #[xml()]
+        pub struct Item {
+            /// `other`
+            #[xml("other", ns = NAMESPACE)]
+            pub other: super::b_item::Item,
+            /// `Other`
+            #[xml("Other", ns = NAMESPACE)]
+            pub other2: String,
         }
     }
 
-    /// XSD complex type `Item`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Item2 {
-        /// `n`
-        pub n: i32,
-    }
-    static ITEM2_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("http://example.com/a/item", "n"),
-    ];
-    impl rt::XmlType for Item2 {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("http://example.com/a/item"), "n", &self.n)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut n = None;
-            while let Some((index, child)) = r.next_field(&ITEM2_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut n, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                n: r.required(n, start, "n")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `Item`.
+        #[xml()]
+        pub struct Item2 {
+            /// `n`
+            #[xml("n", ns = NAMESPACE)]
+            pub n: i32,
         }
     }
 }
@@ -102,34 +56,13 @@ pub mod b_item {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "http://example.com/b/item";
 
-    /// XSD complex type `item`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Item {
-        /// `name`
-        pub name: String,
-    }
-    static ITEM_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("http://example.com/b/item", "name"),
-    ];
-    impl rt::XmlType for Item {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("http://example.com/b/item"), "name", &self.name)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut name = None;
-            while let Some((index, child)) = r.next_field(&ITEM_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut name, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                name: r.required(name, start, "name")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `item`.
+        #[xml()]
+        pub struct Item {
+            /// `name`
+            #[xml("name", ns = NAMESPACE)]
+            pub name: String,
         }
     }
 }

@@ -16,55 +16,22 @@ pub mod nested_sequence {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:nested_sequence";
 
-    /// XSD complex type `box`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Box2 {
-        /// `id`
-        pub id: String,
-        /// `width`
-        pub width: i32,
-        /// `height`
-        pub height: i32,
-        /// `label`
-        pub label: Option<String>,
-    }
-    static BOX2_FIELDS: [rt::FieldName; 4] = [
-        rt::FieldName::qualified("urn:golden:nested_sequence", "id"),
-        rt::FieldName::qualified("urn:golden:nested_sequence", "width"),
-        rt::FieldName::qualified("urn:golden:nested_sequence", "height"),
-        rt::FieldName::qualified("urn:golden:nested_sequence", "label"),
-    ];
-    impl rt::XmlType for Box2 {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:nested_sequence"), "id", &self.id)?;
-            w.field(Some("urn:golden:nested_sequence"), "width", &self.width)?;
-            w.field(Some("urn:golden:nested_sequence"), "height", &self.height)?;
-            w.field(Some("urn:golden:nested_sequence"), "label", &self.label)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut id = None;
-            let mut width = None;
-            let mut height = None;
-            let mut label = None;
-            while let Some((index, child)) = r.next_field(&BOX2_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut id, &child)?,
-                    1 => r.read_into(&mut width, &child)?,
-                    2 => r.read_into(&mut height, &child)?,
-                    3 => r.read_into(&mut label, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                id: r.required(id, start, "id")?,
-                width: r.required(width, start, "width")?,
-                height: r.required(height, start, "height")?,
-                label,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `box`.
+        #[xml()]
+        pub struct Box2 {
+            /// `id`
+            #[xml("id", ns = NAMESPACE)]
+            pub id: String,
+            /// `width`
+            #[xml("width", ns = NAMESPACE)]
+            pub width: i32,
+            /// `height`
+            #[xml("height", ns = NAMESPACE)]
+            pub height: i32,
+            /// `label`
+            #[xml("label", ns = NAMESPACE)]
+            pub label: Option<String>,
         }
     }
 }

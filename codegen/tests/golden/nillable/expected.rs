@@ -16,55 +16,22 @@ pub mod nillable {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:nillable";
 
-    /// XSD complex type `record`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Record {
-        /// `required`
-        pub required: rt::Nillable<String>,
-        /// `optional`
-        pub optional: Option<rt::Nillable<String>>,
-        /// `absent`
-        pub absent: Option<rt::Nillable<String>>,
-        /// `list`
-        pub list: Vec<rt::Nillable<i32>>,
-    }
-    static RECORD_FIELDS: [rt::FieldName; 4] = [
-        rt::FieldName::qualified("urn:golden:nillable", "required"),
-        rt::FieldName::qualified("urn:golden:nillable", "optional"),
-        rt::FieldName::qualified("urn:golden:nillable", "absent"),
-        rt::FieldName::qualified("urn:golden:nillable", "list"),
-    ];
-    impl rt::XmlType for Record {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:nillable"), "required", &self.required)?;
-            w.field(Some("urn:golden:nillable"), "optional", &self.optional)?;
-            w.field(Some("urn:golden:nillable"), "absent", &self.absent)?;
-            w.field(Some("urn:golden:nillable"), "list", &self.list)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut required = None;
-            let mut optional = None;
-            let mut absent = None;
-            let mut list = Vec::new();
-            while let Some((index, child)) = r.next_field(&RECORD_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut required, &child)?,
-                    1 => r.read_into(&mut optional, &child)?,
-                    2 => r.read_into(&mut absent, &child)?,
-                    3 => r.read_into(&mut list, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                required: r.required(required, start, "required")?,
-                optional,
-                absent,
-                list,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `record`.
+        #[xml()]
+        pub struct Record {
+            /// `required`
+            #[xml("required", ns = NAMESPACE)]
+            pub required: rt::Nillable<String>,
+            /// `optional`
+            #[xml("optional", ns = NAMESPACE)]
+            pub optional: Option<rt::Nillable<String>>,
+            /// `absent`
+            #[xml("absent", ns = NAMESPACE)]
+            pub absent: Option<rt::Nillable<String>>,
+            /// `list`
+            #[xml("list", ns = NAMESPACE)]
+            pub list: Vec<rt::Nillable<i32>>,
         }
     }
 }

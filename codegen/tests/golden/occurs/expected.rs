@@ -16,55 +16,22 @@ pub mod occurs {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:occurs";
 
-    /// XSD complex type `bag`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Bag {
-        /// `one`
-        pub one: String,
-        /// `maybe`
-        pub maybe: Option<String>,
-        /// `many`
-        pub many: Vec<String>,
-        /// `some`
-        pub some: Vec<i32>,
-    }
-    static BAG_FIELDS: [rt::FieldName; 4] = [
-        rt::FieldName::qualified("urn:golden:occurs", "one"),
-        rt::FieldName::qualified("urn:golden:occurs", "maybe"),
-        rt::FieldName::qualified("urn:golden:occurs", "many"),
-        rt::FieldName::qualified("urn:golden:occurs", "some"),
-    ];
-    impl rt::XmlType for Bag {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:occurs"), "one", &self.one)?;
-            w.field(Some("urn:golden:occurs"), "maybe", &self.maybe)?;
-            w.field(Some("urn:golden:occurs"), "many", &self.many)?;
-            w.field(Some("urn:golden:occurs"), "some", &self.some)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut one = None;
-            let mut maybe = None;
-            let mut many = Vec::new();
-            let mut some = Vec::new();
-            while let Some((index, child)) = r.next_field(&BAG_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut one, &child)?,
-                    1 => r.read_into(&mut maybe, &child)?,
-                    2 => r.read_into(&mut many, &child)?,
-                    3 => r.read_into(&mut some, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                one: r.required(one, start, "one")?,
-                maybe,
-                many,
-                some,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `bag`.
+        #[xml()]
+        pub struct Bag {
+            /// `one`
+            #[xml("one", ns = NAMESPACE)]
+            pub one: String,
+            /// `maybe`
+            #[xml("maybe", ns = NAMESPACE)]
+            pub maybe: Option<String>,
+            /// `many`
+            #[xml("many", ns = NAMESPACE)]
+            pub many: Vec<String>,
+            /// `some`
+            #[xml("some", ns = NAMESPACE)]
+            pub some: Vec<i32>,
         }
     }
 }

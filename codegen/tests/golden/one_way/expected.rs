@@ -16,88 +16,32 @@ pub mod one_way {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:one_way";
 
-    /// Element `invoiceSent`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct InvoiceSent {
-        /// `invoiceId`
-        pub invoice_id: String,
-        /// `amount`
-        pub amount: rt::Decimal,
-    }
-    static INVOICE_SENT_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:one_way", "invoiceId"),
-        rt::FieldName::qualified("urn:golden:one_way", "amount"),
-    ];
-    impl rt::XmlType for InvoiceSent {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:one_way"), "invoiceId", &self.invoice_id)?;
-            w.field(Some("urn:golden:one_way"), "amount", &self.amount)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut invoice_id = None;
-            let mut amount = None;
-            while let Some((index, child)) = r.next_field(&INVOICE_SENT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut invoice_id, &child)?,
-                    1 => r.read_into(&mut amount, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                invoice_id: r.required(invoice_id, start, "invoiceId")?,
-                amount: r.required(amount, start, "amount")?,
-            })
+    rt::xml_struct! {
+        /// Element `invoiceSent`.
+        #[xml()]
+        pub struct InvoiceSent {
+            /// `invoiceId`
+            #[xml("invoiceId", ns = NAMESPACE)]
+            pub invoice_id: String,
+            /// `amount`
+            #[xml("amount", ns = NAMESPACE)]
+            pub amount: rt::Decimal,
         }
     }
 
-    /// Element `ping`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Ping {}
-    impl rt::XmlType for Ping {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
-        }
+    rt::xml_struct! {
+        /// Element `ping`.
+        #[xml()]
+        pub struct Ping {}
     }
 
-    /// Element `pingResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct PingResponse {
-        /// `at`
-        pub at: rt::DateTime,
-    }
-    static PING_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:one_way", "at"),
-    ];
-    impl rt::XmlType for PingResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:one_way"), "at", &self.at)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut at = None;
-            while let Some((index, child)) = r.next_field(&PING_RESPONSE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut at, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                at: r.required(at, start, "at")?,
-            })
+    rt::xml_struct! {
+        /// Element `pingResponse`.
+        #[xml()]
+        pub struct PingResponse {
+            /// `at`
+            #[xml("at", ns = NAMESPACE)]
+            pub at: rt::DateTime,
         }
     }
 

@@ -262,44 +262,16 @@ pub mod polymorphism {
         }
     }
 
-    /// XSD complex type `folder`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct Folder {
-        /// `title`
-        #[serde(rename = "title", default)]
-        pub title: String,
-        /// `parent`
-        #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
-        pub parent: Option<Box<AnyFolder>>,
-    }
-    static FOLDER_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:polymorphism", "title"),
-        rt::FieldName::qualified("urn:golden:polymorphism", "parent"),
-    ];
-    impl rt::XmlType for Folder {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:polymorphism"), "title", &self.title)?;
-            w.field(Some("urn:golden:polymorphism"), "parent", &self.parent)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut title = None;
-            let mut parent = None;
-            while let Some((index, child)) = r.next_field(&FOLDER_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut title, &child)?,
-                    1 => r.read_into(&mut parent, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                title: r.required(title, start, "title")?,
-                parent,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `folder`.
+        #[xml(serde)]
+        pub struct Folder {
+            /// `title`
+            #[xml("title", ns = NAMESPACE)]
+            pub title: String,
+            /// `parent`
+            #[xml("parent", ns = NAMESPACE)]
+            pub parent: Option<Box<AnyFolder>>,
         }
     }
 
@@ -320,174 +292,58 @@ pub mod polymorphism {
         }
     }
 
-    /// XSD complex type `sharedFolder`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct SharedFolder {
-        /// `title`
-        #[serde(rename = "title", default)]
-        pub title: String,
-        /// `parent`
-        #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
-        pub parent: Option<Box<AnyFolder>>,
-        /// `sharedWith`
-        #[serde(rename = "sharedWith", default, skip_serializing_if = "Vec::is_empty")]
-        pub shared_with: Vec<String>,
-    }
-    static SHARED_FOLDER_FIELDS: [rt::FieldName; 3] = [
-        rt::FieldName::qualified("urn:golden:polymorphism", "title"),
-        rt::FieldName::qualified("urn:golden:polymorphism", "parent"),
-        rt::FieldName::qualified("urn:golden:polymorphism", "sharedWith"),
-    ];
-    impl rt::XmlType for SharedFolder {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:polymorphism"), "title", &self.title)?;
-            w.field(Some("urn:golden:polymorphism"), "parent", &self.parent)?;
-            w.field(Some("urn:golden:polymorphism"), "sharedWith", &self.shared_with)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut title = None;
-            let mut parent = None;
-            let mut shared_with = Vec::new();
-            while let Some((index, child)) = r.next_field(&SHARED_FOLDER_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut title, &child)?,
-                    1 => r.read_into(&mut parent, &child)?,
-                    2 => r.read_into(&mut shared_with, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                title: r.required(title, start, "title")?,
-                parent,
-                shared_with,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `sharedFolder`.
+        #[xml(serde)]
+        pub struct SharedFolder {
+            /// `title`
+            #[xml("title", ns = NAMESPACE)]
+            pub title: String,
+            /// `parent`
+            #[xml("parent", ns = NAMESPACE)]
+            pub parent: Option<Box<AnyFolder>>,
+            /// `sharedWith`
+            #[xml("sharedWith", ns = NAMESPACE)]
+            pub shared_with: Vec<String>,
         }
     }
 
-    /// XSD complex type `plain`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct Plain {
-        /// `value`
-        #[serde(rename = "value", default)]
-        pub value: String,
-    }
-    static PLAIN_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:polymorphism", "value"),
-    ];
-    impl rt::XmlType for Plain {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:polymorphism"), "value", &self.value)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut value = None;
-            while let Some((index, child)) = r.next_field(&PLAIN_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut value, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                value: r.required(value, start, "value")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `plain`.
+        #[xml(serde)]
+        pub struct Plain {
+            /// `value`
+            #[xml("value", ns = NAMESPACE)]
+            pub value: String,
         }
     }
 
-    /// Element `saveRecords`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct SaveRecords {
-        /// `record`
-        #[serde(rename = "record", default, skip_serializing_if = "Vec::is_empty")]
-        pub record: Vec<AnyRecord>,
-        /// `owner`
-        #[serde(rename = "owner", default, skip_serializing_if = "Option::is_none")]
-        pub owner: Option<AnyParty>,
-        /// `plain`
-        #[serde(rename = "plain", default, skip_serializing_if = "Option::is_none")]
-        pub plain: Option<Plain>,
-        /// `folder`
-        #[serde(rename = "folder", default, skip_serializing_if = "Option::is_none")]
-        pub folder: Option<AnyFolder>,
-    }
-    static SAVE_RECORDS_FIELDS: [rt::FieldName; 4] = [
-        rt::FieldName::qualified("urn:golden:polymorphism", "record"),
-        rt::FieldName::qualified("urn:golden:polymorphism", "owner"),
-        rt::FieldName::qualified("urn:golden:polymorphism", "plain"),
-        rt::FieldName::qualified("urn:golden:polymorphism", "folder"),
-    ];
-    impl rt::XmlType for SaveRecords {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:polymorphism"), "record", &self.record)?;
-            w.field(Some("urn:golden:polymorphism"), "owner", &self.owner)?;
-            w.field(Some("urn:golden:polymorphism"), "plain", &self.plain)?;
-            w.field(Some("urn:golden:polymorphism"), "folder", &self.folder)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut record = Vec::new();
-            let mut owner = None;
-            let mut plain = None;
-            let mut folder = None;
-            while let Some((index, child)) = r.next_field(&SAVE_RECORDS_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut record, &child)?,
-                    1 => r.read_into(&mut owner, &child)?,
-                    2 => r.read_into(&mut plain, &child)?,
-                    3 => r.read_into(&mut folder, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                record,
-                owner,
-                plain,
-                folder,
-            })
+    rt::xml_struct! {
+        /// Element `saveRecords`.
+        #[xml(serde)]
+        pub struct SaveRecords {
+            /// `record`
+            #[xml("record", ns = NAMESPACE)]
+            pub record: Vec<AnyRecord>,
+            /// `owner`
+            #[xml("owner", ns = NAMESPACE)]
+            pub owner: Option<AnyParty>,
+            /// `plain`
+            #[xml("plain", ns = NAMESPACE)]
+            pub plain: Option<Plain>,
+            /// `folder`
+            #[xml("folder", ns = NAMESPACE)]
+            pub folder: Option<AnyFolder>,
         }
     }
 
-    /// Element `saveRecordsResponse`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "::soap_runtime::rt::serde")]
-    pub struct SaveRecordsResponse {
-        /// `saved`
-        #[serde(rename = "saved", default, skip_serializing_if = "Vec::is_empty")]
-        pub saved: Vec<AnyRecord>,
-    }
-    static SAVE_RECORDS_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:polymorphism", "saved"),
-    ];
-    impl rt::XmlType for SaveRecordsResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:polymorphism"), "saved", &self.saved)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut saved = Vec::new();
-            while let Some((index, child)) = r.next_field(&SAVE_RECORDS_RESPONSE_FIELDS)?
-            {
-                match index {
-                    0 => r.read_into(&mut saved, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self { saved })
+    rt::xml_struct! {
+        /// Element `saveRecordsResponse`.
+        #[xml(serde)]
+        pub struct SaveRecordsResponse {
+            /// `saved`
+            #[xml("saved", ns = NAMESPACE)]
+            pub saved: Vec<AnyRecord>,
         }
     }
 }

@@ -16,41 +16,16 @@ pub mod qualified {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:qualified";
 
-    /// XSD complex type `pair`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Pair {
-        /// `left`
-        pub left: String,
-        /// `right`
-        pub right: String,
-    }
-    static PAIR_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:qualified", "left"),
-        rt::FieldName::unqualified("right"),
-    ];
-    impl rt::XmlType for Pair {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:qualified"), "left", &self.left)?;
-            w.field(None, "right", &self.right)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut left = None;
-            let mut right = None;
-            while let Some((index, child)) = r.next_field(&PAIR_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut left, &child)?,
-                    1 => r.read_into(&mut right, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                left: r.required(left, start, "left")?,
-                right: r.required(right, start, "right")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `pair`.
+        #[xml()]
+        pub struct Pair {
+            /// `left`
+            #[xml("left", ns = NAMESPACE)]
+            pub left: String,
+            /// `right`
+            #[xml("right")]
+            pub right: String,
         }
     }
 }

@@ -16,86 +16,32 @@ pub mod recursive {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:recursive";
 
-    /// XSD complex type `node`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Node {
-        /// `value`
-        pub value: i32,
-        /// `next`
-        pub next: Option<Box<Node>>,
-        /// `children`
-        pub children: Vec<Node>,
-        /// `wrapper`
-        pub wrapper: Option<Box<Wrapper>>,
-    }
-    static NODE_FIELDS: [rt::FieldName; 4] = [
-        rt::FieldName::qualified("urn:golden:recursive", "value"),
-        rt::FieldName::qualified("urn:golden:recursive", "next"),
-        rt::FieldName::qualified("urn:golden:recursive", "children"),
-        rt::FieldName::qualified("urn:golden:recursive", "wrapper"),
-    ];
-    impl rt::XmlType for Node {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:recursive"), "value", &self.value)?;
-            w.field(Some("urn:golden:recursive"), "next", &self.next)?;
-            w.field(Some("urn:golden:recursive"), "children", &self.children)?;
-            w.field(Some("urn:golden:recursive"), "wrapper", &self.wrapper)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut value = None;
-            let mut next = None;
-            let mut children = Vec::new();
-            let mut wrapper = None;
-            while let Some((index, child)) = r.next_field(&NODE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut value, &child)?,
-                    1 => r.read_into(&mut next, &child)?,
-                    2 => r.read_into(&mut children, &child)?,
-                    3 => r.read_into(&mut wrapper, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                value: r.required(value, start, "value")?,
-                next,
-                children,
-                wrapper,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `node`.
+        #[xml()]
+        pub struct Node {
+            /// `value`
+            #[xml("value", ns = NAMESPACE)]
+            pub value: i32,
+            /// `next`
+            #[xml("next", ns = NAMESPACE)]
+            pub next: Option<Box<Node>>,
+            /// `children`
+            #[xml("children", ns = NAMESPACE)]
+            pub children: Vec<Node>,
+            /// `wrapper`
+            #[xml("wrapper", ns = NAMESPACE)]
+            pub wrapper: Option<Box<Wrapper>>,
         }
     }
 
-    /// XSD complex type `wrapper`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Wrapper {
-        /// `inner`
-        pub inner: Box<Node>,
-    }
-    static WRAPPER_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:recursive", "inner"),
-    ];
-    impl rt::XmlType for Wrapper {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:recursive"), "inner", &self.inner)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut inner = None;
-            while let Some((index, child)) = r.next_field(&WRAPPER_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut inner, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                inner: r.required(inner, start, "inner")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `wrapper`.
+        #[xml()]
+        pub struct Wrapper {
+            /// `inner`
+            #[xml("inner", ns = NAMESPACE)]
+            pub inner: Box<Node>,
         }
     }
 }

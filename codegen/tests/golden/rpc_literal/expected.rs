@@ -16,72 +16,26 @@ pub mod types {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:rpc_literal:types";
 
-    /// XSD complex type `quote`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Quote {
-        /// `symbol`
-        pub symbol: String,
-        /// `price`
-        pub price: rt::Decimal,
-    }
-    static QUOTE_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("symbol"),
-        rt::FieldName::unqualified("price"),
-    ];
-    impl rt::XmlType for Quote {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "symbol", &self.symbol)?;
-            w.field(None, "price", &self.price)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut symbol = None;
-            let mut price = None;
-            while let Some((index, child)) = r.next_field(&QUOTE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut symbol, &child)?,
-                    1 => r.read_into(&mut price, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                symbol: r.required(symbol, start, "symbol")?,
-                price: r.required(price, start, "price")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `quote`.
+        #[xml()]
+        pub struct Quote {
+            /// `symbol`
+            #[xml("symbol")]
+            pub symbol: String,
+            /// `price`
+            #[xml("price")]
+            pub price: rt::Decimal,
         }
     }
 
-    /// Element `quoteError`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct QuoteError {
-        /// `reason`
-        pub reason: String,
-    }
-    static QUOTE_ERROR_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("reason"),
-    ];
-    impl rt::XmlType for QuoteError {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "reason", &self.reason)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut reason = None;
-            while let Some((index, child)) = r.next_field(&QUOTE_ERROR_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut reason, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                reason: r.required(reason, start, "reason")?,
-            })
+    rt::xml_struct! {
+        /// Element `quoteError`.
+        #[xml()]
+        pub struct QuoteError {
+            /// `reason`
+            #[xml("reason")]
+            pub reason: String,
         }
     }
 }
@@ -102,112 +56,42 @@ pub mod wire {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:rpc_literal:wire";
 
-    /// Element `getQuote`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct GetQuote {
-        /// `symbol`
-        pub symbol: String,
-        /// `market`
-        pub market: String,
-        /// `depth`
-        pub depth: i32,
-    }
-    static GET_QUOTE_FIELDS: [rt::FieldName; 3] = [
-        rt::FieldName::unqualified("symbol"),
-        rt::FieldName::unqualified("market"),
-        rt::FieldName::unqualified("depth"),
-    ];
-    impl rt::XmlType for GetQuote {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "symbol", &self.symbol)?;
-            w.field(None, "market", &self.market)?;
-            w.field(None, "depth", &self.depth)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut symbol = None;
-            let mut market = None;
-            let mut depth = None;
-            while let Some((index, child)) = r.next_field(&GET_QUOTE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut symbol, &child)?,
-                    1 => r.read_into(&mut market, &child)?,
-                    2 => r.read_into(&mut depth, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                symbol: r.required(symbol, start, "symbol")?,
-                market: r.required(market, start, "market")?,
-                depth: r.required(depth, start, "depth")?,
-            })
+    rt::xml_struct! {
+        /// Element `getQuote`.
+        #[xml()]
+        pub struct GetQuote {
+            /// `symbol`
+            #[xml("symbol")]
+            pub symbol: String,
+            /// `market`
+            #[xml("market")]
+            pub market: String,
+            /// `depth`
+            #[xml("depth")]
+            pub depth: i32,
         }
     }
 
-    /// Element `getQuoteResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct GetQuoteResponse {
-        /// `quote`
-        pub quote: super::types::Quote,
-    }
-    static GET_QUOTE_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("quote"),
-    ];
-    impl rt::XmlType for GetQuoteResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "quote", &self.quote)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut quote = None;
-            while let Some((index, child)) = r.next_field(&GET_QUOTE_RESPONSE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut quote, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                quote: r.required(quote, start, "quote")?,
-            })
+    rt::xml_struct! {
+        /// Element `getQuoteResponse`.
+        #[xml()]
+        pub struct GetQuoteResponse {
+            /// `quote`
+            #[xml("quote")]
+            pub quote: super::types::Quote,
         }
     }
 
-    /// Element `heartbeat`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Heartbeat {}
-    impl rt::XmlType for Heartbeat {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
-        }
+    rt::xml_struct! {
+        /// Element `heartbeat`.
+        #[xml()]
+        pub struct Heartbeat {}
     }
 
-    /// Element `heartbeatResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct HeartbeatResponse {}
-    impl rt::XmlType for HeartbeatResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
-        }
+    rt::xml_struct! {
+        /// Element `heartbeatResponse`.
+        #[xml()]
+        pub struct HeartbeatResponse {}
     }
 }
 

@@ -16,41 +16,16 @@ pub mod sequence {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:sequence";
 
-    /// XSD complex type `person`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Person {
-        /// `name`
-        pub name: String,
-        /// `age`
-        pub age: i32,
-    }
-    static PERSON_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:sequence", "name"),
-        rt::FieldName::qualified("urn:golden:sequence", "age"),
-    ];
-    impl rt::XmlType for Person {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:sequence"), "name", &self.name)?;
-            w.field(Some("urn:golden:sequence"), "age", &self.age)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut name = None;
-            let mut age = None;
-            while let Some((index, child)) = r.next_field(&PERSON_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut name, &child)?,
-                    1 => r.read_into(&mut age, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                name: r.required(name, start, "name")?,
-                age: r.required(age, start, "age")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `person`.
+        #[xml()]
+        pub struct Person {
+            /// `name`
+            #[xml("name", ns = NAMESPACE)]
+            pub name: String,
+            /// `age`
+            #[xml("age", ns = NAMESPACE)]
+            pub age: i32,
         }
     }
 }

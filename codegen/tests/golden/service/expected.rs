@@ -16,376 +16,130 @@ pub mod msg {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:service:msg";
 
-    /// XSD complex type `order`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Order {
-        /// `id`
-        pub id: String,
-        /// `total`
-        pub total: rt::Decimal,
-    }
-    static ORDER_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("id"),
-        rt::FieldName::unqualified("total"),
-    ];
-    impl rt::XmlType for Order {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "id", &self.id)?;
-            w.field(None, "total", &self.total)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut id = None;
-            let mut total = None;
-            while let Some((index, child)) = r.next_field(&ORDER_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut id, &child)?,
-                    1 => r.read_into(&mut total, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                id: r.required(id, start, "id")?,
-                total: r.required(total, start, "total")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `order`.
+        #[xml()]
+        pub struct Order {
+            /// `id`
+            #[xml("id")]
+            pub id: String,
+            /// `total`
+            #[xml("total")]
+            pub total: rt::Decimal,
         }
     }
 
-    /// Element `getOrder`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct GetOrder {
-        /// `orderId`
-        pub order_id: String,
-    }
-    static GET_ORDER_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("orderId"),
-    ];
-    impl rt::XmlType for GetOrder {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "orderId", &self.order_id)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut order_id = None;
-            while let Some((index, child)) = r.next_field(&GET_ORDER_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut order_id, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                order_id: r.required(order_id, start, "orderId")?,
-            })
+    rt::xml_struct! {
+        /// Element `getOrder`.
+        #[xml()]
+        pub struct GetOrder {
+            /// `orderId`
+            #[xml("orderId")]
+            pub order_id: String,
         }
     }
 
-    /// Element `getOrderResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct GetOrderResponse {
-        /// `return`
-        pub r#return: Order,
-    }
-    static GET_ORDER_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("return"),
-    ];
-    impl rt::XmlType for GetOrderResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "return", &self.r#return)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#return = None;
-            while let Some((index, child)) = r.next_field(&GET_ORDER_RESPONSE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut r#return, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                r#return: r.required(r#return, start, "return")?,
-            })
+    rt::xml_struct! {
+        /// Element `getOrderResponse`.
+        #[xml()]
+        pub struct GetOrderResponse {
+            /// `return`
+            #[xml("return")]
+            pub r#return: Order,
         }
     }
 
-    /// Element `listIds`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct ListIds {}
-    impl rt::XmlType for ListIds {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
+    rt::xml_struct! {
+        /// Element `listIds`.
+        #[xml()]
+        pub struct ListIds {}
+    }
+
+    rt::xml_struct! {
+        /// Element `listIdsResponse`.
+        #[xml()]
+        pub struct ListIdsResponse {
+            /// `id`
+            #[xml("id")]
+            pub id: Vec<String>,
         }
     }
 
-    /// Element `listIdsResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct ListIdsResponse {
-        /// `id`
-        pub id: Vec<String>,
-    }
-    static LIST_IDS_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("id"),
-    ];
-    impl rt::XmlType for ListIdsResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "id", &self.id)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut id = Vec::new();
-            while let Some((index, child)) = r.next_field(&LIST_IDS_RESPONSE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut id, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self { id })
+    rt::xml_struct! {
+        /// Element `findOrder`.
+        #[xml()]
+        pub struct FindOrder {
+            /// `orderId`
+            #[xml("orderId")]
+            pub order_id: String,
         }
     }
 
-    /// Element `findOrder`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct FindOrder {
-        /// `orderId`
-        pub order_id: String,
-    }
-    static FIND_ORDER_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("orderId"),
-    ];
-    impl rt::XmlType for FindOrder {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "orderId", &self.order_id)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut order_id = None;
-            while let Some((index, child)) = r.next_field(&FIND_ORDER_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut order_id, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                order_id: r.required(order_id, start, "orderId")?,
-            })
+    rt::xml_struct! {
+        /// Element `findOrderResponse`.
+        #[xml()]
+        pub struct FindOrderResponse {
+            /// `return`
+            #[xml("return")]
+            pub r#return: Option<Order>,
         }
     }
 
-    /// Element `findOrderResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct FindOrderResponse {
-        /// `return`
-        pub r#return: Option<Order>,
-    }
-    static FIND_ORDER_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("return"),
-    ];
-    impl rt::XmlType for FindOrderResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "return", &self.r#return)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut r#return = None;
-            while let Some((index, child)) = r.next_field(&FIND_ORDER_RESPONSE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut r#return, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self { r#return })
+    rt::xml_struct! {
+        /// Element `cancelOrder`.
+        #[xml()]
+        pub struct CancelOrder {
+            /// `orderId`
+            #[xml("orderId")]
+            pub order_id: String,
         }
     }
 
-    /// Element `cancelOrder`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct CancelOrder {
-        /// `orderId`
-        pub order_id: String,
+    rt::xml_struct! {
+        /// Element `cancelOrderResponse`.
+        #[xml()]
+        pub struct CancelOrderResponse {}
     }
-    static CANCEL_ORDER_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::unqualified("orderId"),
-    ];
-    impl rt::XmlType for CancelOrder {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "orderId", &self.order_id)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut order_id = None;
-            while let Some((index, child)) = r.next_field(&CANCEL_ORDER_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut order_id, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                order_id: r.required(order_id, start, "orderId")?,
-            })
+
+    rt::xml_struct! {
+        /// Element `stats`.
+        #[xml()]
+        pub struct Stats {}
+    }
+
+    rt::xml_struct! {
+        /// Element `statsResponse`.
+        #[xml()]
+        pub struct StatsResponse {
+            /// `count`
+            #[xml("count")]
+            pub count: i32,
+            /// `sum`
+            #[xml("sum")]
+            pub sum: rt::Decimal,
         }
     }
 
-    /// Element `cancelOrderResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct CancelOrderResponse {}
-    impl rt::XmlType for CancelOrderResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
+    rt::xml_struct! {
+        /// Element `shopError`.
+        #[xml()]
+        pub struct ShopError {
+            /// `code`
+            #[xml("code")]
+            pub code: i32,
+            /// `userMessage`
+            #[xml("userMessage")]
+            pub user_message: String,
         }
     }
 
-    /// Element `stats`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Stats {}
-    impl rt::XmlType for Stats {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
-        }
-    }
-
-    /// Element `statsResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct StatsResponse {
-        /// `count`
-        pub count: i32,
-        /// `sum`
-        pub sum: rt::Decimal,
-    }
-    static STATS_RESPONSE_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("count"),
-        rt::FieldName::unqualified("sum"),
-    ];
-    impl rt::XmlType for StatsResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "count", &self.count)?;
-            w.field(None, "sum", &self.sum)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut count = None;
-            let mut sum = None;
-            while let Some((index, child)) = r.next_field(&STATS_RESPONSE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut count, &child)?,
-                    1 => r.read_into(&mut sum, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                count: r.required(count, start, "count")?,
-                sum: r.required(sum, start, "sum")?,
-            })
-        }
-    }
-
-    /// Element `shopError`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct ShopError {
-        /// `code`
-        pub code: i32,
-        /// `userMessage`
-        pub user_message: String,
-    }
-    static SHOP_ERROR_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::unqualified("code"),
-        rt::FieldName::unqualified("userMessage"),
-    ];
-    impl rt::XmlType for ShopError {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "code", &self.code)?;
-            w.field(None, "userMessage", &self.user_message)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut code = None;
-            let mut user_message = None;
-            while let Some((index, child)) = r.next_field(&SHOP_ERROR_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut code, &child)?,
-                    1 => r.read_into(&mut user_message, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                code: r.required(code, start, "code")?,
-                user_message: r.required(user_message, start, "userMessage")?,
-            })
-        }
-    }
-
-    /// Element `authError`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct AuthError {
-        /// `realm`
-        pub realm: String,
-    }
-    static AUTH_ERROR_FIELDS: [rt::FieldName; 1] = [rt::FieldName::unqualified("realm")];
-    impl rt::XmlType for AuthError {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(None, "realm", &self.realm)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut realm = None;
-            while let Some((index, child)) = r.next_field(&AUTH_ERROR_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut realm, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                realm: r.required(realm, start, "realm")?,
-            })
+    rt::xml_struct! {
+        /// Element `authError`.
+        #[xml()]
+        pub struct AuthError {
+            /// `realm`
+            #[xml("realm")]
+            pub realm: String,
         }
     }
 }

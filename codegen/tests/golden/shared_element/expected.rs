@@ -16,79 +16,29 @@ pub mod shared_element {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:shared_element";
 
-    /// Element `version`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Version {
-        /// `major`
-        pub major: i32,
-        /// `minor`
-        pub minor: i32,
-    }
-    static VERSION_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:shared_element", "major"),
-        rt::FieldName::qualified("urn:golden:shared_element", "minor"),
-    ];
-    impl rt::XmlType for Version {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:shared_element"), "major", &self.major)?;
-            w.field(Some("urn:golden:shared_element"), "minor", &self.minor)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut major = None;
-            let mut minor = None;
-            while let Some((index, child)) = r.next_field(&VERSION_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut major, &child)?,
-                    1 => r.read_into(&mut minor, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                major: r.required(major, start, "major")?,
-                minor: r.required(minor, start, "minor")?,
-            })
+    rt::xml_struct! {
+        /// Element `version`.
+        #[xml()]
+        pub struct Version {
+            /// `major`
+            #[xml("major", ns = NAMESPACE)]
+            pub major: i32,
+            /// `minor`
+            #[xml("minor", ns = NAMESPACE)]
+            pub minor: i32,
         }
     }
 
-    /// XSD complex type `document`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Document {
-        /// `title`
-        pub title: String,
-        /// `version`
-        pub version: Version,
-    }
-    static DOCUMENT_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:shared_element", "title"),
-        rt::FieldName::qualified("urn:golden:shared_element", "version"),
-    ];
-    impl rt::XmlType for Document {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:shared_element"), "title", &self.title)?;
-            w.field(Some("urn:golden:shared_element"), "version", &self.version)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut title = None;
-            let mut version = None;
-            while let Some((index, child)) = r.next_field(&DOCUMENT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut title, &child)?,
-                    1 => r.read_into(&mut version, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                title: r.required(title, start, "title")?,
-                version: r.required(version, start, "version")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `document`.
+        #[xml()]
+        pub struct Document {
+            /// `title`
+            #[xml("title", ns = NAMESPACE)]
+            pub title: String,
+            /// `version`
+            #[xml("version", ns = NAMESPACE)]
+            pub version: Version,
         }
     }
 

@@ -16,150 +16,52 @@ pub mod msg {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:soap12:msg";
 
-    /// Element `getTime`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct GetTime {
-        /// `zone`
-        pub zone: String,
-    }
-    static GET_TIME_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:soap12:msg", "zone"),
-    ];
-    impl rt::XmlType for GetTime {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:soap12:msg"), "zone", &self.zone)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut zone = None;
-            while let Some((index, child)) = r.next_field(&GET_TIME_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut zone, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                zone: r.required(zone, start, "zone")?,
-            })
+    rt::xml_struct! {
+        /// Element `getTime`.
+        #[xml()]
+        pub struct GetTime {
+            /// `zone`
+            #[xml("zone", ns = NAMESPACE)]
+            pub zone: String,
         }
     }
 
-    /// Element `getTimeResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct GetTimeResponse {
-        /// `time`
-        pub time: rt::DateTime,
-    }
-    static GET_TIME_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:soap12:msg", "time"),
-    ];
-    impl rt::XmlType for GetTimeResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:soap12:msg"), "time", &self.time)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut time = None;
-            while let Some((index, child)) = r.next_field(&GET_TIME_RESPONSE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut time, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                time: r.required(time, start, "time")?,
-            })
+    rt::xml_struct! {
+        /// Element `getTimeResponse`.
+        #[xml()]
+        pub struct GetTimeResponse {
+            /// `time`
+            #[xml("time", ns = NAMESPACE)]
+            pub time: rt::DateTime,
         }
     }
 
-    /// Element `setTime`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct SetTime {
-        /// `time`
-        pub time: rt::DateTime,
-    }
-    static SET_TIME_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:soap12:msg", "time"),
-    ];
-    impl rt::XmlType for SetTime {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:soap12:msg"), "time", &self.time)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut time = None;
-            while let Some((index, child)) = r.next_field(&SET_TIME_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut time, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                time: r.required(time, start, "time")?,
-            })
+    rt::xml_struct! {
+        /// Element `setTime`.
+        #[xml()]
+        pub struct SetTime {
+            /// `time`
+            #[xml("time", ns = NAMESPACE)]
+            pub time: rt::DateTime,
         }
     }
 
-    /// Element `setTimeResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct SetTimeResponse {}
-    impl rt::XmlType for SetTimeResponse {
-        fn write_content(&self, _w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            while r.next_field(&[])?.is_some() {}
-            Ok(Self {})
-        }
+    rt::xml_struct! {
+        /// Element `setTimeResponse`.
+        #[xml()]
+        pub struct SetTimeResponse {}
     }
 
-    /// Element `clockFault`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct ClockFault {
-        /// `reason`
-        pub reason: String,
-        /// `userMessage`
-        pub user_message: String,
-    }
-    static CLOCK_FAULT_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:soap12:msg", "reason"),
-        rt::FieldName::qualified("urn:golden:soap12:msg", "userMessage"),
-    ];
-    impl rt::XmlType for ClockFault {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:soap12:msg"), "reason", &self.reason)?;
-            w.field(Some("urn:golden:soap12:msg"), "userMessage", &self.user_message)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut reason = None;
-            let mut user_message = None;
-            while let Some((index, child)) = r.next_field(&CLOCK_FAULT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut reason, &child)?,
-                    1 => r.read_into(&mut user_message, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                reason: r.required(reason, start, "reason")?,
-                user_message: r.required(user_message, start, "userMessage")?,
-            })
+    rt::xml_struct! {
+        /// Element `clockFault`.
+        #[xml()]
+        pub struct ClockFault {
+            /// `reason`
+            #[xml("reason", ns = NAMESPACE)]
+            pub reason: String,
+            /// `userMessage`
+            #[xml("userMessage", ns = NAMESPACE)]
+            pub user_message: String,
         }
     }
 }

@@ -65,32 +65,13 @@ pub mod union {
         }
     }
 
-    /// XSD complex type `shirt`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Shirt {
-        /// `size`
-        pub size: Vec<SizeOrNumber>,
-    }
-    static SHIRT_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:union", "size"),
-    ];
-    impl rt::XmlType for Shirt {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:union"), "size", &self.size)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            _start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut size = Vec::new();
-            while let Some((index, child)) = r.next_field(&SHIRT_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut size, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self { size })
+    rt::xml_struct! {
+        /// XSD complex type `shirt`.
+        #[xml()]
+        pub struct Shirt {
+            /// `size`
+            #[xml("size", ns = NAMESPACE)]
+            pub size: Vec<SizeOrNumber>,
         }
     }
 }

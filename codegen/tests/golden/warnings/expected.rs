@@ -16,34 +16,13 @@ pub mod msg {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:warnings:msg";
 
-    /// XSD complex type `party`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Party {
-        /// `name`
-        pub name: String,
-    }
-    static PARTY_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:warnings:msg", "name"),
-    ];
-    impl rt::XmlType for Party {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:warnings:msg"), "name", &self.name)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut name = None;
-            while let Some((index, child)) = r.next_field(&PARTY_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut name, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                name: r.required(name, start, "name")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `party`.
+        #[xml()]
+        pub struct Party {
+            /// `name`
+            #[xml("name", ns = NAMESPACE)]
+            pub name: String,
         }
     }
 
@@ -60,103 +39,36 @@ pub mod msg {
         }
     }
 
-    /// XSD complex type `company`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Company {
-        /// `name`
-        pub name: String,
-        /// `vatId`
-        pub vat_id: String,
-    }
-    static COMPANY_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:warnings:msg", "name"),
-        rt::FieldName::qualified("urn:golden:warnings:msg", "vatId"),
-    ];
-    impl rt::XmlType for Company {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:warnings:msg"), "name", &self.name)?;
-            w.field(Some("urn:golden:warnings:msg"), "vatId", &self.vat_id)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut name = None;
-            let mut vat_id = None;
-            while let Some((index, child)) = r.next_field(&COMPANY_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut name, &child)?,
-                    1 => r.read_into(&mut vat_id, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                name: r.required(name, start, "name")?,
-                vat_id: r.required(vat_id, start, "vatId")?,
-            })
+    rt::xml_struct! {
+        /// XSD complex type `company`.
+        #[xml()]
+        pub struct Company {
+            /// `name`
+            #[xml("name", ns = NAMESPACE)]
+            pub name: String,
+            /// `vatId`
+            #[xml("vatId", ns = NAMESPACE)]
+            pub vat_id: String,
         }
     }
 
-    /// Element `book`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Book {
-        /// `guest`
-        pub guest: AnyParty,
-    }
-    static BOOK_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:warnings:msg", "guest"),
-    ];
-    impl rt::XmlType for Book {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:warnings:msg"), "guest", &self.guest)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut guest = None;
-            while let Some((index, child)) = r.next_field(&BOOK_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut guest, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                guest: r.required(guest, start, "guest")?,
-            })
+    rt::xml_struct! {
+        /// Element `book`.
+        #[xml()]
+        pub struct Book {
+            /// `guest`
+            #[xml("guest", ns = NAMESPACE)]
+            pub guest: AnyParty,
         }
     }
 
-    /// Element `bookResponse`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct BookResponse {
-        /// `reference`
-        pub reference: String,
-    }
-    static BOOK_RESPONSE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:warnings:msg", "reference"),
-    ];
-    impl rt::XmlType for BookResponse {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:warnings:msg"), "reference", &self.reference)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut reference = None;
-            while let Some((index, child)) = r.next_field(&BOOK_RESPONSE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut reference, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                reference: r.required(reference, start, "reference")?,
-            })
+    rt::xml_struct! {
+        /// Element `bookResponse`.
+        #[xml()]
+        pub struct BookResponse {
+            /// `reference`
+            #[xml("reference", ns = NAMESPACE)]
+            pub reference: String,
         }
     }
 }

@@ -16,72 +16,26 @@ pub mod zero_part {
     /// The XML namespace of this module.
     pub const NAMESPACE: &str = "urn:golden:zero_part";
 
-    /// Element `now`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Now {
-        /// `utc`
-        pub utc: rt::DateTime,
-        /// `zone`
-        pub zone: Option<String>,
-    }
-    static NOW_FIELDS: [rt::FieldName; 2] = [
-        rt::FieldName::qualified("urn:golden:zero_part", "utc"),
-        rt::FieldName::qualified("urn:golden:zero_part", "zone"),
-    ];
-    impl rt::XmlType for Now {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:zero_part"), "utc", &self.utc)?;
-            w.field(Some("urn:golden:zero_part"), "zone", &self.zone)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut utc = None;
-            let mut zone = None;
-            while let Some((index, child)) = r.next_field(&NOW_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut utc, &child)?,
-                    1 => r.read_into(&mut zone, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                utc: r.required(utc, start, "utc")?,
-                zone,
-            })
+    rt::xml_struct! {
+        /// Element `now`.
+        #[xml()]
+        pub struct Now {
+            /// `utc`
+            #[xml("utc", ns = NAMESPACE)]
+            pub utc: rt::DateTime,
+            /// `zone`
+            #[xml("zone", ns = NAMESPACE)]
+            pub zone: Option<String>,
         }
     }
 
-    /// Element `setZone`.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct SetZone {
-        /// `zone`
-        pub zone: String,
-    }
-    static SET_ZONE_FIELDS: [rt::FieldName; 1] = [
-        rt::FieldName::qualified("urn:golden:zero_part", "zone"),
-    ];
-    impl rt::XmlType for SetZone {
-        fn write_content(&self, w: &mut rt::Writer) -> Result<(), rt::EncodeError> {
-            w.field(Some("urn:golden:zero_part"), "zone", &self.zone)?;
-            Ok(())
-        }
-        fn read(
-            r: &mut rt::Reader<'_>,
-            start: &rt::Start<'_>,
-        ) -> Result<Self, rt::DecodeError> {
-            let mut zone = None;
-            while let Some((index, child)) = r.next_field(&SET_ZONE_FIELDS)? {
-                match index {
-                    0 => r.read_into(&mut zone, &child)?,
-                    _ => {}
-                }
-            }
-            Ok(Self {
-                zone: r.required(zone, start, "zone")?,
-            })
+    rt::xml_struct! {
+        /// Element `setZone`.
+        #[xml()]
+        pub struct SetZone {
+            /// `zone`
+            #[xml("zone", ns = NAMESPACE)]
+            pub zone: String,
         }
     }
 
