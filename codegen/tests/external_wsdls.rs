@@ -93,7 +93,7 @@ fn parse_line(line: usize, text: &str) -> Entry {
     };
     let registry = next("registry");
     assert!(
-        matches!(registry.as_str(), "pypi" | "npm"),
+        matches!(registry.as_str(), "pypi" | "npm" | "deb"),
         "manifest line {line}: unknown registry `{registry}`"
     );
     let (package, version, path) = (next("package"), next("version"), next("path"));
