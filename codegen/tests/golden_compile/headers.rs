@@ -12,7 +12,7 @@ use soap_runtime::wssec;
 use super::headers::h::{Quota, Session, Transaction};
 use super::headers::headers::{
     Book, BookFault, BookRequestHeaders, BookResponseHeaders, BookingFault, BookingService,
-    BookingServiceClient, BookingServiceServer, Ping, BOOK,
+    BookingServiceClient, BookingServiceServer, LogoutRequestHeaders, Ping, BOOK,
 };
 
 const H: &str = "urn:golden:headers:h";
@@ -105,6 +105,14 @@ struct Seen {
 
 struct Hotel(Arc<Mutex<Vec<Seen>>>);
 
+impl Hotel {
+    fn record(&self, seen: Seen) {
+        if let Ok(mut log) = self.0.lock() {
+            log.push(seen);
+        }
+    }
+}
+
 impl BookingService for Hotel {
     async fn book(&self, _request: Book) -> Result<String, rt::Fault<BookFault>> {
         Err(rt::Fault::server("book is answered with headers"))
@@ -120,9 +128,7 @@ impl BookingService for Hotel {
             transaction: headers.transaction.map(|t| t.id),
             api_key: headers.api_key,
         };
-        if let Ok(mut log) = self.0.lock() {
-            log.push(seen.clone());
-        }
+        self.record(seen.clone());
         let quota = BookResponseHeaders {
             quota: Some(Quota {
                 remaining: 9,
@@ -146,6 +152,22 @@ impl BookingService for Hotel {
 
     async fn ping(&self, _request: Ping) -> Result<rt::DateTime, rt::Fault<rt::NoFault>> {
         Ok("2026-12-07T12:00:00Z".parse().expect("dateTime"))
+    }
+
+    async fn logout(&self) -> Result<(), rt::Fault<rt::NoFault>> {
+        Err(rt::Fault::server("logout is answered with headers"))
+    }
+
+    async fn logout_with_headers(
+        &self,
+        headers: LogoutRequestHeaders,
+    ) -> Result<(), rt::Fault<rt::NoFault>> {
+        self.record(Seen {
+            session: headers.session.map(|s| s.id),
+            transaction: Some("logout".into()),
+            api_key: None,
+        });
+        Ok(())
     }
 }
 
@@ -311,6 +333,22 @@ async fn headers_round_trip_between_generated_client_and_server() {
     // Declared by book: sent marked mustUnderstand, and understood.
     booking.book(&room(1)).await.expect("declared: understood");
     assert_eq!(seen().and_then(|s| s.transaction).as_deref(), Some("t-9"));
+
+    // A one-way call with an empty Body carries its header (202, no answer).
+    booking
+        .logout_with_headers(&LogoutRequestHeaders {
+            session: Some(Session { id: "s-1".into() }),
+        })
+        .await
+        .expect("accepted");
+    assert_eq!(
+        seen(),
+        Some(Seen {
+            session: Some("s-1".into()),
+            transaction: Some("logout".into()),
+            api_key: None,
+        })
+    );
 
     // A fault carries its header blocks and its typed detail.
     let failed = booking.book(&room(0)).await.expect_err("a fault");

@@ -101,6 +101,17 @@ pub mod headers {
         ],
     };
 
+    /// Operation `logout`.
+    pub static LOGOUT: rt::Operation = rt::Operation {
+        name: "logout",
+        soap_action: "urn:logout",
+        version: rt::SoapVersion::V11,
+        input: rt::Body::Empty,
+        output: None,
+        input_headers: &[rt::FieldName::qualified("urn:golden:headers:h", "session")],
+        output_headers: &[],
+    };
+
     rt::fault_enum! {
         /// The faults operation `book` declares.
         pub enum BookFault {
@@ -146,6 +157,16 @@ pub mod headers {
             /// Header part `transaction`: element `transaction`.
             #[xml("transaction", ns = "urn:golden:headers:h")]
             pub transaction: Option<super::h::Transaction>,
+        }
+    }
+
+    rt::soap_headers! {
+        /// The `soap:header` blocks of operation `logout`'s request (a field that is
+        /// `Some` is sent, a received block fills its field).
+        pub struct LogoutRequestHeaders {
+            /// Header part `session`: element `session`.
+            #[xml("session", ns = "urn:golden:headers:h")]
+            pub session: Option<super::h::Session>,
         }
     }
 
@@ -219,6 +240,21 @@ pub mod headers {
                 .await
                 .map(|(response, headers)| (response.at, headers))
         }
+        /// Calls operation `logout`.
+        pub async fn logout(&self) -> Result<(), rt::Error<rt::NoFault>> {
+            self.client.call::<_, (), _>(&LOGOUT, &()).await
+        }
+        /// Calls operation `logout` like [`Self::logout`], with header blocks:
+        /// `headers` are sent (with the client's default headers).
+        pub async fn logout_with_headers(
+            &self,
+            headers: &LogoutRequestHeaders,
+        ) -> Result<(), rt::Error<rt::NoFault>> {
+            self.client
+                .call_typed::<_, (), _, LogoutRequestHeaders, ()>(&LOGOUT, headers, &())
+                .await
+                .map(|(response, ())| response)
+        }
     }
 
     /// Server side of service `BookingService`: implement it, then serve it with
@@ -267,6 +303,23 @@ pub mod headers {
                     .await
                     .map(|value| (value, PingResponseHeaders::default()))
             }
+        }
+        /// Operation `logout`.
+        fn logout(
+            &self,
+        ) -> impl core::future::Future<
+            Output = Result<(), rt::Fault<rt::NoFault>>,
+        > + Send;
+        /// Operation `logout` with header blocks: receives the request's. The default calls
+        /// [`Self::logout`] (ignoring the request's) and answers without header blocks.
+        fn logout_with_headers(
+            &self,
+            headers: LogoutRequestHeaders,
+        ) -> impl core::future::Future<
+            Output = Result<(), rt::Fault<rt::NoFault>>,
+        > + Send {
+            let _ = headers;
+            async move { self.logout().await }
         }
     }
 
@@ -325,13 +378,27 @@ pub mod headers {
                         ),
                     )
                 }
+                2 => {
+                    Box::pin(
+                        rt::server::handle_with_headers(
+                            request,
+                            &LOGOUT,
+                            move |(), headers| async move {
+                                self.0
+                                    .logout_with_headers(headers)
+                                    .await
+                                    .map(|value| (value, ()))
+                            },
+                        ),
+                    )
+                }
                 _ => Box::pin(rt::server::unknown_operation(request)),
             }
         }
     }
 
     /// The operations of service `BookingService` (port `BookingSoap`), in port order.
-    pub static BOOKING_SERVICE_OPERATIONS: &[&rt::Operation] = &[&BOOK, &PING];
+    pub static BOOKING_SERVICE_OPERATIONS: &[&rt::Operation] = &[&BOOK, &PING, &LOGOUT];
 
     rt::operation_table! {
         /// Calls `visitor` once per operation of service `BookingService` with its descriptor
@@ -339,6 +406,7 @@ pub mod headers {
         pub fn booking_service_operations(visitor: &mut impl rt::OperationVisitor) {}
         type BOOK = (Book, BookResponse, BookFault);
         type PING = (Ping, PingResponse, rt::NoFault);
+        type LOGOUT = ((), (), rt::NoFault);
     }
 }
 
