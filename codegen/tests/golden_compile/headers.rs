@@ -171,44 +171,17 @@ impl BookingService for Hotel {
     }
 }
 
-rt::xml_struct! {
-    #[xml()]
-    struct Security {
-        #[xml("UsernameToken", ns = wssec::WSSE_NAMESPACE)]
-        token: Option<UsernameToken>,
-    }
-}
-
-rt::xml_struct! {
-    #[xml()]
-    struct UsernameToken {
-        #[xml("Username", ns = wssec::WSSE_NAMESPACE)]
-        username: String,
-        #[xml("Password", ns = wssec::WSSE_NAMESPACE)]
-        password: String,
-        #[xml("Nonce", ns = wssec::WSSE_NAMESPACE)]
-        nonce: rt::Base64Binary,
-        #[xml("Created", ns = wssec::WSU_NAMESPACE)]
-        created: String,
-    }
-}
-
 /// A layer in front of the generated server that checks a `wsse:Security`
 /// UsernameToken (digest of password `secret` for user `clerk`).
 struct Guard<D>(D);
 
 impl<D> Guard<D> {
     fn check(headers: &rt::ReceivedHeaders) -> Result<(), String> {
-        let security = headers
-            .get::<Security>(&wssec::SECURITY)
+        let token = wssec::ReceivedUsernameToken::read(headers)
             .map_err(|e| e.to_string())?
-            .ok_or("no wsse:Security block")?
-            .value;
-        let token = security.token.ok_or("no UsernameToken")?;
-        let expected =
-            wssec::UsernameToken::password_digest(&token.nonce.0, &token.created, "secret");
-        if token.username != "clerk" || token.password != expected {
-            return Err(format!("bad credentials for {}", token.username));
+            .ok_or("no wsse:Security block")?;
+        if token.username() != "clerk" || !token.verify("secret") {
+            return Err(format!("bad credentials for {}", token.username()));
         }
         Ok(())
     }
