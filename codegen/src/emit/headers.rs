@@ -100,12 +100,13 @@ pub(super) fn client_method(
         None => (TokenStream::new(), quote!(&())),
     };
     let (pat, value) = unwrapping.client();
-    let (returns, map) = match &h.response {
-        Some(_) => (
+    let (returns, map) = match (&h.response, unwrapping) {
+        (Some(_), Unwrapping::Whole) => (quote!((#ret, #resp_set)), TokenStream::new()),
+        (Some(_), _) => (
             quote!((#ret, #resp_set)),
             quote!(.map(|(#pat, headers)| (#value, headers))),
         ),
-        None => (ret.clone(), quote!(.map(|(#pat, ())| #value))),
+        (None, _) => (ret.clone(), quote!(.map(|(#pat, ())| #value))),
     };
     let mut what = Vec::new();
     if h.request.is_some() {

@@ -12,7 +12,7 @@ use soap_runtime::wssec;
 use super::headers::h::{Quota, Session, Transaction};
 use super::headers::headers::{
     Book, BookFault, BookRequestHeaders, BookResponseHeaders, BookingFault, BookingService,
-    BookingServiceClient, BookingServiceServer, LogoutRequestHeaders, Ping, BOOK,
+    BookingServiceClient, BookingServiceServer, LogoutRequestHeaders, Ping, PingResponse, BOOK,
 };
 
 const H: &str = "urn:golden:headers:h";
@@ -150,8 +150,11 @@ impl BookingService for Hotel {
         Ok((format!("{session}/{}", request.room), quota))
     }
 
-    async fn ping(&self, _request: Ping) -> Result<rt::DateTime, rt::Fault<rt::NoFault>> {
-        Ok("2026-12-07T12:00:00Z".parse().expect("dateTime"))
+    async fn ping(&self, _request: Ping) -> Result<PingResponse, rt::Fault<rt::NoFault>> {
+        Ok(PingResponse {
+            at: "2026-12-07T12:00:00Z".parse().expect("dateTime"),
+            zone: Some("UTC".into()),
+        })
     }
 
     async fn logout(&self) -> Result<(), rt::Fault<rt::NoFault>> {
@@ -297,8 +300,9 @@ async fn headers_round_trip_between_generated_client_and_server() {
             .with_must_understand(true),
         rt::HeaderScope::Declared,
     );
-    let (at, ping_headers) = booking.ping_with_headers(&Ping {}).await.expect("pinged");
-    assert_eq!(at.to_string(), "2026-12-07T12:00:00Z");
+    let (pong, ping_headers) = booking.ping_with_headers(&Ping {}).await.expect("pinged");
+    assert_eq!(pong.at.to_string(), "2026-12-07T12:00:00Z");
+    assert_eq!(pong.zone.as_deref(), Some("UTC"));
     assert_eq!(
         ping_headers.transaction, None,
         "the default ping_with_headers answers no headers"

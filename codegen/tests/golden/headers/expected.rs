@@ -52,6 +52,9 @@ pub mod headers {
             /// `at`
             #[xml("at", ns = NAMESPACE)]
             pub at: rt::DateTime,
+            /// `zone`
+            #[xml("zone", ns = NAMESPACE)]
+            pub zone: Option<String>,
         }
     }
 
@@ -217,18 +220,15 @@ pub mod headers {
         pub async fn ping(
             &self,
             request: &Ping,
-        ) -> Result<rt::DateTime, rt::Error<rt::NoFault>> {
-            self.client
-                .call::<_, PingResponse, _>(&PING, request)
-                .await
-                .map(|response| response.at)
+        ) -> Result<PingResponse, rt::Error<rt::NoFault>> {
+            self.client.call::<_, PingResponse, _>(&PING, request).await
         }
         /// Calls operation `ping` like [`Self::ping`], with header blocks:
         /// the response's are returned beside the value.
         pub async fn ping_with_headers(
             &self,
             request: &Ping,
-        ) -> Result<(rt::DateTime, PingResponseHeaders), rt::Error<rt::NoFault>> {
+        ) -> Result<(PingResponse, PingResponseHeaders), rt::Error<rt::NoFault>> {
             self.client
                 .call_typed::<
                     _,
@@ -238,7 +238,6 @@ pub mod headers {
                     PingResponseHeaders,
                 >(&PING, &(), request)
                 .await
-                .map(|(response, headers)| (response.at, headers))
         }
         /// Calls operation `logout`.
         pub async fn logout(&self) -> Result<(), rt::Error<rt::NoFault>> {
@@ -288,7 +287,7 @@ pub mod headers {
             &self,
             request: Ping,
         ) -> impl core::future::Future<
-            Output = Result<rt::DateTime, rt::Fault<rt::NoFault>>,
+            Output = Result<PingResponse, rt::Fault<rt::NoFault>>,
         > + Send;
         /// Operation `ping` with header blocks: answers with the response's. The default calls
         /// [`Self::ping`] (ignoring the request's) and answers without header blocks.
@@ -296,7 +295,7 @@ pub mod headers {
             &self,
             request: Ping,
         ) -> impl core::future::Future<
-            Output = Result<(rt::DateTime, PingResponseHeaders), rt::Fault<rt::NoFault>>,
+            Output = Result<(PingResponse, PingResponseHeaders), rt::Fault<rt::NoFault>>,
         > + Send {
             async move {
                 self.ping(request)
@@ -370,10 +369,7 @@ pub mod headers {
                             request,
                             &PING,
                             move |req, ()| async move {
-                                self.0
-                                    .ping_with_headers(req)
-                                    .await
-                                    .map(|(at, headers)| (PingResponse { at }, headers))
+                                self.0.ping_with_headers(req).await
                             },
                         ),
                     )
