@@ -80,9 +80,10 @@ fn space_items(body: &str) -> String {
 }
 
 /// The `rt` macros whose bodies are Rust items (`rt::newtype! { ... }`).
-const ITEM_MACROS: [&str; 9] = [
+const ITEM_MACROS: [&str; 10] = [
     "rt::newtype! {",
     "rt::xml_struct! {",
+    "rt::soap_headers! {",
     "rt::enumeration! {",
     "rt::fault_enum! {",
     "rt::polymorphic! {",

@@ -20,8 +20,9 @@ pub struct Warning {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, thiserror::Error)]
 #[non_exhaustive]
 pub enum WarningKind {
-    /// A `soap:header` part of an operation: no generated call sends or reads it.
-    #[error("{direction} header part `{part}` of message `{message}` (operation `{operation}`) is not generated: calls do not carry it")]
+    /// A `soap:header` part declared with `type=` instead of `element=`: it
+    /// has no element to send, so no generated call sends or reads it.
+    #[error("{direction} header part `{part}` of message `{message}` (operation `{operation}`) has a type, not an element: calls do not carry it")]
     HeaderDropped {
         /// The operation.
         operation: String,

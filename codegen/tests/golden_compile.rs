@@ -33,6 +33,7 @@ golden!(
     enumeration,
     extension,
     facets,
+    headers,
     import_include,
     keywords,
     list,
@@ -66,6 +67,10 @@ mod xsi_type;
 /// The `builtin_facets` case's whitespace-normalised strings and name lists.
 #[path = "golden_compile/white_space.rs"]
 mod white_space;
+
+/// The `headers` case: its example and a loopback exchange of header blocks.
+#[path = "golden_compile/headers.rs"]
+mod headers_case;
 
 /// The `doctype` case.
 #[path = "golden_compile/doctype.rs"]

@@ -2,15 +2,17 @@
 //! and fault enums, so generated files hold only what differs per type.
 //!
 //! Generated code calls them as [`rt::newtype!`](crate::newtype),
-//! [`rt::enumeration!`](crate::enumeration), [`rt::xml_struct!`](crate::xml_struct) and
-//! [`rt::fault_enum!`](crate::fault_enum). The items below them are their
+//! [`rt::enumeration!`](crate::enumeration), [`rt::xml_struct!`](crate::xml_struct),
+//! [`rt::soap_headers!`](crate::soap_headers) and [`rt::fault_enum!`](crate::fault_enum). The items below them are their
 //! support and not meant to be named by hand.
 
 use core::fmt;
 
+mod headers;
 mod polymorphic;
 mod structs;
 
+pub use headers::push_header;
 pub use structs::{ns, serde_absent, slot, Absent, StructField};
 
 use crate::error::{FacetError, ValueError};

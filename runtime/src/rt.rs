@@ -33,7 +33,7 @@ pub use crate::xml::{
     Reader, Start, Wildcard, Writer, XmlType, XsiType, MAX_DIAGNOSTICS,
 };
 pub use crate::{arbitrary_list, arbitrary_struct, arbitrary_variants, operation_table};
-pub use crate::{enumeration, fault_enum, newtype, polymorphic, xml_struct};
+pub use crate::{enumeration, fault_enum, newtype, polymorphic, soap_headers, xml_struct};
 
 #[cfg(feature = "proptest")]
 pub use crate::arbitrary;

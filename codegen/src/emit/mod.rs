@@ -3,6 +3,7 @@
 //! Every decision (names, boxing, unwrapping) was made by the model; this
 //! stage only prints it, in model order, so output is deterministic.
 
+mod headers;
 mod operations;
 mod polymorphic;
 mod service;

@@ -20,6 +20,7 @@ pub(super) fn emit_services(cx: &Cx<'_>, module: &Module) -> Result<TokenStream,
             out.extend(fault_enum(cx, op, faults)?);
         }
     }
+    out.extend(super::headers::header_structs(cx, module)?);
     for service in &module.services {
         let ops = module.service_operations(service);
         out.extend(client(cx, service, &ops)?);
@@ -136,7 +137,7 @@ fn fault_enum(cx: &Cx<'_>, op: &Operation, faults: &FaultEnum) -> Result<TokenSt
     })
 }
 
-fn error_type(op: &Operation) -> Result<TokenStream, EmitError> {
+pub(super) fn error_type(op: &Operation) -> Result<TokenStream, EmitError> {
     Ok(match &op.faults {
         Some(f) => {
             let alias = ident(&f.error_alias)?;
@@ -192,13 +193,56 @@ fn returned(cx: &Cx<'_>, op: &Operation) -> Result<TokenStream, EmitError> {
     }
 }
 
-/// The unwrapping of a response element that is not returned whole (`None`: as is).
-fn unwrapped(op: &Operation) -> Option<&Unwrap> {
-    op.output
-        .as_ref()
-        .filter(|o| o.message.is_some())
-        .map(|o| &o.unwrap)
-        .filter(|u| !matches!(u, Unwrap::Whole))
+/// How the response element becomes what the methods return: whole, `()`
+/// for an element without fields, or its single field.
+pub(super) enum Unwrapping {
+    /// Returned as is (also an empty Body or no response).
+    Whole,
+    /// An element without fields: `()`.
+    Empty(TokenStream),
+    /// An element with one field, named so: that field.
+    Field(proc_macro2::Ident, TokenStream),
+}
+
+impl Unwrapping {
+    fn of(cx: &Cx<'_>, op: &Operation) -> Result<Self, EmitError> {
+        let response = || response_type(cx, op);
+        let unwrap = op
+            .output
+            .as_ref()
+            .filter(|o| o.message.is_some())
+            .map(|o| &o.unwrap);
+        Ok(match unwrap {
+            None | Some(Unwrap::Whole) => Self::Whole,
+            Some(Unwrap::Empty) => Self::Empty(response()?),
+            Some(Unwrap::Field { name, .. }) => Self::Field(ident(name)?, response()?),
+        })
+    }
+
+    /// The client's closure pattern for the response and the value it returns.
+    pub(super) fn client(&self) -> (TokenStream, TokenStream) {
+        match self {
+            Self::Whole => (quote!(response), quote!(response)),
+            Self::Empty(_) => (quote!(_), quote!(())),
+            Self::Field(f, _) => (quote!(response), quote!(response.#f)),
+        }
+    }
+
+    /// The server's closure pattern for the method's value and the response it makes.
+    pub(super) fn server(&self) -> (TokenStream, TokenStream) {
+        match self {
+            Self::Whole => (quote!(value), quote!(value)),
+            Self::Empty(response) => (quote!(()), quote!(#response {})),
+            Self::Field(f, response) => (quote!(#f), quote!(#response { #f })),
+        }
+    }
+
+    fn map(&self, (pat, value): (TokenStream, TokenStream)) -> TokenStream {
+        match self {
+            Self::Whole => TokenStream::new(),
+            _ => quote!(.map(|#pat| #value)),
+        }
+    }
 }
 
 fn client(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStream, EmitError> {
@@ -224,14 +268,8 @@ fn client(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
         let ret = returned(cx, op)?;
         let err = error_type(op)?;
         let descriptor = ident(&op.descriptor)?;
-        let map = match unwrapped(op) {
-            None | Some(Unwrap::Whole) => TokenStream::new(),
-            Some(Unwrap::Empty) => quote!(.map(|_| ())),
-            Some(Unwrap::Field { name, .. }) => {
-                let f = ident(name)?;
-                quote!(.map(|response| response.#f))
-            }
-        };
+        let unwrapping = Unwrapping::of(cx, op)?;
+        let map = unwrapping.map(unwrapping.client());
         let (param, arg) = match &op.input {
             Some(m) => {
                 let request = cx.ty(&m.ty)?;
@@ -248,6 +286,14 @@ fn client(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
                     #map
             }
         });
+        methods.extend(super::headers::client_method(
+            cx,
+            op,
+            &param,
+            &arg,
+            &ret,
+            &unwrapping,
+        )?);
     }
     let service_doc = match service
         .doc
@@ -302,7 +348,6 @@ fn server(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
     for (i, op) in ops.iter().enumerate() {
         let method = ident(&op.method)?;
         let d = doc(&op_doc(op, "Operation"));
-        let response = response_type(cx, op)?;
         let ret = returned(cx, op)?;
         let fault = fault_type(op)?;
         let descriptor = ident(&op.descriptor)?;
@@ -318,20 +363,27 @@ fn server(cx: &Cx<'_>, service: &Service, ops: &[&Operation]) -> Result<TokenStr
             fn #method(&self #param)
                 -> impl core::future::Future<Output = Result<#ret, #fault>> + Send;
         });
-        let map = match unwrapped(op) {
-            None | Some(Unwrap::Whole) => TokenStream::new(),
-            Some(Unwrap::Empty) => quote!(.map(|()| #response {})),
-            Some(Unwrap::Field { name, .. }) => {
-                let f = ident(name)?;
-                quote!(.map(|#f| #response { #f }))
+        let call_arg = match &op.input {
+            Some(_) => quote!(request),
+            None => TokenStream::new(),
+        };
+        methods.extend(super::headers::server_method(
+            op, &param, &call_arg, &ret, &fault,
+        )?);
+        let unwrapping = Unwrapping::of(cx, op)?;
+        let call = match &op.headers {
+            Some(h) => super::headers::dispatch(op, h, &req, &arg, &unwrapping)?,
+            None => {
+                let map = unwrapping.map(unwrapping.server());
+                quote! {
+                    Box::pin(rt::server::handle(request, &#descriptor, move |#req| async move {
+                        self.0.#method(#arg).await #map
+                    }))
+                }
             }
         };
         let i = Literal::usize_unsuffixed(i);
-        arms.push(quote! {
-            #i => Box::pin(rt::server::handle(request, &#descriptor, move |#req| async move {
-                self.0.#method(#arg).await #map
-            })),
-        });
+        arms.push(quote!(#i => #call,));
     }
     let own_trait = match service.own_trait {
         true => quote! {

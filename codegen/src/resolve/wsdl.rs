@@ -419,8 +419,8 @@ impl<'d> Resolver<'d> {
 
     /// The parts that `soap:header` elements of a binding input/output send
     /// as headers: all of them as (message, part), and those with an element.
-    /// Headers are not generated, so a `type=` header part is no error; each
-    /// is a [`WarningKind::HeaderDropped`](crate::WarningKind::HeaderDropped).
+    /// A `type=` header part has no element to send, so it is no error but a
+    /// [`WarningKind::HeaderDropped`](crate::WarningKind::HeaderDropped).
     fn headers(
         &mut self,
         bw: &'d WsdlDoc,
@@ -457,16 +457,16 @@ impl<'d> Resolver<'d> {
                 continue;
             };
             bound.push((name.clone(), part.name.clone()));
-            self.out.warnings.push(crate::Warning {
-                kind: crate::WarningKind::HeaderDropped {
-                    operation: operation.to_owned(),
-                    direction,
-                    message: name.to_string(),
-                    part: part.name.clone(),
-                },
-                location: self.wsdl_at(bw, h.pos),
-            });
             if part.element.is_none() {
+                self.out.warnings.push(crate::Warning {
+                    kind: crate::WarningKind::HeaderDropped {
+                        operation: operation.to_owned(),
+                        direction,
+                        message: name.to_string(),
+                        part: part.name.clone(),
+                    },
+                    location: self.wsdl_at(bw, h.pos),
+                });
                 continue;
             }
             if let Some(element) = self.part_element(mw, message, part) {

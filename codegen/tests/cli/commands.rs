@@ -302,3 +302,80 @@ fn generate_prints_warnings_and_inspect_lists_them() {
         "{text}"
     );
 }
+
+#[test]
+fn inspect_lists_each_operations_headers_and_their_rust_names() {
+    let wsdl = golden("headers", "service.wsdl");
+    let inspected = soapgen()
+        .args(["inspect", "--json"])
+        .arg(&wsdl)
+        .output()
+        .expect("run soapgen");
+    assert!(inspected.status.success());
+    let json: serde_json::Value =
+        serde_json::from_slice(&inspected.stdout).expect("inspect --json is JSON");
+    let ops = &json["services"][0]["ports"][0]["operations"];
+    let book = &ops[0]["headers"];
+    assert_eq!(book["rust_method"], "book_with_headers");
+    assert_eq!(book["input_rust_type"], "headers::BookRequestHeaders");
+    assert_eq!(book["output_rust_type"], "headers::BookResponseHeaders");
+    let input: Vec<(String, String, String, String)> = book["input"]
+        .as_array()
+        .expect("input headers")
+        .iter()
+        .map(|h| {
+            (
+                h["message"].as_str().unwrap_or_default().to_owned(),
+                h["element"]["name"].as_str().unwrap_or_default().to_owned(),
+                h["rust_field"].as_str().unwrap_or_default().to_owned(),
+                h["rust_type"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let row = |m: &str, e: &str, f: &str, t: &str| (m.into(), e.into(), f.into(), t.into());
+    assert_eq!(
+        input,
+        [
+            row(
+                "{urn:golden:headers}sessionHeader",
+                "session",
+                "session",
+                "h::Session"
+            ),
+            row(
+                "{urn:golden:headers}transactionHeader",
+                "transaction",
+                "transaction",
+                "h::Transaction"
+            ),
+            row(
+                "{urn:golden:headers}bookRequest",
+                "apiKey",
+                "api_key",
+                "String"
+            ),
+        ]
+    );
+    assert_eq!(book["output"][0]["rust_type"], "h::Quota");
+    let ping = &ops[1]["headers"];
+    assert_eq!(ping["input"].as_array().map(Vec::len), Some(0));
+    assert_eq!(ping["output_rust_type"], "headers::PingResponseHeaders");
+    assert!(ping.get("input_rust_type").is_none(), "{ping}");
+    assert_eq!(json["warnings"].as_array().map(Vec::len), Some(0), "{json}");
+
+    let text = soapgen()
+        .arg("inspect")
+        .arg(&wsdl)
+        .output()
+        .expect("run soapgen");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("header in: {urn:golden:headers:h}apiKey (message {urn:golden:headers}bookRequest, part apiKey) -> headers::BookRequestHeaders.api_key: String"),
+        "{text}"
+    );
+    assert!(
+        text.contains("header out: {urn:golden:headers:h}transaction (message {urn:golden:headers}transactionHeader, part transaction) -> headers::PingResponseHeaders.transaction: h::Transaction"),
+        "{text}"
+    );
+    assert!(text.contains("with headers: ping_with_headers"), "{text}");
+}

@@ -435,6 +435,8 @@ fn inspect_json_of_fetched_files_equals_that_of_the_originals() {
     assert_eq!(header["message"], "{urn:shop}auth");
     assert_eq!(header["part"], "auth");
     assert_eq!(header["element"]["name"], "auth");
+    assert_eq!(header["rust_field"], "auth");
+    assert_eq!(op["headers"]["rust_method"], "get_order_with_headers");
     let port12 = &service["ports"][1];
     assert_eq!(port12["soap_version"], "1.2");
     assert_eq!(port12["rust"]["client"], "ShopServiceSoap12Client");

@@ -48,7 +48,7 @@ fn every_dropped_construct_is_a_located_warning() {
     assert!(warnings.iter().all(|w| w.location.file == wsdl()));
     let shown = warnings[0].to_string();
     assert!(
-        shown.ends_with("service.wsdl:31:14: warning: input header part `session` of message `{urn:golden:warnings}session` (operation `book`) is not generated: calls do not carry it"),
+        shown.ends_with("service.wsdl:31:14: warning: input header part `session` of message `{urn:golden:warnings}session` (operation `book`) has a type, not an element: calls do not carry it"),
         "{shown}"
     );
 }

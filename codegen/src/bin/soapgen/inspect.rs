@@ -101,18 +101,30 @@ struct Fault {
 
 #[derive(Debug, Serialize)]
 struct Headers {
+    /// The client and server method with headers (`<op>_with_headers`;
+    /// None when the operation has no header parts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rust_method: Option<String>,
+    /// The request's header set (`<Op>RequestHeaders`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input_rust_type: Option<String>,
+    /// The response's header set (`<Op>ResponseHeaders`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    output_rust_type: Option<String>,
     input: Vec<Header>,
     output: Vec<Header>,
 }
 
-/// A `soap:header` the binding declares (the generated code does not send
-/// or read headers yet).
+/// A `soap:header` element part the binding declares, and its field in the
+/// header set.
 #[derive(Debug, Serialize)]
 struct Header {
     /// `{ns}name` of the message.
     message: String,
     part: String,
     element: Name,
+    rust_field: String,
+    rust_type: String,
 }
 
 /// An XML name: namespace (None: unqualified) and local name.
@@ -390,16 +402,25 @@ fn operation_text(out: &mut String, op: &Operation) {
             name_text(&f.element)
         );
     }
-    for (dir, headers) in [("in", &op.headers.input), ("out", &op.headers.output)] {
+    for (dir, headers, set) in [
+        ("in", &op.headers.input, &op.headers.input_rust_type),
+        ("out", &op.headers.output, &op.headers.output_rust_type),
+    ] {
         for h in headers {
             let _ = writeln!(
                 out,
-                "        header {dir}: {} (message {}, part {}; not generated)",
+                "        header {dir}: {} (message {}, part {}) -> {}.{}: {}",
                 name_text(&h.element),
                 h.message,
-                h.part
+                h.part,
+                set.as_deref().unwrap_or_default(),
+                h.rust_field,
+                h.rust_type
             );
         }
+    }
+    if let Some(method) = &op.headers.rust_method {
+        let _ = writeln!(out, "        with headers: {method}");
     }
 }
 
@@ -544,7 +565,7 @@ fn port(
             .filter_map(|i| module.operations.get(*i))
             .map(|op| {
                 let resolved_op = bound.operations.iter().find(|o| o.name == op.name);
-                generated_operation(op, resolved_op)
+                generated_operation(&module.name, op, resolved_op)
             })
             .collect(),
         _ => binding
@@ -560,6 +581,9 @@ fn port(
                         one_way: false,
                         faults: Vec::new(),
                         headers: Headers {
+                            rust_method: None,
+                            input_rust_type: None,
+                            output_rust_type: None,
                             input: Vec::new(),
                             output: Vec::new(),
                         },
@@ -589,7 +613,11 @@ fn port(
     }
 }
 
-fn generated_operation(op: &model::Operation, bound: Option<&resolve::Operation>) -> Operation {
+fn generated_operation(
+    module: &str,
+    op: &model::Operation,
+    bound: Option<&resolve::Operation>,
+) -> Operation {
     let message = |m: Option<&model::Message>, returns| MessageInfo {
         element: m.map(|m| name(&m.element)),
         rust_type: m.map_or("()".to_string(), |m| ty(&m.ty)),
@@ -603,20 +631,29 @@ fn generated_operation(op: &model::Operation, bound: Option<&resolve::Operation>
         };
         message(output.message.as_ref(), Some(returns))
     });
-    let headers = |parts: Option<&Vec<resolve::MessagePart>>| -> Vec<Header> {
-        parts
-            .into_iter()
-            .flatten()
-            .map(|h| Header {
-                message: h.message.to_string(),
-                part: h.part.clone(),
-                element: Name {
-                    namespace: h.element.ns.clone(),
-                    name: h.element.local.clone(),
-                },
+    let sets = op.headers.as_ref();
+    let headers = |set: Option<&model::HeaderSet>,
+                   parts: Option<&Vec<resolve::MessagePart>>|
+     -> Vec<Header> {
+        let parts = parts.map(Vec::as_slice).unwrap_or_default();
+        set.into_iter()
+            .flat_map(|s| &s.parts)
+            .map(|p| Header {
+                message: parts
+                    .iter()
+                    .find(|r| r.part == p.part && xml_name_is(&p.element, &r.element))
+                    .map(|r| r.message.to_string())
+                    .unwrap_or_default(),
+                part: p.part.clone(),
+                element: name(&p.element),
+                rust_field: p.field.clone(),
+                rust_type: ty(&p.ty),
             })
             .collect()
     };
+    let set_type = |set: Option<&model::HeaderSet>| set.map(|s| format!("{module}::{}", s.name));
+    let request = sets.and_then(|h| h.request.as_ref());
+    let response = sets.and_then(|h| h.response.as_ref());
     Operation {
         xml_name: op.name.clone(),
         rust_name: Some(op.method.clone()),
@@ -637,10 +674,17 @@ fn generated_operation(op: &model::Operation, bound: Option<&resolve::Operation>
             })
             .collect(),
         headers: Headers {
-            input: headers(bound.map(|b| &b.input_headers)),
-            output: headers(bound.map(|b| &b.output_headers)),
+            rust_method: sets.map(|h| h.method.clone()),
+            input_rust_type: set_type(request),
+            output_rust_type: set_type(response),
+            input: headers(request, bound.map(|b| &b.input_headers)),
+            output: headers(response, bound.map(|b| &b.output_headers)),
         },
     }
+}
+
+fn xml_name_is(x: &XmlName, q: &resolve::QName) -> bool {
+    x.ns == q.ns && x.local == q.local
 }
 
 fn name(x: &XmlName) -> Name {

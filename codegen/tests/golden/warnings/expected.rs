@@ -102,7 +102,7 @@ pub mod warnings {
                 rt::FieldName::qualified("urn:golden:warnings:msg", "bookResponse"),
             ),
         ),
-        input_headers: &[rt::FieldName::qualified("urn:golden:warnings:msg", "session")],
+        input_headers: &[],
         output_headers: &[],
     };
 

@@ -13,7 +13,12 @@
 //! ```
 //!
 //! The password never shows in `Debug`, and the client masks it (and its
-//! XML-escaped forms) in logs and in text a server echoes back.
+//! XML-escaped forms) in logs and in text a server echoes back. A server
+//! reads and checks a received token with [`ReceivedUsernameToken`].
+
+mod received;
+
+pub use received::ReceivedUsernameToken;
 
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
